@@ -1,0 +1,107 @@
+package io.octopods.simulator.core.callbacks;
+
+import io.octopods.simulator.core.callbacks.JournaledAttempt.Outcome;
+import io.octopods.simulator.core.clock.ScenarioClock;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Makes one callback request, journals it, and says when to try again. */
+public final class CallbackDispatcher {
+  private final ScenarioClock clock;
+  private final CallbackJournal journal;
+  private final CallbackTargets targets;
+  private final Function<String, CallbackFormat> formats;
+  private final Duration timeout;
+  private final HttpClient http;
+
+  public CallbackDispatcher(ScenarioClock clock, CallbackJournal journal, CallbackTargets targets,
+      Function<String, CallbackFormat> formats, Duration timeout) {
+    this.clock = clock;
+    this.journal = journal;
+    this.targets = targets;
+    this.formats = formats;
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(timeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  /** Delivers now; returns the journaled attempt and, when it failed and the provider retries, the retry. */
+  public Result deliver(Delivery delivery) {
+    String provider = delivery.message().provider();
+    CallbackFormat format = formats.apply(provider);
+    OutgoingCallback callback = delivery.rendered() != null ? delivery.rendered() : format.render(delivery);
+    Delivery rendered = delivery.rendered(callback);
+    Instant sentAt = clock.now();
+    if (delivery.head().drop()) {
+      return new Result(record(rendered, sentAt, Outcome.DROPPED, null, 0, null), Optional.empty());
+    }
+    long started = System.nanoTime();
+    Outcome outcome;
+    Integer code = null;
+    if (callback.url() == null || callback.url().isEmpty()) {
+      outcome = Outcome.CONNECT_ERROR; // no webhook URL set: as a real provider with nowhere to call
+    } else {
+      try {
+        HttpResponse<Void> response = http.send(request(provider, callback), HttpResponse.BodyHandlers.discarding());
+        outcome = Outcome.ANSWERED;
+        code = response.statusCode();
+      } catch (HttpConnectTimeoutException | ConnectException e) {
+        outcome = Outcome.CONNECT_ERROR;
+      } catch (HttpTimeoutException e) {
+        outcome = Outcome.TIMEOUT;
+      } catch (IOException | IllegalArgumentException e) {
+        outcome = Outcome.CONNECT_ERROR;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        outcome = Outcome.CONNECT_ERROR;
+      }
+    }
+    long latencyMs = (System.nanoTime() - started) / 1_000_000;
+    boolean delivered = outcome == Outcome.ANSWERED && code / 100 == 2;
+    Optional<Delivery> retry = Optional.empty();
+    if (!delivered) {
+      retry = format.retrySchedule(delivery.message())
+          .next(delivery.attempt(), Duration.between(delivery.firstDue(), delivery.due()))
+          .map(wait -> rendered.retryAt(clock.now().plus(wait)));
+    }
+    JournaledAttempt attempt = record(rendered, sentAt, outcome, code, latencyMs, retry.map(Delivery::due).orElse(null));
+    return new Result(attempt, retry);
+  }
+
+  private HttpRequest request(String provider, OutgoingCallback callback) {
+    URI target = targets.connectTarget(provider, callback.url());
+    HttpRequest.Builder b = HttpRequest.newBuilder(target)
+        .timeout(timeout)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(callback.body()));
+    callback.headers().forEach(b::header);
+    return b.build();
+  }
+
+  private JournaledAttempt record(Delivery d, Instant sentAt, Outcome outcome, Integer code, long latencyMs,
+      Instant nextRetryAt) {
+    OutgoingCallback c = d.rendered();
+    JournaledAttempt attempt = new JournaledAttempt(journal.nextSeq(), d.message().provider(),
+        d.message().providerMessageId(), d.head().index(), d.head().status().orElse(null), d.attempt(), d.due(),
+        sentAt, c.url(), Map.copyOf(c.headers()), c.bodyText(), d.head().signature().word(), outcome, code, latencyMs,
+        nextRetryAt);
+    journal.record(attempt);
+    return attempt;
+  }
+
+  /** A journaled attempt and the retry it calls for, if any. */
+  public record Result(JournaledAttempt attempt, Optional<Delivery> retry) {}
+}

@@ -1,0 +1,34 @@
+package io.octopods.simulator.junit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Starts the four simulators on free ports once for the test class and injects {@link
+ * io.octopods.simulator.Simulators} into constructors, lifecycle methods and tests.
+ *
+ * <pre>{@code
+ * @OctopodsSimulators(clock = "virtual")
+ * class MyTest {
+ *   @Test void plays(Simulators sims) { ... sims.baseUrl("whatsapp") ... }
+ * }
+ * }</pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@ExtendWith(SimulatorsExtension.class)
+public @interface OctopodsSimulators {
+  /** {@code virtual} (the default for tests: exact and fast) or {@code real}. */
+  String clock() default "virtual";
+
+  /** Wall time per scenario second on the real clock. */
+  double timeScale() default 1.0;
+
+  /** Folders of more scenarios, relative to the working directory. */
+  String[] scenarios() default {};
+}
