@@ -74,7 +74,9 @@ public final class ProviderServer implements AutoCloseable {
 
   @Override
   public void close() {
-    wireMock.stop();
+    if (wireMock.isRunning()) {
+      wireMock.stop();
+    }
   }
 
   /** A port that could not be bound. */
