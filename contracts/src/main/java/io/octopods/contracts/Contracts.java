@@ -82,12 +82,17 @@ public final class Contracts {
   }
 
   private Schema schema(String contractFile) {
-    if (contractFile == null || contractFile.startsWith("/") || contractFile.contains("..")
-        || loader.getResource(ContractFiles.ROOT + contractFile) == null) {
+    if (contractFile == null || !contractFile.endsWith(".json") || contractFile.startsWith("/")
+        || contractFile.contains("..") || loader.getResource(ContractFiles.ROOT + contractFile) == null) {
       throw new IllegalArgumentException("unknown contract file '" + contractFile
           + "': expected a path relative to contracts/, one of " + files());
     }
-    return loaded.computeIfAbsent(contractFile, schemas::load);
+    try {
+      return loaded.computeIfAbsent(contractFile, schemas::load);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("contract file '" + contractFile + "' cannot be loaded as a draft 2020-12 schema"
+          + " (a broken $ref or invalid schema; run ContractsSelfCheckTest): " + e.getMessage(), e);
+    }
   }
 
   private static String malformedJson(String json) {
