@@ -39,6 +39,15 @@ public final class Durations {
 
   /** A duration written as text, or a bare number of milliseconds. */
   public static Duration of(JsonNode node) {
-    return node.isNumber() ? Duration.ofMillis(node.longValue()) : parse(node.asText());
+    if (node.isNumber()) {
+      if (node.longValue() < 0) {
+        throw new IllegalArgumentException("a duration cannot be negative: " + node);
+      }
+      return Duration.ofMillis(node.longValue());
+    }
+    if (!node.isTextual()) {
+      throw new IllegalArgumentException("a duration is text such as 2s or PT30S, was " + node);
+    }
+    return parse(node.asText());
   }
 }

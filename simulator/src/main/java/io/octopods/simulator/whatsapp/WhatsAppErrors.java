@@ -34,11 +34,21 @@ final class WhatsAppErrors {
 
   /** The synchronous Graph error envelope: {@code {"error": {"message": "(#code) Title", ...}}}. */
   static ObjectNode graphError(int code, String type, String details) {
+    return graphError(String.valueOf(code), type, details);
+  }
+
+  /** The same for a code a scenario wrote, which may not be a number: its title is then "Unknown error". */
+  static ObjectNode graphError(String code, String type, String details) {
     ObjectNode body = Json.object();
+    boolean numeric = code.matches("\\d{1,9}");
     ObjectNode error = body.putObject("error")
-        .put("message", "(#" + code + ") " + title(code))
-        .put("type", type)
-        .put("code", code);
+        .put("message", "(#" + code + ") " + (numeric ? title(Integer.parseInt(code)) : "Unknown error"))
+        .put("type", type);
+    if (numeric) {
+      error.put("code", Integer.parseInt(code));
+    } else {
+      error.put("code", code);
+    }
     error.putObject("error_data").put("messaging_product", "whatsapp").put("details", details);
     error.put("fbtrace_id", traceId());
     return body;

@@ -77,7 +77,7 @@ final class WhatsAppSendRoute implements Route.Handler {
   private ResponseDefinition answer(SendDesk.Decision decision, String to) {
     SendAttempt a = decision.answer();
     ResponseDefinitionBuilder b = switch (a.respond()) {
-      case ACCEPT -> Responses.builder(200, "application/json", Json.write(accepted(decision, to)));
+      case ACCEPT -> Responses.builder(a.httpStatus().orElse(200), "application/json", Json.write(accepted(decision, to)));
       case REJECT -> graph(a.httpStatus().orElse(400), code(a, WhatsAppErrors.REJECTED));
       case THROTTLE -> graph(a.httpStatus().orElse(429), code(a, WhatsAppErrors.THROTTLED));
       case SERVER_ERROR -> graph(a.httpStatus().orElse(500), code(a, WhatsAppErrors.SERVER_ERROR));
@@ -99,13 +99,14 @@ final class WhatsAppSendRoute implements Route.Handler {
     return o;
   }
 
-  private static int code(SendAttempt a, int fallback) {
-    return a.error().map(Integer::parseInt).orElse(fallback);
+  private static String code(SendAttempt a, int fallback) {
+    return a.error().orElse(String.valueOf(fallback));
   }
 
-  private static ResponseDefinitionBuilder graph(int status, int code) {
-    return Responses.builder(status, "application/json",
-        Json.write(WhatsAppErrors.graphError(code, "OAuthException", WhatsAppErrors.title(code))));
+  private static ResponseDefinitionBuilder graph(int status, String code) {
+    ObjectNode error = WhatsAppErrors.graphError(code, "OAuthException", "");
+    ((ObjectNode) error.at("/error/error_data")).put("details", error.at("/error/message").asText());
+    return Responses.builder(status, "application/json", Json.write(error));
   }
 
   private static ResponseDefinition error(int status, int code, String type, String details) {

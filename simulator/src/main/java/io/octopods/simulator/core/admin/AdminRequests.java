@@ -31,7 +31,8 @@ final class AdminRequests {
   }
 
   static String decoded(String pathSegment) {
-    return URLDecoder.decode(pathSegment, StandardCharsets.UTF_8);
+    // a path segment is percent-encoded: '+' is a plus, not a space (that is form encoding)
+    return URLDecoder.decode(pathSegment.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   /** A request the admin API cannot act on: answered 400 with this message. */

@@ -73,6 +73,9 @@ final class ProviderAdmin {
     if (body.path("verify").asBoolean(true) && url.isPresent()) {
       try {
         provider.verifyWebhook(webhook);
+        for (String other : urls) {
+          provider.verifyWebhook(new Webhook(Optional.of(other), webhook.verifyToken(), List.of(), connectTo));
+        }
       } catch (IllegalArgumentException e) {
         return Responses.problem(400, "Webhook verification failed",
             e.getMessage() + ". Answer the provider's verification request, or set \"verify\": false for a plain endpoint");

@@ -43,12 +43,19 @@ public final class CallbackDispatcher {
   public Result deliver(Delivery delivery) {
     String provider = delivery.message().provider();
     CallbackFormat format = formats.apply(provider);
-    OutgoingCallback callback = delivery.rendered() != null ? delivery.rendered() : format.render(delivery);
-    Delivery rendered = delivery.rendered(callback);
-    Instant sentAt = clock.now();
-    if (delivery.head().drop()) {
-      return new Result(record(rendered, sentAt, Outcome.DROPPED, null, 0, null), Optional.empty());
+    OutgoingCallback callback;
+    try {
+      callback = delivery.rendered() != null ? delivery.rendered() : format.render(delivery);
+    } catch (RuntimeException e) {
+      OutgoingCallback nothing = new OutgoingCallback(null, Map.of(),
+          ("the step could not be rendered: " + e.getMessage()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return new Result(record(delivery.rendered(nothing), null, Outcome.RENDER_ERROR, null, null, null), Optional.empty());
     }
+    Delivery rendered = delivery.rendered(callback);
+    if (delivery.head().drop()) {
+      return new Result(record(rendered, null, Outcome.DROPPED, null, null, null), Optional.empty());
+    }
+    Instant sentAt = clock.now();
     long started = System.nanoTime();
     Outcome outcome;
     Integer code = null;
@@ -70,7 +77,7 @@ public final class CallbackDispatcher {
         outcome = Outcome.CONNECT_ERROR;
       }
     }
-    long latencyMs = (System.nanoTime() - started) / 1_000_000;
+    Long latencyMs = (System.nanoTime() - started) / 1_000_000;
     boolean delivered = outcome == Outcome.ANSWERED && code / 100 == 2;
     Optional<Delivery> retry = Optional.empty();
     if (!delivered) {
@@ -91,7 +98,7 @@ public final class CallbackDispatcher {
     return b.build();
   }
 
-  private JournaledAttempt record(Delivery d, Instant sentAt, Outcome outcome, Integer code, long latencyMs,
+  private JournaledAttempt record(Delivery d, Instant sentAt, Outcome outcome, Integer code, Long latencyMs,
       Instant nextRetryAt) {
     OutgoingCallback c = d.rendered();
     JournaledAttempt attempt = new JournaledAttempt(journal.nextSeq(), d.message().provider(),

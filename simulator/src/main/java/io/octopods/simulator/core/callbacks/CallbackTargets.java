@@ -28,6 +28,7 @@ public final class CallbackTargets {
 
   public void set(String provider, Webhook webhook) {
     webhooks.put(provider, webhook);
+    turns.remove(provider);
   }
 
   /** The URL the provider signs for and shows (empty when none is set). */

@@ -19,12 +19,14 @@ public record JournaledAttempt(
     String signature,
     Outcome outcome,
     Integer responseCode,
-    long latencyMs,
+    Long latencyMs,
     Instant nextRetryAt) {
 
   /** What happened to the attempt. */
   public enum Outcome {
-    ANSWERED, CONNECT_ERROR, TIMEOUT, DROPPED;
+    ANSWERED, CONNECT_ERROR, TIMEOUT, DROPPED,
+    /** the step could not be rendered (e.g. a {@code fields} pointer to an array item the payload lacks); never sent */
+    RENDER_ERROR;
 
     public String word() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -35,7 +35,8 @@ public final class ScenarioCatalog {
 
   /** Adds or replaces an upload; returns true when it replaced one of that id. */
   public synchronized boolean upload(Scenario scenario) {
-    boolean replaced = uploads.remove(scenario.id()) != null;
+    boolean replaced = find(scenario.id()).isPresent();
+    uploads.remove(scenario.id());
     uploads.put(scenario.id(), scenario);
     return replaced;
   }

@@ -38,10 +38,10 @@ public final class ScenarioReader {
     List<ScenarioProblem> problems = new ArrayList<>();
     Contracts.shipped().check(SCHEMA, Json.write(doc))
         .forEach(b -> problems.add(new ScenarioProblem(b.pointer(), b.message())));
-    if (!problems.isEmpty()) {
-      throw new ScenarioRejected(source, problems);
-    }
-    Scenario scenario = build((ObjectNode) doc, problems);
+    // the rules the schema cannot say are checked too, so that every error is listed at once
+    List<ScenarioProblem> rules = new ArrayList<>();
+    Scenario scenario = build((ObjectNode) doc, rules);
+    rules.stream().filter(r -> problems.stream().noneMatch(p -> p.pointer().equals(r.pointer()))).forEach(problems::add);
     if (!problems.isEmpty()) {
       throw new ScenarioRejected(source, problems);
     }
@@ -74,6 +74,9 @@ public final class ScenarioReader {
       return List.of(SendAttempt.ACCEPT);
     }
     List<SendAttempt> attempts = new ArrayList<>();
+    if (!send.isArray() && !send.isObject()) {
+      return List.of(SendAttempt.ACCEPT);
+    }
     if (send.isArray()) {
       for (int i = 0; i < send.size(); i++) {
         attempts.add(sendAttempt(send.get(i), "/send/" + i, problems));
@@ -85,7 +88,7 @@ public final class ScenarioReader {
   }
 
   private static SendAttempt sendAttempt(JsonNode node, String at, List<ScenarioProblem> problems) {
-    Respond respond = Respond.of(node.path("respond").asText("accept"));
+    Respond respond = parse(() -> Respond.of(node.path("respond").asText("accept")), Respond.ACCEPT);
     Duration delay = duration(node.get("delay"), at + "/delay", problems).orElse(Duration.ZERO);
     if (respond == Respond.TIMEOUT && delay.compareTo(LONGEST_TIMEOUT) > 0) {
       problems.add(new ScenarioProblem(at + "/delay", "a timeout holds the connection for at most 5m"));
@@ -103,6 +106,9 @@ public final class ScenarioReader {
     Duration previousAt = null;
     for (int i = 0; i < callbacks.size(); i++) {
       JsonNode s = callbacks.get(i);
+      if (!s.isObject()) {
+        continue;
+      }
       String at = "/callbacks/" + i;
       Duration when = duration(s.get("at"), at + "/at", problems).orElse(Duration.ZERO);
       Batch batch = batch(s.get("batch"));
@@ -123,9 +129,9 @@ public final class ScenarioReader {
           text(s.get("status")),
           s.path("repeat").asInt(1),
           text(s.get("error")),
-          Signature.of(s.path("signature").asText("valid")),
+          parse(() -> Signature.of(s.path("signature").asText("valid")), Signature.VALID),
           batch,
-          s.has("fields") ? Optional.of((ObjectNode) s.get("fields")) : Optional.empty(),
+          s.path("fields").isObject() ? Optional.of((ObjectNode) s.get("fields")) : Optional.empty(),
           Optional.ofNullable(s.get("raw")),
           text(s.get("content_type")),
           s.path("drop").asBoolean(false)));
@@ -149,7 +155,16 @@ public final class ScenarioReader {
     if (node.isBoolean()) {
       return Batch.STATUS;
     }
-    return Batch.valueOf(node.asText().toUpperCase(java.util.Locale.ROOT));
+    return parse(() -> Batch.valueOf(node.asText().toUpperCase(java.util.Locale.ROOT)), Batch.NONE);
+  }
+
+  /** A value the schema has already judged: when it is wrong, the schema's error says so and a neutral value stands in. */
+  private static <T> T parse(java.util.function.Supplier<T> reading, T fallback) {
+    try {
+      return reading.get();
+    } catch (IllegalArgumentException e) {
+      return fallback;
+    }
   }
 
   private static Optional<String> text(JsonNode node) {
