@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,9 +102,5 @@ final class SimulatorClient {
     if (response.statusCode() / 100 != 2) {
       throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
     }
-  }
-
-  static List<String> synchronizedList() {
-    return Collections.synchronizedList(new ArrayList<>());
   }
 }

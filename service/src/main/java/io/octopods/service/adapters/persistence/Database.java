@@ -1,0 +1,64 @@
+package io.octopods.service.adapters.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** The database behind the store: PostgreSQL when a URL is given, else an embedded H2 file under the data directory. */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final boolean embedded;
+
+  private Database(HikariDataSource dataSource, boolean embedded) {
+    this.dataSource = dataSource;
+    this.embedded = embedded;
+  }
+
+  /**
+   * Opens the pool and brings the schema up to date.
+   *
+   * @param url a JDBC URL, or empty for the embedded default under {@code dataDir}
+   */
+  public static Database open(Optional<String> url, Optional<String> user, Optional<String> password, Path dataDir) {
+    boolean embedded = url.isEmpty();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url.orElseGet(() -> embeddedUrl(dataDir)));
+    user.ifPresent(config::setUsername);
+    password.ifPresent(config::setPassword);
+    config.setMaximumPoolSize(embedded ? 8 : 16);
+    config.setConnectionTimeout(2_000);
+    config.setValidationTimeout(1_000);
+    config.setInitializationFailTimeout(10_000);
+    config.setPoolName("octopods");
+    config.setAutoCommit(true);
+    HikariDataSource ds = new HikariDataSource(config);
+    Flyway.configure()
+        .dataSource(ds)
+        .placeholders(Map.of("text", embedded ? "CLOB" : "TEXT"))
+        .load()
+        .migrate();
+    return new Database(ds, embedded);
+  }
+
+  static String embeddedUrl(Path dataDir) {
+    Path file = dataDir.toAbsolutePath().resolve("db").resolve("octopods");
+    return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public boolean embedded() {
+    return embedded;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

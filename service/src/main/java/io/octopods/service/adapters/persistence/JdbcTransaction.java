@@ -1,0 +1,192 @@
+package io.octopods.service.adapters.persistence;
+
+import io.octopods.service.application.HistoryEvent;
+import io.octopods.service.application.IncomingReport;
+import io.octopods.service.application.MessageRecord;
+import io.octopods.service.application.ports.MessageStore.IdempotentAnswer;
+import io.octopods.service.application.ports.OutboxItem;
+import io.octopods.service.application.ports.StoreTransaction;
+import io.octopods.service.domain.Channel;
+import io.octopods.service.domain.Reason;
+import io.octopods.service.domain.Status;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One JDBC transaction of the store; rows are locked with {@code SELECT ... FOR UPDATE}. */
+final class JdbcTransaction implements StoreTransaction {
+  private final Connection c;
+
+  JdbcTransaction(Connection connection) {
+    this.c = connection;
+  }
+
+  @Override
+  public void insert(MessageRecord message) {
+    run(MessageRows.insertSql(), ps -> MessageRows.bindInsert(ps, message));
+  }
+
+  @Override
+  public Optional<MessageRecord> lock(String messageId) {
+    return one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE message_id = ? FOR UPDATE",
+        ps -> ps.setString(1, messageId));
+  }
+
+  @Override
+  public Optional<MessageRecord> lockByProviderId(Channel channel, String providerMessageId) {
+    return one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE provider = ? AND provider_message_id = ? FOR UPDATE",
+        ps -> {
+          ps.setString(1, channel.provider());
+          ps.setString(2, providerMessageId);
+        });
+  }
+
+  @Override
+  public void update(MessageRecord message) {
+    run(MessageRows.updateSql(), ps -> MessageRows.bindUpdate(ps, message));
+  }
+
+  @Override
+  public void append(HistoryEvent e) {
+    run("INSERT INTO history (event_id, message_id, received_at, applied_at, source, provider_status, "
+        + "provider_timestamp, mapped_status, applied, reason, error_code, error_title, detail, raw_payload) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+          ps.setString(1, e.eventId());
+          ps.setString(2, e.messageId());
+          Sql.instant(ps, 3, e.receivedAt());
+          Sql.instant(ps, 4, e.appliedAt());
+          ps.setString(5, e.source());
+          Sql.text(ps, 6, e.providerStatus());
+          Sql.instant(ps, 7, e.providerTimestamp());
+          ps.setString(8, e.mappedStatus().map(Status::publicName).orElse(null));
+          ps.setBoolean(9, e.applied());
+          ps.setString(10, e.reason().map(Reason::word).orElse(null));
+          Sql.text(ps, 11, e.errorCode());
+          Sql.text(ps, 12, e.errorTitle());
+          Sql.text(ps, 13, e.detail());
+          ps.setString(14, e.rawPayload());
+        });
+  }
+
+  @Override
+  public void keepOrphan(IncomingReport r, String eventId, Instant receivedAt) {
+    run("INSERT INTO orphan (event_id, channel, provider_message_id, our_message_id, provider_status, "
+        + "provider_timestamp, error_code, error_title, raw_payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ps -> {
+          ps.setString(1, eventId);
+          ps.setString(2, r.channel().path());
+          Sql.text(ps, 3, r.providerMessageId());
+          Sql.text(ps, 4, r.ourMessageId().map(id -> id.length() > 100 ? id.substring(0, 100) : id));
+          ps.setString(5, r.providerWord());
+          Sql.instant(ps, 6, r.providerTimestamp());
+          Sql.text(ps, 7, r.errorCode());
+          Sql.text(ps, 8, r.errorTitle());
+          ps.setString(9, r.rawPayload());
+          Sql.instant(ps, 10, receivedAt);
+        });
+  }
+
+  @Override
+  public List<Orphan> adoptOrphans(Channel channel, String providerMessageId, Instant adoptedAt) {
+    List<Orphan> orphans = new ArrayList<>();
+    List<Long> seqs = new ArrayList<>();
+    query("SELECT * FROM orphan WHERE channel = ? AND provider_message_id = ? AND adopted_at IS NULL "
+        + "ORDER BY seq FOR UPDATE", ps -> {
+          ps.setString(1, channel.path());
+          ps.setString(2, providerMessageId);
+        }, rs -> {
+          seqs.add(rs.getLong("seq"));
+          orphans.add(new Orphan(rs.getString("event_id"), new IncomingReport(channel,
+              Optional.of(providerMessageId), Sql.optionalText(rs, "our_message_id"), rs.getString("provider_status"),
+              Sql.optionalInstant(rs, "provider_timestamp"), Sql.optionalText(rs, "error_code"),
+              Sql.optionalText(rs, "error_title"), rs.getString("raw_payload")), Sql.instant(rs, "received_at")));
+        });
+    for (long seq : seqs) {
+      run("UPDATE orphan SET adopted_at = ? WHERE seq = ?", ps -> {
+        Sql.instant(ps, 1, adoptedAt);
+        ps.setLong(2, seq);
+      });
+    }
+    return orphans;
+  }
+
+  @Override
+  public void enqueue(OutboxItem item) {
+    run("INSERT INTO outbox (kind, message_id, payload, due_at, attempts) VALUES (?, ?, ?, ?, ?)", ps -> {
+      ps.setString(1, item.kind());
+      ps.setString(2, item.messageId());
+      ps.setString(3, item.payload());
+      Sql.instant(ps, 4, item.dueAt());
+      ps.setInt(5, item.attempts());
+    });
+  }
+
+  @Override
+  public void rememberAnswer(String workspace, String key, IdempotentAnswer answer) {
+    run("INSERT INTO idempotent_answer (workspace, idempotency_key, request_hash, status, body, message_id) "
+        + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+          ps.setString(1, workspace);
+          ps.setString(2, key);
+          ps.setString(3, answer.requestHash());
+          ps.setInt(4, answer.status());
+          ps.setString(5, answer.body());
+          ps.setString(6, answer.messageId());
+        });
+  }
+
+  private Optional<MessageRecord> one(String sql, Binder binder) {
+    List<MessageRecord> found = new ArrayList<>();
+    query(sql, binder, rs -> found.add(MessageRows.read(rs)));
+    return found.stream().findFirst();
+  }
+
+  void run(String sql, Binder binder) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new JdbcFailure(e);
+    }
+  }
+
+  void query(String sql, Binder binder, RowReader reader) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          reader.read(rs);
+        }
+      }
+    } catch (SQLException e) {
+      throw new JdbcFailure(e);
+    }
+  }
+
+  /** Sets a statement's parameters. */
+  @FunctionalInterface
+  interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** Reads one row. */
+  @FunctionalInterface
+  interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /** A SQL failure inside a transaction, carried out of the lambda to the store, which rolls back. */
+  static final class JdbcFailure extends RuntimeException {
+    JdbcFailure(SQLException cause) {
+      super(cause);
+    }
+
+    SQLException sql() {
+      return (SQLException) getCause();
+    }
+  }
+}

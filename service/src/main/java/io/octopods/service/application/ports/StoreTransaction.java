@@ -1,0 +1,39 @@
+package io.octopods.service.application.ports;
+
+import io.octopods.service.application.HistoryEvent;
+import io.octopods.service.application.IncomingReport;
+import io.octopods.service.application.MessageRecord;
+import io.octopods.service.domain.Channel;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What one transaction can do. A locked message stays locked until the transaction ends. */
+public interface StoreTransaction {
+  void insert(MessageRecord message);
+
+  /** Locks a message by our id; empty when there is none. */
+  Optional<MessageRecord> lock(String messageId);
+
+  /** Locks a message by its provider's id; empty when no message has it (yet). */
+  Optional<MessageRecord> lockByProviderId(Channel channel, String providerMessageId);
+
+  /** Writes status, {@code updated_at}, the reached times, the failure reason and the provider id. */
+  void update(MessageRecord message);
+
+  void append(HistoryEvent event);
+
+  /** Keeps a report no message has (yet), answered 200; applied when its id appears. */
+  void keepOrphan(IncomingReport report, String eventId, Instant receivedAt);
+
+  /** Takes the orphans waiting for a provider id, oldest first, and marks them adopted. */
+  List<Orphan> adoptOrphans(Channel channel, String providerMessageId, Instant adoptedAt);
+
+  void enqueue(OutboxItem item);
+
+  /** Remembers the answer to an idempotent request (the key is unique per workspace). */
+  void rememberAnswer(String workspace, String key, MessageStore.IdempotentAnswer answer);
+
+  /** A report kept before its message was known. */
+  record Orphan(String eventId, IncomingReport report, Instant receivedAt) {}
+}
