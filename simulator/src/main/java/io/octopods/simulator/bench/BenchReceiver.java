@@ -101,6 +101,9 @@ public final class BenchReceiver {
       while (true) {
         String requestLine = in.line();
         if (requestLine == null) {
+          if (Boolean.getBoolean("bench.receiver.debug")) {
+            System.err.println("receiver: the client closed a connection");
+          }
           return;
         }
         if (requestLine.isEmpty()) {
@@ -148,7 +151,9 @@ public final class BenchReceiver {
         }
       }
     } catch (IOException | RuntimeException e) {
-      // the client went away: nothing to do
+      if (Boolean.getBoolean("bench.receiver.debug")) {
+        System.err.println("receiver: connection ended: " + e);
+      }
     }
   }
 

@@ -35,6 +35,9 @@ final class ReceiverProcess implements AutoCloseable {
     command.add(javaBinary());
     command.add("-XX:+UseSerialGC");
     command.add("-Xmx256m");
+    if (Boolean.getBoolean("bench.receiver.debug")) {
+      command.add("-Dbench.receiver.debug=true");
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(BenchReceiver.class.getName());

@@ -53,10 +53,10 @@ public final class SimulatorBenchmark implements Callable<Integer> {
   int lanes = 8;
 
   @Option(names = "--messages", description = "saturation: messages sent (default ${DEFAULT-VALUE})")
-  int messages = 3000;
+  int messages = 400;
 
   @Option(names = "--per-message", description = "saturation: callbacks per message (default ${DEFAULT-VALUE})")
-  int perMessage = 10;
+  int perMessage = 80;
 
   @Option(names = "--senders", description = "saturation: threads sending the messages (default ${DEFAULT-VALUE})")
   int senders = 4;
@@ -71,7 +71,7 @@ public final class SimulatorBenchmark implements Callable<Integer> {
   int steadyMessages = 10;
 
   @Option(names = "--warmup-messages", description = "messages of the unmeasured warm-up burst, x --per-message callbacks (default ${DEFAULT-VALUE}; 0 = none)")
-  int warmupMessages = 500;
+  int warmupMessages = 60;
 
   @Option(names = "--receiver", description = "raw (a minimal HTTP/1.1 server) or jdk (com.sun.net.httpserver) (default ${DEFAULT-VALUE})")
   String receiverKind = "raw";
@@ -157,8 +157,8 @@ public final class SimulatorBenchmark implements Callable<Integer> {
 
   private boolean saturation(SimulatorClient whatsapp, double warmSendsPerSecond) throws Exception {
     // every callback must be queued before the first falls due: wait well past the expected sending time
-    double expectedSend = warmSendsPerSecond > 0 ? messages / warmSendsPerSecond : messages / 500.0;
-    Duration at = Duration.ofMillis(Math.min(30_000, Math.max(3_000, Math.round(1500 + 1500 * expectedSend))));
+    double expectedSend = warmSendsPerSecond > 0 ? messages / warmSendsPerSecond : messages / 200.0;
+    Duration at = Duration.ofMillis(Math.min(30_000, Math.max(2_000, Math.round(1000 + 2000 * expectedSend))));
     say(String.format(Locale.ROOT, "saturation: %d messages x %d callbacks = %d, all due %.1f s after their send",
         messages, perMessage, messages * perMessage, at.toMillis() / 1000.0));
     Burst b = burst("saturation", SATURATION_TO, messages, at, whatsapp);
@@ -177,6 +177,9 @@ public final class SimulatorBenchmark implements Callable<Integer> {
         all.size(), ok.size(), failed, missing > 0 ? ", " + missing + " MISSING (timed out)" : "",
         b.receiverPosts));
     summary.put("saturation_failed", String.valueOf(failed + missing));
+    if (failed > 0) {
+      say("saturation: failures: " + failures(all));
+    }
     if (ok.size() < 2) {
       return false;
     }
@@ -189,8 +192,7 @@ public final class SimulatorBenchmark implements Callable<Integer> {
         "saturation: first -> last sent_at %.3f s: %.0f callbacks/s (first sent_at -> last answer: %.0f/s)",
         span, perSecond, wallPerSecond));
     say("saturation: " + backlog(all));
-    say(String.format(Locale.ROOT, "saturation: CPU while delivering: simulator %.0f%%, receiver %.0f%% (of %d%%); %s",
-        b.simulatorCpuPercent(), b.receiverCpuPercent(), 100 * Runtime.getRuntime().availableProcessors(), b.gc));
+    say("saturation: while delivering: " + b.cpu + "; " + b.gc);
     long[] rtt = all.stream().mapToLong(JournaledAttempt::latencyMs).sorted().toArray();
     say(String.format(Locale.ROOT, "saturation: request round trip (latency_ms) p50 %d ms, p99 %d ms, max %d ms",
         rank(rtt, 0.50), rank(rtt, 0.99), rtt[rtt.length - 1]));
@@ -250,12 +252,17 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     }
     long timeout = lead.toMillis() + seconds * 1000L + 30_000;
     boolean complete = p.done.await(timeout, TimeUnit.MILLISECONDS);
+    String cpu = p.cpuUntil(CpuSample.now(receiver));
     phase = null;
     List<JournaledAttempt> all = new ArrayList<>(p.attempts);
     List<JournaledAttempt> ok = all.stream().filter(JournaledAttempt::delivered).toList();
     int missing = p.expected - all.size();
-    say(String.format(Locale.ROOT, "steady: %d attempts, %d answered 2xx, %d failed%s; %s", all.size(), ok.size(),
-        all.size() - ok.size(), missing > 0 ? ", " + missing + " MISSING (timed out)" : "", p.gcSince()));
+    say(String.format(Locale.ROOT, "steady: %d attempts, %d answered 2xx, %d failed%s", all.size(), ok.size(),
+        all.size() - ok.size(), missing > 0 ? ", " + missing + " MISSING (timed out)" : ""));
+    say("steady: while delivering: " + cpu + "; " + p.gcSince());
+    if (all.size() > ok.size()) {
+      say("steady: failures: " + failures(all));
+    }
     if (all.size() < 2) {
       return false;
     }
@@ -286,6 +293,17 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     return complete && missing == 0;
   }
 
+  /** Failed attempts by outcome and response code, e.g. {@code timeout x1, answered 503 x2}. */
+  private static String failures(List<JournaledAttempt> attempts) {
+    Map<String, Long> byKind = new java.util.TreeMap<>();
+    attempts.stream().filter(a -> !a.delivered())
+        .forEach(a -> byKind.merge(a.outcome().word() + (a.responseCode() == null ? "" : " " + a.responseCode())
+            + " after " + a.latencyMs() + " ms", 1L, Long::sum));
+    StringBuilder out = new StringBuilder();
+    byKind.forEach((k, n) -> out.append(out.length() == 0 ? "" : ", ").append(k).append(" x").append(n));
+    return out.toString();
+  }
+
   private static String steadyRecipient(int i) {
     return STEADY_TO_PREFIX + String.format(Locale.ROOT, "%04d", 1000 + i);
   }
@@ -306,20 +324,18 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     long timeout = at.toMillis() + 60_000;
     boolean complete = p.done.await(timeout, TimeUnit.MILLISECONDS);
     Instant finished = clock.now();
-    long simCpu = processCpu();
-    long recvCpu = receiver.cpu().toNanos();
+    CpuSample end = CpuSample.now(receiver);
     phase = null;
     long posts = receiver.count() - postsBefore;
     return new Burst(p.expected, new ArrayList<>(p.attempts), complete, count, sendStart, sendEnd, finished,
-        p.startedAt, simCpu - p.simCpuAtStart, recvCpu - p.receiverCpuAtStart, posts, p.gcSince());
+        p.cpuUntil(end), posts, p.gcSince());
   }
 
   private void heard(JournaledAttempt a) {
     Phase p = phase;
     if (p != null && p.ids.contains(a.message())) {
       if (p.started.compareAndSet(false, true)) {
-        p.simCpuAtStart = processCpu();
-        p.receiverCpuAtStart = receiver.cpu().toNanos();
+        p.cpuAtStart = CpuSample.now(receiver);
         p.startedAt = clock.now();
       }
       p.attempts.add(a);
@@ -339,14 +355,18 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     final AtomicBoolean started = new AtomicBoolean();
     final long gcCount0 = gcCount();
     final long gcMillis0 = gcMillis();
-    volatile long simCpuAtStart;
-    volatile long receiverCpuAtStart;
+    volatile CpuSample cpuAtStart;
     volatile Instant startedAt;
 
     Phase(String name, int expected) {
       this.name = name;
       this.expected = expected;
       this.done = new CountDownLatch(expected);
+    }
+
+    String cpuUntil(CpuSample end) {
+      CpuSample start = cpuAtStart;
+      return start == null ? "CPU not measured" : start.usageUntil(end);
     }
 
     String gcSince() {
@@ -356,8 +376,7 @@ public final class SimulatorBenchmark implements Callable<Integer> {
 
   /** A burst of callbacks, all due soon after their send. */
   private record Burst(int expected, List<JournaledAttempt> attempts, boolean complete, int messages,
-      Instant sendStart, Instant sendEnd, Instant finished, Instant firstHeard, long simulatorCpuNanos,
-      long receiverCpuNanos, long receiverPosts, String gc) {
+      Instant sendStart, Instant sendEnd, Instant finished, String cpu, long receiverPosts, String gc) {
 
     double sendSeconds() {
       return seconds(sendStart, sendEnd);
@@ -374,14 +393,6 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     Optional<Instant> firstSent() {
       return attempts.stream().map(JournaledAttempt::sentAt).min(Comparator.naturalOrder());
     }
-
-    double simulatorCpuPercent() {
-      return firstHeard == null ? 0 : 100.0 * simulatorCpuNanos / Duration.between(firstHeard, finished).toNanos();
-    }
-
-    double receiverCpuPercent() {
-      return firstHeard == null ? 0 : 100.0 * receiverCpuNanos / Duration.between(firstHeard, finished).toNanos();
-    }
   }
 
   private static long rank(long[] sorted, double p) {
@@ -395,10 +406,6 @@ public final class SimulatorBenchmark implements Callable<Integer> {
 
   private static long nanos(Instant t) {
     return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-  }
-
-  private static long processCpu() {
-    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   private static long gcCount() {
