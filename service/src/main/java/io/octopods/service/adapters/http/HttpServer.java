@@ -31,8 +31,11 @@ public final class HttpServer implements AutoCloseable {
               + "; see the README's API table").writeTo(ctx);
         }
       });
-      config.routes.error(413, "*", ctx -> Problem.of(413, "Content too large",
-          "the request body is over the limit; send a smaller one").writeTo(ctx));
+      config.routes.error(413, "*", ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+          Problem.of(413, "Content too large", "the request body is over the limit; send a smaller one").writeTo(ctx);
+        }
+      });
     });
   }
 

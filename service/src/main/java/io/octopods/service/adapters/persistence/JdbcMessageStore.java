@@ -124,7 +124,10 @@ public final class JdbcMessageStore implements MessageStore {
   static String[] decodeCursor(String cursor) {
     try {
       String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-      Long.parseLong(parts[0]);
+      long millis = Long.parseLong(parts[0]);
+      if (millis < 0 || millis > 32503680000000L) { // before 1970 or after the year 3000: not one of ours
+        throw new IllegalArgumentException();
+      }
       if (parts.length != 2) {
         throw new IllegalArgumentException();
       }
@@ -179,11 +182,5 @@ public final class JdbcMessageStore implements MessageStore {
     return inTransaction(tx -> query.apply((JdbcTransaction) tx));
   }
 
-  /** An idempotency key already used in this workspace (a concurrent first request won). */
-  public static final class IdempotencyKeyTaken extends RuntimeException {
-    IdempotencyKeyTaken() {
-      super("idempotency key already used");
-    }
-  }
 
 }

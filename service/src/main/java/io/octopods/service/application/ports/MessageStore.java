@@ -41,6 +41,13 @@ public interface MessageStore {
   /** A stored answer: the request's fingerprint, and the status and body sent back. */
   record IdempotentAnswer(String requestHash, int status, String body, String messageId) {}
 
+  /** An idempotency key already used in this workspace (a concurrent first request won); nothing was stored. */
+  final class IdempotencyKeyTaken extends RuntimeException {
+    public IdempotencyKeyTaken() {
+      super("idempotency key already used");
+    }
+  }
+
   /** The store could not be reached, or could not commit: nothing was stored. */
   final class StorageUnavailable extends RuntimeException {
     public StorageUnavailable(String message, Throwable cause) {
