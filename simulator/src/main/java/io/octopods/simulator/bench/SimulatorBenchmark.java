@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine;
@@ -48,6 +48,7 @@ public final class SimulatorBenchmark implements Callable<Integer> {
   private static final String WARMUP_TO = "+15559990002";
   private static final String STEADY_TO_PREFIX = "+1555999";
   private static final Duration SEND_GAP = Duration.ofMillis(20);
+  private static final long LATE_NANOS = 5_000_000L;
 
   @Option(names = "--lanes", description = "callback lanes of the simulator (default ${DEFAULT-VALUE})")
   int lanes = 8;
@@ -79,6 +80,9 @@ public final class SimulatorBenchmark implements Callable<Integer> {
   @Option(names = "--receiver-threads", description = "worker threads of the jdk receiver (default ${DEFAULT-VALUE})")
   int receiverThreads = 4;
 
+  @Option(names = "--timeout", description = "seconds after which the run gives up, whatever it is doing (default ${DEFAULT-VALUE})")
+  int timeoutSeconds = 180;
+
   @Option(names = "--skip-saturation", description = "run only the steady part")
   boolean skipSaturation;
 
@@ -87,6 +91,7 @@ public final class SimulatorBenchmark implements Callable<Integer> {
 
   private final Map<String, String> summary = new LinkedHashMap<>();
   private final AtomicLong strays = new AtomicLong();
+  private final GcPauses gcPauses = new GcPauses();
   private volatile Phase phase;
   private ScenarioClock clock;
   private ReceiverProcess receiver;
@@ -98,8 +103,13 @@ public final class SimulatorBenchmark implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (lanes < 1 || messages < 1 || perMessage < 1 || senders < 1 || rate < 1 || seconds < 1
-        || steadyMessages < 1 || warmupMessages < 0) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "counts must be positive");
+        || steadyMessages < 1 || warmupMessages < 0 || receiverThreads < 1 || timeoutSeconds < 1) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--lanes, --messages, --per-message, --senders, --rate, --seconds, --steady-messages, --receiver-threads "
+              + "and --timeout must be at least 1 (--warmup-messages at least 0)");
+    }
+    if (!receiverKind.equals("raw") && !receiverKind.equals("jdk")) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--receiver must be raw or jdk");
     }
     summary.put("saturation_callbacks_per_s", "skipped");
     summary.put("saturation_failed", "skipped");
@@ -109,6 +119,7 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     summary.put("lateness_max_ms", "skipped");
     long started = System.nanoTime();
     boolean complete = true;
+    watchdog();
     say("octopods bench-sim: " + machine() + "; " + lanes + " callback lanes; receiver '" + receiverKind
         + "' in its own JVM; real clock");
     try (ReceiverProcess r = ReceiverProcess.start(receiverKind, receiverThreads)) {
@@ -151,6 +162,22 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     summary.forEach((k, v) -> System.out.println(k + ": " + v));
     System.out.flush();
     return complete ? 0 : 1;
+  }
+
+  /** Ends the process (and so the receiver, whose stdin closes) when the run overstays --timeout. */
+  private void watchdog() {
+    Thread t = new Thread(() -> {
+      try {
+        Thread.sleep(timeoutSeconds * 1000L);
+      } catch (InterruptedException e) {
+        return;
+      }
+      System.out.println("bench-sim: gave up after " + timeoutSeconds + " s (--timeout)");
+      System.out.flush();
+      System.exit(3);
+    }, "bench-watchdog");
+    t.setDaemon(true);
+    t.start();
   }
 
   // ---------------------------------------------------------------- (a) saturation
@@ -200,14 +227,17 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     return b.complete;
   }
 
-  /** Whether the delivery queue ever ran dry between the first and last send: the fewest callbacks due and waiting. */
+  /**
+   * Whether the delivery queue ever ran dry while the rate was measured: the fewest callbacks due and not yet
+   * sent, at each send of the first 90% (the last ones drain the queue by definition).
+   */
   private String backlog(List<JournaledAttempt> attempts) {
     long[] due = attempts.stream().mapToLong(a -> nanos(a.dueAt())).sorted().toArray();
     long[] sent = attempts.stream().mapToLong(a -> nanos(a.sentAt())).sorted().toArray();
-    int tail = Math.min(lanes, sent.length);
+    int measured = (int) (sent.length * 0.9);
     long least = Long.MAX_VALUE;
     int d = 0;
-    for (int i = 0; i < sent.length - tail; i++) {
+    for (int i = 0; i < measured; i++) {
       while (d < due.length && due[d] <= sent[i]) {
         d++;
       }
@@ -216,9 +246,9 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     if (least == Long.MAX_VALUE) {
       return "too few callbacks to judge the backlog";
     }
-    String verdict = least >= lanes ? "saturated throughout" : "NOT saturated throughout (the due rate limited it)";
-    return String.format(Locale.ROOT, "%s: at every send but the last %d, at least %d more callbacks were due and "
-        + "waiting (due over %.3f s)", verdict, tail, least, (due[due.length - 1] - due[0]) / 1e9);
+    String verdict = least >= lanes ? "saturated" : "NOT saturated (the due times, not the simulator, set the pace)";
+    return String.format(Locale.ROOT, "%s: at each of the first 90%% of the sends, at least %d more callbacks were "
+        + "due and waiting (all fell due within %.3f s)", verdict, least, (due[due.length - 1] - due[0]) / 1e9);
   }
 
   // ---------------------------------------------------------------- (b) steady
@@ -250,8 +280,7 @@ public final class SimulatorBenchmark implements Callable<Integer> {
       }
       p.ids.add(whatsapp.send(steadyRecipient(i), "steady " + i));
     }
-    long timeout = lead.toMillis() + seconds * 1000L + 30_000;
-    boolean complete = p.done.await(timeout, TimeUnit.MILLISECONDS);
+    boolean complete = p.await(lead.toMillis() + seconds * 1000L + 30_000, receiver);
     String cpu = p.cpuUntil(CpuSample.now(receiver));
     phase = null;
     List<JournaledAttempt> all = new ArrayList<>(p.attempts);
@@ -271,7 +300,7 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     for (int i = 1; i < due.length; i++) {
       gaps[i - 1] = due[i] - due[i - 1];
     }
-    java.util.Arrays.sort(gaps);
+    Arrays.sort(gaps);
     say(String.format(Locale.ROOT, "steady: due times as played: gap between consecutive callbacks p1 %.3f ms, "
             + "median %.3f ms, p99 %.3f ms (planned %.3f ms)", rank(gaps, 0.01) / 1e6, rank(gaps, 0.5) / 1e6,
         rank(gaps, 0.99) / 1e6, share.toNanos() / 1e6));
@@ -283,6 +312,13 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     say(String.format(Locale.ROOT, "steady: lateness (sent_at - due_at): min %.3f ms, p50 %.3f ms, p90 %.3f ms, "
             + "p99 %.3f ms, p99.9 %.3f ms, max %.3f ms", late[0] / 1e6, rank(late, 0.5) / 1e6, rank(late, 0.9) / 1e6,
         rank(late, 0.99) / 1e6, rank(late, 0.999) / 1e6, late[late.length - 1] / 1e6));
+    List<GcPauses.Pause> pauses = gcPauses.between(due[0] / 1_000_000 - 1000, sent[sent.length - 1] / 1_000_000);
+    List<JournaledAttempt> tooLate = all.stream()
+        .filter(a -> Duration.between(a.dueAt(), a.sentAt()).toNanos() > LATE_NANOS).toList();
+    long duringGc = tooLate.stream()
+        .filter(a -> GcPauses.overlaps(pauses, a.dueAt().toEpochMilli(), a.sentAt().toEpochMilli())).count();
+    say(String.format(Locale.ROOT, "steady: %d callbacks later than %d ms, %d of them waited through a GC pause of "
+        + "the simulator (%s)", tooLate.size(), LATE_NANOS / 1_000_000, duringGc, GcPauses.describe(pauses)));
     long[] rtt = all.stream().mapToLong(JournaledAttempt::latencyMs).sorted().toArray();
     say(String.format(Locale.ROOT, "steady: request round trip (latency_ms) p50 %d ms, p99 %d ms, max %d ms",
         rank(rtt, 0.50), rank(rtt, 0.99), rtt[rtt.length - 1]));
@@ -321,8 +357,7 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     Instant sendStart = clock.now();
     whatsapp.sendMany(to, count, senders, p.ids::add);
     Instant sendEnd = clock.now();
-    long timeout = at.toMillis() + 60_000;
-    boolean complete = p.done.await(timeout, TimeUnit.MILLISECONDS);
+    boolean complete = p.await(at.toMillis() + 60_000, receiver);
     Instant finished = clock.now();
     CpuSample end = CpuSample.now(receiver);
     phase = null;
@@ -334,11 +369,8 @@ public final class SimulatorBenchmark implements Callable<Integer> {
   private void heard(JournaledAttempt a) {
     Phase p = phase;
     if (p != null && p.ids.contains(a.message())) {
-      if (p.started.compareAndSet(false, true)) {
-        p.cpuAtStart = CpuSample.now(receiver);
-        p.startedAt = clock.now();
-      }
       p.attempts.add(a);
+      p.first.countDown();
       p.done.countDown();
     } else {
       strays.incrementAndGet();
@@ -352,11 +384,10 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     final Set<String> ids = ConcurrentHashMap.newKeySet();
     final Queue<JournaledAttempt> attempts = new ConcurrentLinkedQueue<>();
     final CountDownLatch done;
-    final AtomicBoolean started = new AtomicBoolean();
+    final CountDownLatch first = new CountDownLatch(1);
     final long gcCount0 = gcCount();
     final long gcMillis0 = gcMillis();
     volatile CpuSample cpuAtStart;
-    volatile Instant startedAt;
 
     Phase(String name, int expected) {
       this.name = name;
@@ -364,9 +395,22 @@ public final class SimulatorBenchmark implements Callable<Integer> {
       this.done = new CountDownLatch(expected);
     }
 
+    /** Waits for the first callback, then notes the CPU and heap counters; then waits for the last one. */
+    boolean await(long timeoutMs, ReceiverProcess receiver) throws InterruptedException {
+      long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+      if (first.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+        cpuAtStart = CpuSample.now(receiver);
+      }
+      return done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
     String cpuUntil(CpuSample end) {
       CpuSample start = cpuAtStart;
-      return start == null ? "CPU not measured" : start.usageUntil(end);
+      if (start == null) {
+        return "CPU not measured";
+      }
+      double kb = start.allocatedKbPer(end, attempts.size());
+      return start.usageUntil(end) + (kb < 0 ? "" : String.format(Locale.ROOT, "; %.1f KB allocated per callback", kb));
     }
 
     String gcSince() {

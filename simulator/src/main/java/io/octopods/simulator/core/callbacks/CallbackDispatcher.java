@@ -3,13 +3,7 @@ package io.octopods.simulator.core.callbacks;
 import io.octopods.simulator.core.callbacks.JournaledAttempt.Outcome;
 import io.octopods.simulator.core.clock.ScenarioClock;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -23,7 +17,7 @@ public final class CallbackDispatcher {
   private final CallbackTargets targets;
   private final Function<String, CallbackFormat> formats;
   private final Duration timeout;
-  private final HttpClient http;
+  private final CallbackConnections http;
 
   public CallbackDispatcher(ScenarioClock clock, CallbackJournal journal, CallbackTargets targets,
       Function<String, CallbackFormat> formats, Duration timeout) {
@@ -32,11 +26,7 @@ public final class CallbackDispatcher {
     this.targets = targets;
     this.formats = formats;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.http = new CallbackConnections(timeout);
   }
 
   /** Delivers now; returns the journaled attempt and, when it failed and the provider retries, the retry. */
@@ -63,18 +53,14 @@ public final class CallbackDispatcher {
       outcome = Outcome.CONNECT_ERROR; // no webhook URL set: as a real provider with nowhere to call
     } else {
       try {
-        HttpResponse<Void> response = http.send(request(provider, callback), HttpResponse.BodyHandlers.discarding());
+        code = http.post(targets.connectTarget(provider, callback.url()), callback.headers(), callback.body());
         outcome = Outcome.ANSWERED;
-        code = response.statusCode();
-      } catch (HttpConnectTimeoutException | ConnectException e) {
+      } catch (CallbackConnections.ConnectFailed e) {
         outcome = Outcome.CONNECT_ERROR;
-      } catch (HttpTimeoutException e) {
+      } catch (SocketTimeoutException e) {
         outcome = Outcome.TIMEOUT;
       } catch (IOException | IllegalArgumentException e) {
-        outcome = Outcome.CONNECT_ERROR;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        outcome = Outcome.CONNECT_ERROR;
+        outcome = Outcome.CONNECT_ERROR; // the connection broke, or the URL cannot be called
       }
     }
     Long latencyMs = (System.nanoTime() - started) / 1_000_000;
@@ -87,15 +73,6 @@ public final class CallbackDispatcher {
     }
     JournaledAttempt attempt = record(rendered, sentAt, outcome, code, latencyMs, retry.map(Delivery::due).orElse(null));
     return new Result(attempt, retry);
-  }
-
-  private HttpRequest request(String provider, OutgoingCallback callback) {
-    URI target = targets.connectTarget(provider, callback.url());
-    HttpRequest.Builder b = HttpRequest.newBuilder(target)
-        .timeout(timeout)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(callback.body()));
-    callback.headers().forEach(b::header);
-    return b.build();
   }
 
   private JournaledAttempt record(Delivery d, Instant sentAt, Outcome outcome, Integer code, Long latencyMs,
