@@ -49,8 +49,13 @@ public final class ReportIntake {
       return;
     }
     MessageRecord m = message.get();
-    if (report.providerMessageId().isPresent()) {
-      m = StatusRecorder.learnProviderId(tx, m, report.providerMessageId().get(), now);
+    if (report.providerMessageId().isPresent() && m.providerMessageId().isEmpty()) {
+      String id = report.providerMessageId().get();
+      boolean heldByAnother = tx.lockByProviderId(report.channel(), id)
+          .filter(other -> !other.messageId().equals(message.get().messageId())).isPresent();
+      if (!heldByAnother) { // our id and the provider's disagree: keep the report, learn nothing from it
+        m = StatusRecorder.learnProviderId(tx, m, id, now);
+      }
     }
     StatusRecorder.record(tx, m, Report.word(report.channel(), report.providerWord()),
         ReportFacts.of(report, source, now, Optional.empty()), Optional.empty(), now);
