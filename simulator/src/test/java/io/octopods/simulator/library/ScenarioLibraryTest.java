@@ -46,6 +46,8 @@ class ScenarioLibraryTest {
       assertThat(s.matchTo()).as(s.id() + " has no match.to").isEmpty();
       assertThat(s.id()).startsWith(s.provider() + "-");
       assertThat(s.description()).as(s.id()).hasSizeGreaterThan(30);
+      assertThat(s.document().path("expect").path("status").asText()).as(s.id() + " says what a service must show")
+          .isIn("SENT", "DELIVERED", "READ", "FAILED", "DELETED");
     });
   }
 }
