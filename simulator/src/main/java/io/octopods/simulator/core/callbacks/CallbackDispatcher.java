@@ -68,7 +68,7 @@ public final class CallbackDispatcher {
     Optional<Delivery> retry = Optional.empty();
     if (!delivered) {
       retry = format.retrySchedule(delivery.message())
-          .next(delivery.attempt(), Duration.between(delivery.firstDue(), delivery.due()))
+          .next(delivery.attempt(), Duration.between(delivery.firstDue(), delivery.due()), outcome, code)
           .map(wait -> rendered.retryAt(clock.now().plus(wait)));
     }
     JournaledAttempt attempt = record(rendered, sentAt, outcome, code, latencyMs, retry.map(Delivery::due).orElse(null));

@@ -14,4 +14,15 @@ public interface RetrySchedule {
    * @return the wait before the next try, or empty to give up
    */
   Optional<Duration> next(int failedAttempt, Duration sinceFirst);
+
+  /**
+   * The same, knowing how the attempt failed (Twilio retries only the kinds of failure its connection
+   * overrides name); by default the kind does not matter.
+   *
+   * @param responseCode the answer's status, or null when there was none
+   */
+  default Optional<Duration> next(int failedAttempt, Duration sinceFirst, JournaledAttempt.Outcome outcome,
+      Integer responseCode) {
+    return next(failedAttempt, sinceFirst);
+  }
 }
