@@ -6,8 +6,8 @@ package io.octopods.service.config;
  * {@code GET /__sim/info}.
  */
 public final class SimulatorDefaults {
-  public static final String TWILIO_ACCOUNT_SID = "TODO";
-  public static final String TWILIO_AUTH_TOKEN = "TODO";
+  public static final String TWILIO_ACCOUNT_SID = "AC0c70b0d50c70b0d50c70b0d50c70b0d5";
+  public static final String TWILIO_AUTH_TOKEN = "5ba7e0c70b0d5a5e17a1e5c0de5ec7e7";
   public static final String TWILIO_FROM = "+15005550006";
   public static final String WHATSAPP_API_VERSION = "v23.0";
   public static final String WHATSAPP_PHONE_NUMBER_ID = "106540352242922";
