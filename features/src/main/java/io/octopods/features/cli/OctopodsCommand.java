@@ -1,0 +1,18 @@
+package io.octopods.features.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The launcher's Java side: {@code ./octopods up}. */
+@Command(name = "octopods", mixinStandardHelpOptions = true, subcommands = {UpCommand.class},
+    description = "The Octopods delivery-status harness.")
+public final class OctopodsCommand implements Runnable {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new OctopodsCommand()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

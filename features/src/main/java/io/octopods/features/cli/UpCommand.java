@@ -1,0 +1,101 @@
+package io.octopods.features.cli;
+
+import io.octopods.features.stack.Stack;
+import io.octopods.simulator.core.http.ProviderServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./octopods up}: the status service and the four simulators wired together, until Ctrl-C. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = "Starts the status service (port base N) and the simulators (N+1 .. N+4), wired together.")
+public final class UpCommand implements Callable<Integer> {
+  @Option(names = "--port-base", description = "service on N, simulators on N+1..N+4 (default 8080)")
+  String portBase;
+
+  @Option(names = "--port", description = "moves only the service")
+  String port;
+
+  @Option(names = "--host", description = "address to listen on (default 127.0.0.1)")
+  String host;
+
+  @Option(names = "--clock", description = "the simulators' clock: real or virtual (default ${DEFAULT-VALUE})")
+  String clock = "real";
+
+  @Option(names = "--time-scale", description = "wall time per scenario second on the real clock (default ${DEFAULT-VALUE})")
+  double timeScale = 1.0;
+
+  @Option(names = "--scenarios", description = "a folder of more scenario files (repeatable)")
+  List<Path> scenarios = new ArrayList<>();
+
+  @Option(names = "--db-url", description = "a PostgreSQL JDBC URL (default: the embedded database under --data-dir)")
+  String dbUrl;
+
+  @Option(names = "--data-dir", description = "where the embedded database and the demo key live (default .octopods)")
+  String dataDir;
+
+  @Option(names = "--public-url", description = "the base URL providers call (default http://<host>:<port>)")
+  String publicUrl;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> flags = new LinkedHashMap<>();
+    put(flags, "--port-base", portBase);
+    put(flags, "--port", port);
+    put(flags, "--host", host);
+    put(flags, "--db-url", dbUrl);
+    put(flags, "--data-dir", dataDir);
+    put(flags, "--public-url", publicUrl);
+    Stack stack;
+    try {
+      stack = Stack.start(flags, System.getenv(), clock, timeScale, scenarios);
+    } catch (ProviderServer.PortTaken e) {
+      System.err.println("octopods up: " + e.getMessage());
+      return 2;
+    } catch (RuntimeException e) {
+      System.err.println("octopods up: " + e.getMessage());
+      return 2;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stack.close();
+      stopped.countDown();
+    }, "octopods-up-shutdown"));
+    for (String p : stack.simulators().providers()) {
+      System.out.printf("%-9s %s%n", p, stack.simulators().baseUrl(p));
+    }
+    System.out.printf("%-9s %s%n", "service", stack.service().baseUrl());
+    awaitHealth(stack.service().baseUrl());
+    System.out.println("Clock: " + clock + ". Ctrl-C stops.");
+    stack.service().demoKey().ifPresent(k -> System.out.println("API key (workspace demo): " + k));
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private static void awaitHealth(String base) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("GET /health answered " + r.statusCode() + ": " + r.body());
+    }
+  }
+
+  private static void put(Map<String, String> flags, String name, String value) {
+    if (value != null) {
+      flags.put(name, value);
+    }
+  }
+
+}

@@ -1,0 +1,98 @@
+package io.octopods.service;
+
+import io.octopods.service.adapters.clients.twilio.TwilioClient;
+import io.octopods.service.adapters.clients.viber.ViberClient;
+import io.octopods.service.adapters.clients.whatsapp.WhatsAppClient;
+import io.octopods.service.adapters.http.HttpServer;
+import io.octopods.service.adapters.http.api.ApiKeys;
+import io.octopods.service.adapters.http.api.PublicApiRoutes;
+import io.octopods.service.adapters.persistence.Database;
+import io.octopods.service.adapters.persistence.JdbcMessageStore;
+import io.octopods.service.adapters.persistence.JdbcOutbox;
+import io.octopods.service.adapters.webhooks.twilio.TwilioWebhookRoutes;
+import io.octopods.service.adapters.webhooks.viber.ViberWebhookRoutes;
+import io.octopods.service.adapters.webhooks.whatsapp.WhatsAppWebhookRoutes;
+import io.octopods.service.adapters.workers.HandOffWorker;
+import io.octopods.service.application.HandOff;
+import io.octopods.service.application.HandOffPolicy;
+import io.octopods.service.application.ReportIntake;
+import io.octopods.service.application.SendMessage;
+import io.octopods.service.application.ports.ProviderClient;
+import io.octopods.service.config.ProviderSettings;
+import io.octopods.service.config.ServiceSettings;
+import io.octopods.service.domain.Channel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The status service, wired: database, store, use cases, provider clients, workers and the HTTP server. */
+public final class OctopodsService implements AutoCloseable {
+  private final Database database;
+  private final HttpServer http;
+  private final HandOffWorker handOffWorker;
+  private final ApiKeys apiKeys;
+  private final ServiceSettings settings;
+
+  private OctopodsService(ServiceSettings settings, Database database, HttpServer http, HandOffWorker handOffWorker,
+      ApiKeys apiKeys) {
+    this.settings = settings;
+    this.database = database;
+    this.http = http;
+    this.handOffWorker = handOffWorker;
+    this.apiKeys = apiKeys;
+  }
+
+  public static OctopodsService start(ServiceSettings s) {
+    Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    Database database = Database.open(s.dbUrl(), s.dbUser(), s.dbPassword(), s.dataDir());
+    JdbcMessageStore store = new JdbcMessageStore(database.dataSource());
+    JdbcOutbox outbox = new JdbcOutbox(store);
+    ProviderSettings p = s.providers();
+    Duration timeout = s.timers().providerTimeout();
+    Map<Channel, ProviderClient> clients = new EnumMap<>(Channel.class);
+    clients.put(Channel.SMS, new TwilioClient(p.twilio().baseUrl(), p.twilio().accountSid(), p.twilio().authToken(),
+        p.twilio().from(), p.twilio().messagingServiceSid(), s.publicUrl(), timeout));
+    clients.put(Channel.WHATSAPP, new WhatsAppClient(p.whatsapp().baseUrl(), p.whatsapp().apiVersion(),
+        p.whatsapp().phoneNumberId(), p.whatsapp().accessToken(), timeout));
+    clients.put(Channel.VIBER, new ViberClient(p.viber().baseUrl(), p.viber().authToken(), p.viber().senderName(),
+        timeout));
+    HandOffPolicy policy = new HandOffPolicy(s.timers().handoffMaxAttempts(), s.timers().handoffFirstBackoff(),
+        s.timers().handoffBackoffMax());
+    HandOff handOff = new HandOff(store, outbox, clients::get, policy, clock);
+    HandOffWorker worker = new HandOffWorker(outbox, handOff, clock, timeout, s.timers().workerPollInterval());
+    SendMessage send = new SendMessage(store, clock, worker::wake);
+    ReportIntake intake = new ReportIntake(store, clock);
+    ApiKeys keys = ApiKeys.from(s.apiKeys(), s.dataDir());
+    HttpServer http = new HttpServer(List.of(
+        new PublicApiRoutes(send, store, keys, s.rateLimit(), clock),
+        new TwilioWebhookRoutes(p.twilio().authToken(), s.publicUrl(), intake),
+        new WhatsAppWebhookRoutes(p.whatsapp().appSecret(), p.whatsapp().verifyToken(), intake),
+        new ViberWebhookRoutes(p.viber().authToken(), intake)));
+    http.start(s.host(), s.port());
+    worker.start();
+    return new OctopodsService(s, database, http, worker, keys);
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public String baseUrl() {
+    return "http://" + settings.host() + ":" + port();
+  }
+
+  /** The demo workspace's key when no keys are configured. */
+  public Optional<String> demoKey() {
+    return apiKeys.demoKey();
+  }
+
+  @Override
+  public void close() {
+    handOffWorker.close();
+    http.close();
+    database.close();
+  }
+}

@@ -1,0 +1,232 @@
+package io.octopods.service.adapters.workers;
+
+import io.octopods.service.application.HandOff;
+import io.octopods.service.application.ports.Outbox;
+import io.octopods.service.application.ports.OutboxItem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the {@code handoff} outbox (architecture.md, data flow): claims due items with a lease and runs the
+ * hand-off of each on a small pool. It claims only as many items as it has idle threads, so an item never waits
+ * out its lease in a queue. Woken at once by {@link #wake()} (the send use case calls it after its commit),
+ * otherwise it looks every {@code pollInterval} (which also picks up retries whose back-off has run out). An
+ * item whose hand-off throws is logged and left leased: another claim takes it when the lease runs out.
+ */
+public final class HandOffWorker implements AutoCloseable {
+  /** Added to twice the provider timeout (connect, then answer) for the lease: the store's work around the call. */
+  static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+  public static final int DEFAULT_THREADS = 4;
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
+
+  private static final Logger LOG = LoggerFactory.getLogger(HandOffWorker.class);
+
+  private final Outbox outbox;
+  private final Consumer<OutboxItem> handOff;
+  private final Clock clock;
+  private final Duration lease;
+  private final Duration pollInterval;
+  private final Duration closeGrace;
+  private final int threads;
+  private final Semaphore idle;
+  private final ExecutorService pool;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition nudged = lock.newCondition();
+  private boolean woken;
+  private volatile boolean running;
+  private volatile boolean backlog;
+  private boolean closed;
+  private Thread loop;
+
+  /** The usual worker, looking every {@link #DEFAULT_POLL_INTERVAL} when not woken. */
+  public HandOffWorker(Outbox outbox, HandOff handOff, Clock clock, Duration providerTimeout) {
+    this(outbox, handOff, clock, providerTimeout, DEFAULT_POLL_INTERVAL);
+  }
+
+  /** The usual worker: {@value #DEFAULT_THREADS} threads, a lease of twice the provider timeout plus a margin. */
+  public HandOffWorker(Outbox outbox, HandOff handOff, Clock clock, Duration providerTimeout, Duration pollInterval) {
+    this(outbox, handOff::run, clock, leaseFor(providerTimeout), pollInterval, DEFAULT_THREADS);
+  }
+
+  /**
+   * @param handOff what to do with one claimed item ({@link HandOff#run}); it completes or reschedules the item
+   * @param lease how long a claimed item is ours; longer than one hand-off can take, else it may be sent twice
+   * @param pollInterval the longest wait between two looks at the outbox when nobody calls {@link #wake()}
+   */
+  public HandOffWorker(Outbox outbox, Consumer<OutboxItem> handOff, Clock clock, Duration lease, Duration pollInterval,
+      int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("the hand-off worker needs at least one thread, was given " + threads);
+    }
+    if (pollInterval.isNegative() || pollInterval.isZero() || lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("poll interval and lease must be positive, were " + pollInterval + " and "
+          + lease);
+    }
+    this.outbox = outbox;
+    this.handOff = handOff;
+    this.clock = clock;
+    this.lease = lease;
+    this.pollInterval = pollInterval;
+    this.closeGrace = lease.compareTo(Duration.ofSeconds(5)) < 0 ? lease : Duration.ofSeconds(5);
+    this.threads = threads;
+    this.idle = new Semaphore(threads);
+    this.pool = Executors.newFixedThreadPool(threads, named("octopods-handoff-"));
+  }
+
+  /** Twice the provider timeout (a connect, then the answer, each may take it) plus {@link #LEASE_MARGIN}. */
+  public static Duration leaseFor(Duration providerTimeout) {
+    return providerTimeout.multipliedBy(2).plus(LEASE_MARGIN);
+  }
+
+  /** Starts the loop on a thread of its own; a second call does nothing. */
+  public synchronized HandOffWorker start() {
+    if (closed) {
+      throw new IllegalStateException("this hand-off worker was closed; make a new one");
+    }
+    if (loop == null) {
+      running = true;
+      loop = named("octopods-handoff-worker").newThread(this::runLoop);
+      loop.start();
+    }
+    return this;
+  }
+
+  /** Looks at the outbox now instead of at the next poll. Cheap; safe from any thread, before or after start. */
+  public void wake() {
+    lock.lock();
+    try {
+      woken = true;
+      nudged.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops claiming at once, lets hand-offs in flight finish for a short grace (the lease, at most 5 s: a call
+   * interrupted while waiting for its answer counts as timed out), then stops the pool.
+   */
+  @Override
+  public void close() {
+    Thread l;
+    synchronized (this) {
+      running = false;
+      closed = true;
+      l = loop;
+    }
+    wake();
+    if (l != null) {
+      try {
+        l.join(closeGrace.toMillis() + 1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(closeGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("hand-offs still running {} after close; interrupting them (their items are reclaimed after the "
+            + "lease, or recorded as timed out)", closeGrace);
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void runLoop() {
+    while (running) {
+      boolean full = false;
+      int free = idle.availablePermits();
+      if (free > 0) {
+        int claimed = claimAndRun(free);
+        full = claimed == free;
+        backlog = full;
+      }
+      if (!full || idle.availablePermits() == 0) {
+        awaitNudge();
+      }
+    }
+  }
+
+  /** Claims up to {@code free} due items and hands each to an idle thread; the number claimed. */
+  private int claimAndRun(int free) {
+    List<OutboxItem> items;
+    try {
+      Instant now = clock.instant();
+      items = outbox.claimDue(OutboxItem.HANDOFF, now, free, now.plus(lease));
+    } catch (RuntimeException e) {
+      LOG.warn("cannot claim hand-offs ({}); trying again in {}", e.toString(), pollInterval);
+      return 0;
+    }
+    for (OutboxItem item : items) {
+      idle.acquireUninterruptibly();
+      try {
+        pool.execute(() -> runOne(item));
+      } catch (RuntimeException e) { // the pool was shut down under us: the lease runs out, another claim takes it
+        idle.release();
+        LOG.warn("hand-off of message {} not started ({}); it is taken again after its lease", item.messageId(),
+            e.toString());
+      }
+    }
+    return items.size();
+  }
+
+  private void runOne(OutboxItem item) {
+    try {
+      handOff.accept(item);
+    } catch (RuntimeException e) {
+      LOG.error("hand-off of message {} (outbox item {}, attempt {}) failed: {}; it is taken again after its lease "
+          + "of {}", item.messageId(), item.seq(), item.attempts() + 1, e.toString(), lease, e);
+    } finally {
+      idle.release();
+      if (backlog) {
+        wake(); // the last claim filled the pool, so more may be due: look at once
+      }
+    }
+  }
+
+  private void awaitNudge() {
+    lock.lock();
+    try {
+      long nanos = pollInterval.toNanos();
+      while (!woken && running && nanos > 0) {
+        nanos = nudged.awaitNanos(nanos);
+      }
+      woken = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix.endsWith("-") ? prefix + n.incrementAndGet() : prefix);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "HandOffWorker[threads=" + threads + ", poll=" + pollInterval + ", lease=" + lease + "]";
+  }
+}
