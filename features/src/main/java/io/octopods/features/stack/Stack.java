@@ -50,7 +50,8 @@ public final class Stack implements AutoCloseable {
       wired.put("OCTOPODS_HUBSPOT_BASE_URL", sims.baseUrl("hubspot"));
       Map<String, String> serviceFlags = new HashMap<>(flags);
       if (portBase == 0 && !serviceFlags.containsKey("--port")) {
-        serviceFlags.put("--port", "0");
+        // Twilio's StatusCallback carries the service's public URL, so its port is chosen before it starts
+        serviceFlags.put("--port", String.valueOf(freePort(host)));
       }
       OctopodsService service = OctopodsService.start(ServiceSettings.read(serviceFlags, wired::get));
       Stack stack = new Stack(sims, service);
@@ -59,6 +60,14 @@ public final class Stack implements AutoCloseable {
     } catch (RuntimeException e) {
       sims.close();
       throw e;
+    }
+  }
+
+  private static int freePort(String host) {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free port on " + host + ": " + e.getMessage(), e);
     }
   }
 
