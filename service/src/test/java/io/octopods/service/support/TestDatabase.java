@@ -49,7 +49,7 @@ public final class TestDatabase implements AutoCloseable {
     execute(url, "CREATE SCHEMA " + schema);
     String withSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     return new TestDatabase(Database.open(Optional.of(withSchema), Optional.empty(), Optional.empty(), Path.of(".")),
-        Optional.of(() -> execute(url, "DROP SCHEMA " + schema + " CASCADE")));
+        Optional.of(() -> execute(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE")));
   }
 
   private static void execute(String url, String sql) {
