@@ -9,6 +9,13 @@ import io.octopods.service.adapters.http.api.PublicApiRoutes;
 import io.octopods.service.adapters.persistence.Database;
 import io.octopods.service.adapters.persistence.JdbcMessageStore;
 import io.octopods.service.adapters.persistence.JdbcOutbox;
+import io.octopods.service.adapters.persistence.JdbcReconciliationQueries;
+import io.octopods.service.adapters.reconciliation.ReconciliationPolicy;
+import io.octopods.service.adapters.reconciliation.ReconciliationWorker;
+import io.octopods.service.adapters.reconciliation.twilio.TwilioReconciler;
+import io.octopods.service.adapters.persistence.JdbcSurfaceQueries;
+import io.octopods.service.adapters.surfaces.intercom.IntercomRoutes;
+import io.octopods.service.adapters.surfaces.reach.ReachRoutes;
 import io.octopods.service.adapters.webhooks.twilio.TwilioWebhookRoutes;
 import io.octopods.service.adapters.webhooks.viber.ViberWebhookRoutes;
 import io.octopods.service.adapters.webhooks.whatsapp.WhatsAppWebhookRoutes;
@@ -33,11 +40,13 @@ public final class OctopodsService implements AutoCloseable {
   private final Database database;
   private final HttpServer http;
   private final HandOffWorker handOffWorker;
+  private final ReconciliationWorker reconciliation;
   private final ApiKeys apiKeys;
   private final ServiceSettings settings;
 
   private OctopodsService(ServiceSettings settings, Database database, HttpServer http, HandOffWorker handOffWorker,
-      ApiKeys apiKeys) {
+      ReconciliationWorker reconciliation, ApiKeys apiKeys) {
+    this.reconciliation = reconciliation;
     this.settings = settings;
     this.database = database;
     this.http = http;
@@ -66,14 +75,23 @@ public final class OctopodsService implements AutoCloseable {
     SendMessage send = new SendMessage(store, clock, worker::wake);
     ReportIntake intake = new ReportIntake(store, clock);
     ApiKeys keys = ApiKeys.from(s.apiKeys(), s.dataDir());
+    JdbcSurfaceQueries surfaces = new JdbcSurfaceQueries(store);
     HttpServer http = new HttpServer(List.of(
         new PublicApiRoutes(send, store, keys, s.rateLimit(), clock),
         new TwilioWebhookRoutes(p.twilio().authToken(), s.publicUrl(), intake),
         new WhatsAppWebhookRoutes(p.whatsapp().appSecret(), p.whatsapp().verifyToken(), intake),
-        new ViberWebhookRoutes(p.viber().authToken(), intake)));
+        new ViberWebhookRoutes(p.viber().authToken(), intake),
+        new IntercomRoutes(surfaces, store, keys, s.intercomClientSecret(), s.intercomWorkspaces()),
+        new ReachRoutes(surfaces, store, keys, s.intercomClientSecret(), s.intercomWorkspaces())));
+    JdbcReconciliationQueries reconciliationQueries = new JdbcReconciliationQueries(store);
+    ReconciliationWorker reconciliation = new ReconciliationWorker(reconciliationQueries,
+        new TwilioReconciler(p.twilio().baseUrl(), p.twilio().accountSid(), p.twilio().authToken(), timeout, intake,
+            reconciliationQueries, clock),
+        ReconciliationPolicy.of(s.timers().reconcileAfter()), clock);
     http.start(s.host(), s.port());
     worker.start();
-    return new OctopodsService(s, database, http, worker, keys);
+    reconciliation.start();
+    return new OctopodsService(s, database, http, worker, reconciliation, keys);
   }
 
   public int port() {
@@ -91,6 +109,7 @@ public final class OctopodsService implements AutoCloseable {
 
   @Override
   public void close() {
+    reconciliation.close();
     handOffWorker.close();
     http.close();
     database.close();
