@@ -13,6 +13,9 @@ import io.octopods.service.adapters.persistence.JdbcReconciliationQueries;
 import io.octopods.service.adapters.reconciliation.ReconciliationPolicy;
 import io.octopods.service.adapters.reconciliation.ReconciliationWorker;
 import io.octopods.service.adapters.reconciliation.twilio.TwilioReconciler;
+import io.octopods.service.adapters.surfaces.hubspot.HubSpotClient;
+import io.octopods.service.adapters.surfaces.hubspot.HubSpotPusher;
+import io.octopods.service.adapters.surfaces.hubspot.JdbcHubSpotQueue;
 import io.octopods.service.adapters.persistence.JdbcSurfaceQueries;
 import io.octopods.service.adapters.surfaces.intercom.IntercomRoutes;
 import io.octopods.service.adapters.surfaces.reach.ReachRoutes;
@@ -39,18 +42,16 @@ import java.util.Optional;
 public final class OctopodsService implements AutoCloseable {
   private final Database database;
   private final HttpServer http;
-  private final HandOffWorker handOffWorker;
-  private final ReconciliationWorker reconciliation;
+  private final List<Runnable> workersToClose;
   private final ApiKeys apiKeys;
   private final ServiceSettings settings;
 
-  private OctopodsService(ServiceSettings settings, Database database, HttpServer http, HandOffWorker handOffWorker,
-      ReconciliationWorker reconciliation, ApiKeys apiKeys) {
-    this.reconciliation = reconciliation;
+  private OctopodsService(ServiceSettings settings, Database database, HttpServer http, List<Runnable> workersToClose,
+      ApiKeys apiKeys) {
+    this.workersToClose = workersToClose;
     this.settings = settings;
     this.database = database;
     this.http = http;
-    this.handOffWorker = handOffWorker;
     this.apiKeys = apiKeys;
   }
 
@@ -72,7 +73,13 @@ public final class OctopodsService implements AutoCloseable {
         s.timers().handoffBackoffMax());
     HandOff handOff = new HandOff(store, outbox, clients::get, policy, clock);
     HandOffWorker worker = new HandOffWorker(outbox, handOff, clock, timeout, s.timers().workerPollInterval());
-    SendMessage send = new SendMessage(store, clock, worker::wake);
+    HubSpotPusher pusher = new HubSpotPusher(store, outbox, new JdbcHubSpotQueue(database.dataSource()),
+        new HubSpotClient(p.hubspot().baseUrl(), p.hubspot().accessToken(), p.hubspot().eventTemplateId(), timeout),
+        clock, timeout);
+    SendMessage send = new SendMessage(store, clock, () -> {
+      worker.wake();
+      pusher.wake();
+    });
     ReportIntake intake = new ReportIntake(store, clock);
     ApiKeys keys = ApiKeys.from(s.apiKeys(), s.dataDir());
     JdbcSurfaceQueries surfaces = new JdbcSurfaceQueries(store);
@@ -90,8 +97,9 @@ public final class OctopodsService implements AutoCloseable {
         ReconciliationPolicy.of(s.timers().reconcileAfter()), clock);
     http.start(s.host(), s.port());
     worker.start();
+    pusher.start();
     reconciliation.start();
-    return new OctopodsService(s, database, http, worker, reconciliation, keys);
+    return new OctopodsService(s, database, http, List.of(reconciliation::close, pusher::close, worker::close), keys);
   }
 
   public int port() {
@@ -109,8 +117,7 @@ public final class OctopodsService implements AutoCloseable {
 
   @Override
   public void close() {
-    reconciliation.close();
-    handOffWorker.close();
+    workersToClose.forEach(Runnable::run);
     http.close();
     database.close();
   }

@@ -133,6 +133,10 @@ class LibraryScenariosAcceptanceTest {
     E2eInvariants.check(channel, played, history);
     everyCallbackAnsweredAsItsSignatureDeserves(provider, where);
     everyReportAnswered200IsInTheHistory(provider, played, history, where);
+    // I10: once the system is quiet (nothing left to hand off or push), every surface shows the same status
+    org.awaitility.Awaitility.await().atMost(SETTLE).until(() -> stack.health().at("/pending/hubspot").asLong() == 0
+        && stack.pendingHandOffs() == 0);
+    E2eSurfaces.agree(stack, channel, messageId, "e2e" + to.substring(1) + "@example.com", where);
     if (hasForeignIds(scenario)) {
       assertThat(stack.orphans()).as("D2/D3: reports for ids we never sent are kept as orphans; " + where)
           .isGreaterThan(orphansBefore);

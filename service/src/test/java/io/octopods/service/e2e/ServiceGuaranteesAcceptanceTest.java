@@ -223,7 +223,7 @@ class ServiceGuaranteesAcceptanceTest {
     assertThat(answers.get("delivered/invalid")).as("wrong secret: 401, retried by the simulator; " + answers)
         .isNotEmpty().containsOnly(401);
     assertThat(answers.get("read/missing")).as("no signature: 401; " + answers).isNotEmpty().containsOnly(401);
-    assertUnchanged(id, before, historyBefore);
+    assertUnchanged(id, to, before, historyBefore);
 
     // posted by hand: the body of the refused `delivered`, with no signature and with a wrong one
     JsonNode refused = journal.stream().filter(a -> "delivered".equals(a.path("status").asText())).findFirst()
@@ -234,7 +234,7 @@ class ServiceGuaranteesAcceptanceTest {
         .as("no X-Hub-Signature-256").isEqualTo(401);
     assertThat(StackHttp.call("POST", url, Map.of("Content-Type", "application/json",
         "X-Hub-Signature-256", "sha256=" + "0".repeat(64)), body).status()).as("a wrong signature").isEqualTo(401);
-    assertUnchanged(id, before, historyBefore);
+    assertUnchanged(id, to, before, historyBefore);
 
     // the control: the same bytes signed with the app secret are taken
     String secret = StackHttp.get(stack.sim("whatsapp") + "/__sim/info").expect(200).json()
@@ -247,11 +247,16 @@ class ServiceGuaranteesAcceptanceTest {
     E2eInvariants.check("whatsapp", after, stack.history("whatsapp", id));
   }
 
-  private static void assertUnchanged(String id, JsonNode before, List<JsonNode> historyBefore) {
+  private static void assertUnchanged(String id, String to, JsonNode before, List<JsonNode> historyBefore) {
     JsonNode now = stack.message("whatsapp", id);
     assertThat(now.path("message_status")).as("I12: status and updated_at unchanged").isEqualTo(
         before.path("message_status"));
     assertThat(stack.history("whatsapp", id)).as("I12: no history event").isEqualTo(historyBefore);
+    org.awaitility.Awaitility.await().atMost(SETTLE).until(() -> stack.health().at("/pending/hubspot").asLong() == 0);
+    List<String> hubspot = new java.util.ArrayList<>();
+    StackHttp.get(stack.sim("hubspot") + "/__sim/hubspot/timeline?email=e2e" + to.substring(1) + "@example.com")
+        .expect(200).json().path("events").forEach(e -> hubspot.add(e.at("/tokens/status").asText()));
+    assertThat(hubspot).as("I12: no HubSpot event for a refused callback").containsExactly("UNKNOWN", "SENT");
   }
 
   private static String hmacSha256Hex(String secret, String body) throws Exception {
