@@ -23,6 +23,36 @@ final class E2eSurfaces {
 
   private E2eSurfaces() {}
 
+  /** What Intercom's Inbox and Reach show now, as statuses: [inbox, reach]. */
+  static List<String> sample(StackUnderTest stack, String messageId) {
+    Map<String, String> auth = StackUnderTest.auth(StackUnderTest.API_KEY);
+    String label = StackHttp.call("GET", stack.service() + "/surfaces/intercom/messages/" + messageId, auth, null)
+        .expect(200).json().at("/delivery_status/label").asText();
+    String step = StackHttp.call("GET", stack.service() + "/surfaces/reach/messages/" + messageId + "/timeline", auth,
+        null).expect(200).json().path("current").asText();
+    return List.of(statusOf(INBOX, label), statusOf(REACH, step));
+  }
+
+  /** I2/I3 on Intercom and Reach: between two samples neither surface went back, nor left a terminal status. */
+  static void neverWentBack(List<String> earlier, List<String> later, String where) {
+    for (int i = 0; i < earlier.size(); i++) {
+      String before = earlier.get(i);
+      String after = later.get(i);
+      String surface = i == 0 ? "Intercom" : "Reach";
+      if ("FAILED".equals(before) || "DELETED".equals(before)) {
+        assertThat(after).as("I3/I4 on " + surface + "; " + where).isEqualTo(before);
+      } else if (!"FAILED".equals(after)) {
+        assertThat(RANK.indexOf(after)).as("I2 on " + surface + " (" + before + " -> " + after + "); " + where)
+            .isGreaterThanOrEqualTo(RANK.indexOf(before));
+      }
+    }
+  }
+
+  private static String statusOf(Map<String, String> labels, String label) {
+    return labels.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey).findFirst()
+        .orElseThrow(() -> new AssertionError("I1: '" + label + "' is not one of the labels " + labels.values()));
+  }
+
   /** Once the system is quiet, every surface shows the API's status; HubSpot's events never went backwards. */
   static void agree(StackUnderTest stack, String channel, String messageId, String email, String where) {
     JsonNode api = stack.message(channel, messageId).path("message_status");

@@ -98,6 +98,7 @@ class LibraryScenariosAcceptanceTest {
     assertThat(accepted.path("channel").asText()).isEqualTo(channel);
     stack.awaitSettled(channel, messageId, to, SETTLE);
     JsonNode handedOff = stack.message(channel, messageId);
+    List<String> surfacesBefore = E2eSurfaces.sample(stack, messageId);
     stack.advanceAll(provider);
     if ("reconciliation".equals(needs)) {
       // E1: no callback settles it; the reconciliation job asks the provider after OCTOPODS_RECONCILE_AFTER
@@ -137,6 +138,7 @@ class LibraryScenariosAcceptanceTest {
     org.awaitility.Awaitility.await().atMost(SETTLE).until(() -> stack.health().at("/pending/hubspot").asLong() == 0
         && stack.pendingHandOffs() == 0);
     E2eSurfaces.agree(stack, channel, messageId, "e2e" + to.substring(1) + "@example.com", where);
+    E2eSurfaces.neverWentBack(surfacesBefore, E2eSurfaces.sample(stack, messageId), where);
     if (hasForeignIds(scenario)) {
       assertThat(stack.orphans()).as("D2/D3: reports for ids we never sent are kept as orphans; " + where)
           .isGreaterThan(orphansBefore);
