@@ -1,0 +1,191 @@
+package io.octopods.service.adapters.surfaces.hubspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.service.adapters.persistence.JdbcMessageStore;
+import io.octopods.service.adapters.persistence.JdbcOutbox;
+import io.octopods.service.application.IncomingReport;
+import io.octopods.service.application.MessageRecord;
+import io.octopods.service.application.ReportIntake;
+import io.octopods.service.application.SendMessage;
+import io.octopods.service.application.ports.Outbox;
+import io.octopods.service.application.ports.OutboxItem;
+import io.octopods.service.domain.Channel;
+import io.octopods.service.domain.Status;
+import io.octopods.service.support.TestDatabase;
+import io.octopods.simulator.Simulators;
+import io.octopods.simulator.junit.OctopodsSimulators;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shared set-up of the HubSpot pusher suites: a real store, the HubSpot simulator, a stepping clock. */
+@OctopodsSimulators(clock = "virtual")
+abstract class HubSpotPusherFixture {
+  static final Duration TIMEOUT = Duration.ofSeconds(2);
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration LEASE = Duration.ofMinutes(2);
+  static final String WORKSPACE = "demo";
+
+  @TempDir
+  Path dir;
+
+  final SteppingClock clock = new SteppingClock(Instant.now());
+  final List<HubSpotPusher> pushers = new ArrayList<>();
+  final Map<String, String> providerIds = new HashMap<>();
+  TestDatabase db;
+  JdbcMessageStore store;
+  JdbcOutbox outbox;
+  JdbcHubSpotQueue queue;
+  SimulatedHubSpot sim;
+  HubSpotClient client;
+  SendMessage send;
+  ReportIntake intake;
+
+  @BeforeEach
+  void setUp(Simulators sims) {
+    db = TestDatabase.open(dir);
+    store = new JdbcMessageStore(db.database().dataSource());
+    outbox = new JdbcOutbox(store);
+    queue = new JdbcHubSpotQueue(db.database().dataSource());
+    sim = new SimulatedHubSpot(sims);
+    sim.reset();
+    client = new HubSpotClient(sim.baseUrl(), sim.accessToken(), sim.eventTemplateId(), TIMEOUT);
+    send = new SendMessage(store, clock, () -> { });
+    intake = new ReportIntake(store, clock);
+  }
+
+  @AfterEach
+  void tearDown() {
+    pushers.forEach(HubSpotPusher::close);
+    db.close();
+  }
+
+  // ---- the pieces ----
+
+  HubSpotPusher start(HubSpotTimeline hubspot, Outbox box, int threads) {
+    HubSpotPusher p = new HubSpotPusher(store, box, queue, hubspot, clock,
+        new HubSpotPusher.Settings(threads, Duration.ofMillis(20), LEASE, HubSpotBackoff.DEFAULT));
+    pushers.add(p);
+    return p.start();
+  }
+
+  HubSpotPusher start() {
+    return start(client, outbox, HubSpotPusher.DEFAULT_THREADS);
+  }
+
+  /** Moves the service's clock and the simulator's together, and looks at the outbox at once. */
+  void advance(Duration by) {
+    clock.advance(by);
+    sim.advance(by);
+    pushers.forEach(HubSpotPusher::wake);
+  }
+
+  MessageRecord send(String email) {
+    MessageRecord m = send.send(new SendMessage.Request(WORKSPACE, Channel.SMS, "+15551230001", "Your order shipped",
+        Optional.ofNullable(email)), Optional.empty());
+    providerIds.put(m.messageId(), "SM" + UUID.randomUUID().toString().replace("-", ""));
+    return m;
+  }
+
+  /** A Twilio status callback for the message, one second later on the service's clock. */
+  void report(MessageRecord m, String word, String code, String title) {
+    clock.advance(Duration.ofSeconds(1));
+    intake.apply(List.of(new IncomingReport(Channel.SMS, Optional.of(providerIds.get(m.messageId())),
+        Optional.of(m.messageId()), word, Optional.empty(), Optional.ofNullable(code), Optional.ofNullable(title),
+        "{\"MessageStatus\":\"" + word + "\"}")), "callback");
+  }
+
+  void report(MessageRecord m, String word) {
+    report(m, word, null, null);
+  }
+
+  /** A message taken through UNKNOWN, SENT and DELIVERED: three events. */
+  MessageRecord delivered(String email) {
+    MessageRecord m = send(email);
+    report(m, "sent");
+    report(m, "delivered");
+    return m;
+  }
+
+  MessageRecord current(MessageRecord m) {
+    return store.find(WORKSPACE, m.messageId()).orElseThrow();
+  }
+
+  long pending() {
+    return store.pending().hubspot();
+  }
+
+  static List<String> idsOf(List<JsonNode> events, MessageRecord m) {
+    return events.stream().map(e -> e.path("id").asText()).filter(id -> id.startsWith(m.messageId())).toList();
+  }
+
+  static List<String> expected(MessageRecord m, String... statuses) {
+    List<String> ids = new ArrayList<>();
+    for (String s : statuses) {
+      ids.add(m.messageId() + "-" + s);
+    }
+    return ids;
+  }
+
+  /** The outbox rows of a message, oldest first. */
+  List<Row> rows(MessageRecord m) {
+    try (Connection c = db.database().dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT seq, payload, due_at, attempts, last_error, done_at "
+            + "FROM outbox WHERE kind = 'hubspot' AND message_id = ? ORDER BY seq")) {
+      ps.setString(1, m.messageId());
+      List<Row> rows = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          OffsetDateTime done = rs.getObject("done_at", OffsetDateTime.class);
+          rows.add(new Row(rs.getString("payload"), rs.getObject("due_at", OffsetDateTime.class).toInstant(),
+              rs.getInt("attempts"), rs.getString("last_error"), done != null));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  record Row(String payload, Instant dueAt, int attempts, String lastError, boolean done) {}
+
+  /** Counts the calls made to HubSpot. */
+  static final class Counting implements HubSpotTimeline {
+    private final HubSpotTimeline inner;
+    final AtomicInteger calls = new AtomicInteger();
+
+    Counting(HubSpotTimeline inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public PushOutcome push(HubSpotEvent event) {
+      calls.incrementAndGet();
+      return inner.push(event);
+    }
+  }
+
+  // ---- the tests ----
+}
