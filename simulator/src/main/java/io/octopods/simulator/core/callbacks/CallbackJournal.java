@@ -37,12 +37,6 @@ public final class CallbackJournal {
     }
   }
 
-  public int size() {
-    synchronized (attempts) {
-      return attempts.size();
-    }
-  }
-
   public void reset(String provider) {
     synchronized (attempts) {
       attempts.removeIf(a -> a.provider().equals(provider));

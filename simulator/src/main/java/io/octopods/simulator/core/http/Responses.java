@@ -30,10 +30,6 @@ public final class Responses {
     return ResponseDefinitionBuilder.responseDefinition().withStatus(status).build();
   }
 
-  public static ResponseDefinition text(int status, String body) {
-    return builder(status, "text/plain; charset=utf-8", body).build();
-  }
-
   /** RFC 9457 problem details: what went wrong, and what to do. */
   public static ResponseDefinition problem(int status, String title, String detail) {
     return problem(status, title, detail, List.of());
