@@ -2,13 +2,12 @@ package io.octopods.service.adapters.reconciliation;
 
 import io.octopods.service.application.ports.ReconciliationQueries;
 import io.octopods.service.application.ports.ReconciliationQueries.DueCheck;
+import io.octopods.service.adapters.workers.WakeSignal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +32,7 @@ public final class ReconciliationWorker implements AutoCloseable {
   private final Clock clock;
   private final Duration interval;
   private final Duration lease;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition nudged = lock.newCondition();
-  private boolean woken;
+  private final WakeSignal signal = new WakeSignal();
   private volatile boolean running;
   private volatile boolean closed;
   private Thread loop;
@@ -87,13 +84,7 @@ public final class ReconciliationWorker implements AutoCloseable {
 
   /** Looks for due messages now instead of after the interval. Safe from any thread. */
   public void wake() {
-    lock.lock();
-    try {
-      woken = true;
-      nudged.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    signal.wake();
   }
 
   /**
@@ -186,18 +177,8 @@ public final class ReconciliationWorker implements AutoCloseable {
   }
 
   private void awaitNudge() {
-    lock.lock();
-    try {
-      long nanos = interval.toNanos();
-      while (!woken && running && nanos > 0) {
-        nanos = nudged.awaitNanos(nanos);
-      }
-      woken = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!signal.await(interval, () -> running)) {
       running = false;
-    } finally {
-      lock.unlock();
     }
   }
 

@@ -13,8 +13,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +41,7 @@ public final class HandOffWorker implements AutoCloseable {
   private final int threads;
   private final Semaphore idle;
   private final ExecutorService pool;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition nudged = lock.newCondition();
-  private boolean woken;
+  private final WakeSignal signal = new WakeSignal();
   private volatile boolean running;
   private volatile boolean backlog;
   private boolean closed;
@@ -106,13 +102,7 @@ public final class HandOffWorker implements AutoCloseable {
 
   /** Looks at the outbox now instead of at the next poll. Cheap; safe from any thread, before or after start. */
   public void wake() {
-    lock.lock();
-    try {
-      woken = true;
-      nudged.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    signal.wake();
   }
 
   /**
@@ -201,18 +191,8 @@ public final class HandOffWorker implements AutoCloseable {
   }
 
   private void awaitNudge() {
-    lock.lock();
-    try {
-      long nanos = pollInterval.toNanos();
-      while (!woken && running && nanos > 0) {
-        nanos = nudged.awaitNanos(nanos);
-      }
-      woken = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!signal.await(pollInterval, () -> running)) {
       running = false;
-    } finally {
-      lock.unlock();
     }
   }
 

@@ -3,6 +3,7 @@ package io.octopods.service.adapters.surfaces.hubspot;
 import io.octopods.service.application.ports.MessageStore;
 import io.octopods.service.application.ports.Outbox;
 import io.octopods.service.application.ports.OutboxItem;
+import io.octopods.service.adapters.workers.WakeSignal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +45,7 @@ public final class HubSpotPusher implements AutoCloseable {
   private final Duration closeGrace;
   private final Semaphore idle;
   private final ExecutorService pool;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition nudged = lock.newCondition();
-  private boolean woken;
+  private final WakeSignal signal = new WakeSignal();
   private volatile boolean running;
   private volatile Instant pausedUntil = Instant.MIN;
   private boolean closed;
@@ -120,13 +117,7 @@ public final class HubSpotPusher implements AutoCloseable {
 
   /** Looks at the outbox now instead of at the next poll. Cheap; safe from any thread, before or after start. */
   public void wake() {
-    lock.lock();
-    try {
-      woken = true;
-      nudged.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    signal.wake();
   }
 
   /** Until when the pusher makes no call because HubSpot answered {@code 429}; in the past when not paused. */
@@ -224,18 +215,8 @@ public final class HubSpotPusher implements AutoCloseable {
   }
 
   private void awaitNudge() {
-    lock.lock();
-    try {
-      long nanos = settings.pollInterval().toNanos();
-      while (!woken && running && nanos > 0) {
-        nanos = nudged.awaitNanos(nanos);
-      }
-      woken = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!signal.await(settings.pollInterval(), () -> running)) {
       running = false;
-    } finally {
-      lock.unlock();
     }
   }
 
