@@ -108,6 +108,26 @@ public final class WebhookTestServer implements AutoCloseable {
     return call(b.build());
   }
 
+  /**
+   * The status line's code for a POST that declares a {@code Content-Length} of {@code length} and sends no
+   * body: a server that refuses the length up front answers at once. (Sending a body the server will not read
+   * races with its closing the connection, and a client may then see no answer at all.)
+   */
+  public int statusOfDeclaredLength(String pathAndQuery, String contentType, long length) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      String head = "POST " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+          + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          StandardCharsets.US_ASCII)).readLine();
+      return Integer.parseInt(statusLine.split(" ")[1]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public Answer post(String pathAndQuery, String contentType, String body, String... headers) {
     return post(pathAndQuery, contentType, body.getBytes(StandardCharsets.UTF_8), headers);
   }

@@ -198,11 +198,8 @@ class WhatsAppWebhookAcceptanceTest {
 
   @Test
   void aBodyOver3MiBIs413() {
-    byte[] big = new byte[3 * 1024 * 1024 + 1];
-    java.util.Arrays.fill(big, (byte) ' ');
+    int status = server.statusOfDeclaredLength(PATH, "text/plain", 3 * 1024 * 1024 + 1);
 
-    Answer a = server.post(PATH, "text/plain", big);
-
-    assertThat(a.status()).as("413 comes before 415 and 401").isEqualTo(413);
+    assertThat(status).as("413 comes before 415 and 401").isEqualTo(413);
   }
 }
