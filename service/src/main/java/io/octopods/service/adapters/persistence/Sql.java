@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** Small JDBC conversions: instants as UTC timestamps with milliseconds, optionals as nulls. */
@@ -17,7 +18,9 @@ final class Sql {
     if (value == null) {
       ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {
-      ps.setObject(i, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+      // the columns keep milliseconds; truncate rather than let the database round up, or an item due "now"
+      // could be stored a fraction of a millisecond in the future and missed by a claim made at once
+      ps.setObject(i, OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
     }
   }
 
