@@ -84,7 +84,8 @@ public final class OctopodsService implements AutoCloseable {
     ApiKeys keys = ApiKeys.from(s.apiKeys(), s.dataDir());
     JdbcSurfaceQueries surfaces = new JdbcSurfaceQueries(store);
     HttpServer http = new HttpServer(List.of(
-        new PublicApiRoutes(send, store, keys, s.rateLimit(), clock),
+        new PublicApiRoutes(send, store, keys, s.rateLimit(), clock, java.util.Map.of(
+            "provider_timeout", s.timers().providerTimeout(), "reconcile_after", s.timers().reconcileAfter())),
         new TwilioWebhookRoutes(p.twilio().authToken(), s.publicUrl(), intake),
         new WhatsAppWebhookRoutes(p.whatsapp().appSecret(), p.whatsapp().verifyToken(), intake),
         new ViberWebhookRoutes(p.viber().authToken(), intake),

@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +42,7 @@ public final class PublicApiRoutes implements RouteGroup {
   private final PerKeyRateLimit rateLimit;
   private final IdempotentSend send;
   private final int perSecond;
+  private final Map<String, Duration> timers;
 
   /**
    * @param rateLimitPerSecond requests per second per key ({@code OCTOPODS_RATE_LIMIT}); 0 turns the limit off
@@ -47,6 +50,16 @@ public final class PublicApiRoutes implements RouteGroup {
    */
   public PublicApiRoutes(SendMessage sendMessage, MessageStore store, ApiKeys keys, int rateLimitPerSecond,
       Clock clock) {
+    this(sendMessage, store, keys, rateLimitPerSecond, clock, Map.of());
+  }
+
+  /**
+   * @param timers the service's timers that outside checks wait on ({@code provider_timeout},
+   *     {@code reconcile_after}), shown in {@code /health} so a harness can tell how long they take
+   */
+  public PublicApiRoutes(SendMessage sendMessage, MessageStore store, ApiKeys keys, int rateLimitPerSecond,
+      Clock clock, Map<String, Duration> timers) {
+    this.timers = new TreeMap<>(timers);
     this.store = store;
     this.authentication = new BearerAuthentication(keys);
     this.rateLimit = new PerKeyRateLimit(rateLimitPerSecond, clock);
@@ -163,6 +176,10 @@ public final class PublicApiRoutes implements RouteGroup {
     ObjectNode o = JsonBodies.MAPPER.createObjectNode().put("status", "up");
     o.putObject("pending").put("handoff", pending.handoff()).put("hubspot", pending.hubspot())
         .put("orphans", pending.orphans());
+    if (!timers.isEmpty()) {
+      ObjectNode t = o.putObject("timers");
+      timers.forEach((name, d) -> t.put(name, d.toString()));
+    }
     ok(ctx, o);
   }
 

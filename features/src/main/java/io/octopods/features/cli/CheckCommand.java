@@ -1,0 +1,161 @@
+package io.octopods.features.cli;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import io.octopods.features.harness.Harness;
+import io.octopods.features.harness.Ledger;
+import io.octopods.features.harness.LedgerListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./octopods check}: the features and the end-to-end properties against a running service (or a local
+ * stack), the contract report written, a summary printed. Exit 0 when everything holds, 1 when a contract or
+ * an invariant is broken (or a scenario fails), 2 for usage or infrastructure errors.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = "Runs the features and properties against a service and writes the contract report.")
+public final class CheckCommand implements Callable<Integer> {
+  static final String PROPERTIES_PACKAGE = "io.octopods.features.properties";
+
+  @Option(names = "--target", description = "the service's base URL (default: start a local stack on free ports)")
+  String target;
+
+  @Option(names = "--api-key", description = "an API key of the target (required with --target)")
+  String apiKey;
+
+  @Option(names = "--other-api-key", description = "a key of a second workspace, for the isolation checks (I13)")
+  String otherApiKey;
+
+  @Option(names = "--sim-host", description = "where the simulators run (default 127.0.0.1)")
+  String simHost;
+
+  @Option(names = "--port-base", description = "the simulators are on N+1..N+4 (default 8080)")
+  String portBase;
+
+  @Option(names = "--sim", description = "one simulator's URL, e.g. --sim whatsapp=http://sims:9002 (repeatable)")
+  List<String> sims = new ArrayList<>();
+
+  @Option(names = "--public-url", description = "the service's URL as the simulators reach it (default --target)")
+  String publicUrl;
+
+  @Option(names = "--intercom-secret", description = "the target's Intercom client secret, to check the signed canvases")
+  String intercomSecret;
+
+  @Option(names = "--tags", description = "a Cucumber tag expression, e.g. '@whatsapp and not @slow'")
+  String tags;
+
+  @Option(names = "--features", description = "a folder of more feature files (repeatable)")
+  List<Path> features = new ArrayList<>();
+
+  @Option(names = "--skip-properties", description = "run the features only, not the end-to-end properties")
+  boolean skipProperties;
+
+  @Option(names = "--report-dir", description = "where the contract report goes (default ${DEFAULT-VALUE})")
+  Path reportDir = Path.of("reports", "target", "check");
+
+  @Override
+  public Integer call() {
+    if (target != null && (apiKey == null || apiKey.isBlank())) {
+      System.err.println("octopods check: --api-key is required with --target");
+      return 2;
+    }
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("target", target);
+    options.put("api-key", apiKey);
+    options.put("other-api-key", otherApiKey);
+    options.put("sim-host", simHost);
+    options.put("port-base", portBase);
+    options.put("sims", sims.isEmpty() ? null : String.join(",", sims));
+    options.put("public-url", publicUrl);
+    options.put("intercom-secret", intercomSecret);
+    options.put("report-dir", reportDir.toAbsolutePath().toString());
+    options.forEach((k, v) -> {
+      if (v != null) {
+        System.setProperty(Harness.PREFIX + k, v);
+      }
+    });
+    Harness harness;
+    try {
+      harness = Harness.get();
+    } catch (RuntimeException e) {
+      System.err.println("octopods check: cannot reach the target: " + e.getMessage());
+      return 2;
+    }
+    System.out.println("octopods check: " + harness.target().description());
+
+    List<DiscoverySelector> selectors = new ArrayList<>();
+    selectors.add(selectClasspathResource("features"));
+    features.forEach(f -> selectors.add(selectDirectory(f.toFile())));
+    if (!skipProperties) {
+      selectors.add(selectPackage(PROPERTIES_PACKAGE));
+    }
+    LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request().selectors(selectors);
+    if (tags != null && !tags.isBlank()) {
+      request.configurationParameter("cucumber.filter.tags", tags);
+    }
+    LauncherDiscoveryRequest built = request.build();
+    SummaryGeneratingListener summary = new SummaryGeneratingListener();
+    LauncherFactory.create().execute(built, summary);
+    return verdict(harness.ledger(), summary.getSummary());
+  }
+
+  private int verdict(Ledger ledger, TestExecutionSummary summary) {
+    long ran = summary.getTestsStartedCount();
+    System.out.printf("%n%d scenarios and properties: %d passed, %d failed, %d skipped; %d exchanges checked%n", ran,
+        summary.getTestsSucceededCount(), summary.getTotalFailureCount(), summary.getTestsAbortedCount(),
+        ledger.exchangeCount());
+    ledger.interfaces().forEach(t -> t.breaches().forEach(b -> System.out.printf("  contract breach on %s: %s %s: %s (%s)%n",
+        t.name(), b.breach().contractFile(), b.breach().pointer(), b.breach().message(), b.scenario())));
+    ledger.broken().forEach((id, list) -> list.forEach(v -> System.out.printf("  invariant %s broken: %s (%s)%n", id,
+        firstLine(v.message()), v.scenario())));
+    boolean infrastructureOnly = true;
+    for (TestExecutionSummary.Failure f : summary.getFailures()) {
+      String message = String.valueOf(f.getException().getMessage());
+      boolean infrastructure = message.startsWith("infrastructure:") || causedByConnection(f.getException());
+      infrastructureOnly &= infrastructure;
+      System.out.printf("  failed: %s: %s%n", f.getTestIdentifier().getDisplayName(), firstLine(message));
+    }
+    System.out.println("contract report: " + Path.of(System.getProperty(LedgerListener.REPORT_DIR))
+        .resolve("contract-report.md"));
+    if (ledger.breachCount() > 0 || ledger.violationCount() > 0) {
+      return 1;
+    }
+    if (summary.getTotalFailureCount() > 0) {
+      return infrastructureOnly ? 2 : 1;
+    }
+    if (ran == 0) {
+      System.err.println("octopods check: no scenario matched (--tags " + tags + ")");
+      return 2;
+    }
+    return 0;
+  }
+
+  private static boolean causedByConnection(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof java.net.ConnectException || c instanceof java.net.http.HttpTimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

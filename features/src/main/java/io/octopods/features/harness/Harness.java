@@ -1,0 +1,137 @@
+package io.octopods.features.harness;
+
+import io.octopods.contracts.Interfaces;
+import io.octopods.features.stack.Stack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The harness of one run (one JVM): the target, the ledger, the wire. The target comes from system properties
+ * ({@code octopods.check.target}, {@code .api-key}, {@code .other-api-key}, {@code .sim-host}, {@code .port-base},
+ * {@code .sims} as {@code twilio=URL,...}, {@code .public-url}, {@code .intercom-secret}); without
+ * {@code octopods.check.target} a local stack (service and simulators on free ports, virtual clock, embedded
+ * database in a temporary folder) is started on first use and stopped when the JVM ends.
+ */
+public final class Harness {
+  public static final String PREFIX = "octopods.check.";
+  /** The local stack's settings: two workspaces, no rate limit, fast timers so reconciliation can be awaited. */
+  public static final String API_KEY = "harness-key-0123456789abcdef01234567";
+  public static final String OTHER_KEY = "harness-other-0123456789abcdef012345";
+  public static final String INTERCOM_SECRET = "harness-intercom-client-secret";
+  public static final Map<String, String> LOCAL_SETTINGS = Map.of(
+      "OCTOPODS_API_KEYS", "acme:" + API_KEY + ",other:" + OTHER_KEY,
+      "OCTOPODS_RATE_LIMIT", "0",
+      "OCTOPODS_PROVIDER_TIMEOUT", "PT4S",
+      "OCTOPODS_HANDOFF_FIRST_BACKOFF", "PT0.05S",
+      "OCTOPODS_HANDOFF_BACKOFF_MAX", "PT0.2S",
+      "OCTOPODS_WORKER_POLL_INTERVAL", "PT0.05S",
+      "OCTOPODS_RECONCILE_AFTER", "PT1S",
+      "OCTOPODS_INTERCOM_CLIENT_SECRET", INTERCOM_SECRET);
+
+  private static Harness current;
+
+  private final Target target;
+  private final Ledger ledger;
+  private final Wire wire;
+  private final StackDriver driver;
+  private final JournalCheck journals;
+
+  private Harness(Target target) {
+    this.target = target;
+    Interfaces contracts = Interfaces.shipped();
+    this.ledger = new Ledger(contracts.catalog());
+    this.wire = new Wire(target, contracts, ledger);
+    this.driver = new StackDriver(wire);
+    this.journals = new JournalCheck(wire);
+  }
+
+  /** The harness of this JVM, started on first use. */
+  public static synchronized Harness get() {
+    if (current == null) {
+      current = start(System.getProperties().stringPropertyNames().stream()
+          .filter(k -> k.startsWith(PREFIX))
+          .collect(java.util.stream.Collectors.toMap(k -> k.substring(PREFIX.length()), System::getProperty)));
+    }
+    return current;
+  }
+
+  /** The harness if one was started in this JVM. */
+  public static synchronized Optional<Harness> started() {
+    return Optional.ofNullable(current);
+  }
+
+  private static Harness start(Map<String, String> options) {
+    String service = options.get("target");
+    if (service == null || service.isBlank()) {
+      return local();
+    }
+    service = trimSlash(service);
+    Map<String, String> sims = new LinkedHashMap<>(Target.simulatorsAt(options.getOrDefault("sim-host", "127.0.0.1"),
+        Integer.parseInt(options.getOrDefault("port-base", "8080"))));
+    for (String pair : options.getOrDefault("sims", "").split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        sims.put(pair.substring(0, eq).trim(), trimSlash(pair.substring(eq + 1).trim()));
+      }
+    }
+    String apiKey = options.get("api-key");
+    if (apiKey == null || apiKey.isBlank()) {
+      throw new IllegalArgumentException("--api-key is required with --target");
+    }
+    Target target = new Target(service, apiKey, Optional.ofNullable(options.get("other-api-key")), Map.copyOf(sims),
+        Optional.ofNullable(options.get("intercom-secret")), "the service at " + service);
+    Harness h = new Harness(target);
+    h.driver.health();
+    h.driver.pointWebhooksAt(trimSlash(options.getOrDefault("public-url", service)));
+    return h;
+  }
+
+  private static Harness local() {
+    Path dataDir;
+    try {
+      dataDir = Files.createTempDirectory("octopods-check");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Stack stack = Stack.start(Map.of("--port-base", "0", "--data-dir", dataDir.toString()), LOCAL_SETTINGS, "virtual",
+        1.0, List.of());
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "octopods-check-stack"));
+    Map<String, String> sims = new LinkedHashMap<>();
+    for (String p : JournalCheck.PROVIDERS) {
+      sims.put(p, stack.simulators().baseUrl(p));
+    }
+    Target target = new Target(stack.service().baseUrl(), API_KEY, Optional.of(OTHER_KEY), Map.copyOf(sims),
+        Optional.of(INTERCOM_SECRET), "a local stack (embedded database, virtual clock)");
+    return new Harness(target);
+  }
+
+  private static String trimSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  public Target target() {
+    return target;
+  }
+
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  public Wire wire() {
+    return wire;
+  }
+
+  public StackDriver driver() {
+    return driver;
+  }
+
+  public JournalCheck journals() {
+    return journals;
+  }
+}

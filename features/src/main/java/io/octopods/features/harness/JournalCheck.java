@@ -1,0 +1,78 @@
+package io.octopods.features.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.contracts.Exchange;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The exchanges between the service and the providers that the harness does not make itself, checked against
+ * the contracts after each scenario: every callback a simulator delivered to the service (from the simulator's
+ * callback journal) and every call the service made to a provider (sends, Twilio fetches, HubSpot pushes: from
+ * WireMock's request journal of each simulator).
+ */
+public final class JournalCheck {
+  static final List<String> PROVIDERS = List.of("twilio", "whatsapp", "viber", "hubspot");
+  private final Wire wire;
+
+  public JournalCheck(Wire wire) {
+    this.wire = wire;
+  }
+
+  /** Empties WireMock's request journals, so the next check sees only the next scenario's calls. */
+  public void forget() {
+    for (String provider : PROVIDERS) {
+      wire.admin(provider, "DELETE", "/__admin/requests", null);
+    }
+  }
+
+  /** Checks (and attaches to the report) every callback and every provider call since {@link #forget()}. */
+  public void checkAll() {
+    for (String provider : PROVIDERS) {
+      if (!"hubspot".equals(provider)) {
+        Call journal = wire.admin(provider, "GET", "/__sim/callbacks", null).expect(200);
+        ReportAttachments.json("callback journal (" + provider + ")", journal.body());
+        for (JsonNode attempt : journal.json().path("attempts")) {
+          if ("answered".equals(attempt.path("outcome").asText())) {
+            wire.observed(wire.contracts().onService(callbackExchange(attempt)));
+          }
+        }
+      }
+      Call requests = wire.admin(provider, "GET", "/__admin/requests", null);
+      if (requests.status() != 200) {
+        continue;
+      }
+      for (JsonNode served : requests.json().path("requests")) {
+        JsonNode rq = served.path("request");
+        String path = rq.path("url").asText();
+        if (path.startsWith("/__")) {
+          continue;
+        }
+        JsonNode rs = served.path("response");
+        wire.observed(wire.contracts().onProvider(provider, new Exchange(rq.path("method").asText(), path,
+            header(rq, "Content-Type"), rq.path("body").asText(null), rs.path("status").asInt(0),
+            header(rs, "Content-Type"), rs.path("body").asText(null))));
+      }
+    }
+  }
+
+  static Exchange callbackExchange(JsonNode attempt) {
+    String url = attempt.path("url").asText();
+    URI uri = URI.create(url);
+    String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    return new Exchange("POST", path, header(attempt, "Content-Type"), attempt.path("body").asText(null),
+        attempt.path("response_code").asInt(0), null, null);
+  }
+
+  private static String header(JsonNode holder, String name) {
+    JsonNode headers = holder.path("headers");
+    for (var it = headers.fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (e.getKey().equalsIgnoreCase(name)) {
+        JsonNode v = e.getValue();
+        return v.isArray() ? v.path(0).asText(null) : v.isObject() ? v.path("values").path(0).asText(null) : v.asText(null);
+      }
+    }
+    return null;
+  }
+}

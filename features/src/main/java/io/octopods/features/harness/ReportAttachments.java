@@ -1,0 +1,39 @@
+package io.octopods.features.harness;
+
+import io.qameta.allure.Allure;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Requests, answers and journals, attached to the running scenario in the Allure results. */
+final class ReportAttachments {
+  private ReportAttachments() {}
+
+  static void call(Call call) {
+    if (!inTest()) {
+      return;
+    }
+    String request = call.method() + " " + call.url() + "\n" + headers(call.requestHeaders())
+        + (call.requestBody() == null ? "" : "\n\n" + call.requestBody());
+    String answer = call.status() + "\n" + call.responseHeaders().entrySet().stream()
+        .map(e -> e.getKey() + ": " + String.join(", ", e.getValue())).collect(Collectors.joining("\n"))
+        + "\n\n" + call.body();
+    Allure.addAttachment(call.method() + " " + call.url() + " -> " + call.status(), "text/plain",
+        request + "\n\n--- answer ---\n" + answer, ".txt");
+  }
+
+  static void json(String name, String body) {
+    if (inTest()) {
+      Allure.addAttachment(name, "application/json", body, ".json");
+    }
+  }
+
+  private static String headers(Map<String, String> headers) {
+    return headers.entrySet().stream().map(e -> e.getKey() + ": "
+        + ("Authorization".equalsIgnoreCase(e.getKey()) ? "Bearer ***" : e.getValue()))
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static boolean inTest() {
+    return Allure.getLifecycle().getCurrentTestCaseOrStep().isPresent();
+  }
+}

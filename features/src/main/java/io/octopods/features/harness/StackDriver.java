@@ -1,0 +1,180 @@
+package io.octopods.features.harness;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The verbs of the harness, each one HTTP call or a wait on what HTTP shows (never a sleep): choose what a
+ * provider does for a recipient, send through the public API, move the simulators' virtual clock, wait until
+ * the service is quiet, and read a message on every surface.
+ */
+public final class StackDriver {
+  /** How long the harness waits for the service's own work (hand-off, HubSpot pushes) to settle. */
+  public static final Duration SETTLE = Duration.ofSeconds(30);
+  private static final String RUN = Integer.toString(ThreadLocalRandom.current().nextInt(1000, 9999));
+  private static final AtomicInteger RECIPIENTS = new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 900_000));
+  private static final AtomicInteger UPLOADS = new AtomicInteger();
+
+  private final Wire wire;
+
+  public StackDriver(Wire wire) {
+    this.wire = wire;
+  }
+
+  public Wire wire() {
+    return wire;
+  }
+
+  /** A recipient (E.164) this run has not used; its contact email is {@link #emailOf(String)}. */
+  public String freshRecipient() {
+    return "+1555" + (1_000_000 + RECIPIENTS.incrementAndGet() % 8_999_999);
+  }
+
+  public static String emailOf(String to) {
+    return "check" + RUN + "-" + to.substring(1) + "@example.com";
+  }
+
+  /** Forgets what the simulators saw and scheduled (not their webhooks or clock): each scenario starts clean. */
+  public void resetSimulators() {
+    wire.admin("twilio", "POST", "/__sim/reset?all=true", null).expect(204);
+  }
+
+  /** Points the WhatsApp and Viber simulators at the service (Twilio's callback URL comes from the service). */
+  public void pointWebhooksAt(String publicUrl) {
+    for (String provider : List.of("whatsapp", "viber")) {
+      wire.admin(provider, "POST", "/__sim/webhook", "{\"url\":" + Call.quote(publicUrl + "/webhooks/" + provider)
+          + ",\"verify\":true}").expect(200);
+    }
+  }
+
+  public void bind(String provider, String to, String scenarioId) {
+    Call c = wire.admin(provider, "POST", "/__sim/bindings",
+        "{\"to\":" + Call.quote(to) + ",\"scenario\":" + Call.quote(scenarioId) + "}");
+    if (c.status() != 201) {
+      throw new AssertionError("the " + provider + " simulator refused to bind " + scenarioId + " (" + c.status() + "): "
+          + c.body());
+    }
+  }
+
+  /**
+   * Uploads a scenario written in the scenario format (simulator.md); {@code id} and {@code provider} may be left
+   * out and are then filled in. Answers its id.
+   */
+  public String upload(String provider, String yaml) {
+    String doc = yaml;
+    if (!doc.matches("(?s)(^|.*\\n)provider:.*")) {
+      doc = "provider: " + provider + "\n" + doc;
+    }
+    if (!doc.matches("(?s)(^|.*\\n)description:.*")) {
+      doc = "description: written in a feature file\n" + doc;
+    }
+    if (!doc.matches("(?s)(^|.*\\n)id:.*")) {
+      doc = "id: feature-" + RUN + "-" + UPLOADS.incrementAndGet() + "\n" + doc;
+    }
+    Call c = wire.admin(provider, "POST", "/__sim/scenarios", Map.of("Content-Type", "application/yaml"), doc);
+    if (c.status() != 200 && c.status() != 201) {
+      throw new AssertionError("the " + provider + " simulator refused the scenario (" + c.status() + "): " + c.body()
+          + "\n" + doc);
+    }
+    return c.json().path("id").asText();
+  }
+
+  /** {@code POST /api/v1/{channel}/messages}; answers the call (the test decides what status it expects). */
+  public Call send(String channel, String to) {
+    return wire.api("POST", "/api/v1/" + channel + "/messages", "{\"to\":" + Call.quote(to)
+        + ",\"body\":\"Hello from the Octopods harness\",\"contact\":{\"email\":" + Call.quote(emailOf(to)) + "}}");
+  }
+
+  public JsonNode message(String channel, String messageId) {
+    return wire.api("GET", "/api/v1/" + channel + "/messages/" + messageId, null).expect(200).json();
+  }
+
+  public List<JsonNode> history(String channel, String messageId) {
+    List<JsonNode> events = new ArrayList<>();
+    wire.api("GET", "/api/v1/" + channel + "/messages/" + messageId + "/history", null).expect(200).json().path("data")
+        .forEach(events::add);
+    return events;
+  }
+
+  public JsonNode health() {
+    return wire.service("GET", "/health", Map.of(), null).expect(200).json();
+  }
+
+  /** Waits until the hand-off of a message is settled: nothing pending, and the provider saw it (or it failed). */
+  public void awaitHandOff(String channel, String messageId, String to) {
+    String provider = StatusRules.providerOf(channel);
+    await("hand-off of " + channel + " message " + messageId + " settled").atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(25)).pollInSameThread()
+        .until(() -> health().at("/pending/handoff").asLong() == 0
+            && (!"UNKNOWN".equals(message(channel, messageId).at("/message_status/message_status").asText())
+                || !simMessages(provider, to).isEmpty()));
+  }
+
+  /** Moves the simulators' shared virtual clock; every callback due (and its retries) is answered before this returns. */
+  public JsonNode advance(String by) {
+    return wire.admin("twilio", "POST", "/__sim/clock/advance", "{\"by\":" + Call.quote(by) + "}").expect(200).json();
+  }
+
+  /** Waits until the service has nothing left to hand off or push to HubSpot. */
+  public void awaitQuiet() {
+    await("the service is quiet (nothing pending in /health)").atMost(SETTLE).pollInterval(Duration.ofMillis(25))
+        .pollInSameThread().until(() -> {
+          JsonNode h = health();
+          return h.at("/pending/handoff").asLong() == 0 && h.at("/pending/hubspot").asLong() == 0;
+        });
+  }
+
+  public List<JsonNode> simMessages(String provider, String to) {
+    List<JsonNode> list = new ArrayList<>();
+    wire.admin(provider, "GET", "/__sim/messages?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8), null).expect(200)
+        .json().path("messages").forEach(list::add);
+    return list;
+  }
+
+  /** The simulator's journal of callback attempts, in firing order. */
+  public List<JsonNode> callbacks(String provider) {
+    List<JsonNode> list = new ArrayList<>();
+    wire.admin(provider, "GET", "/__sim/callbacks", null).expect(200).json().path("attempts").forEach(list::add);
+    return list;
+  }
+
+  /** The events HubSpot's simulator holds for the contact of {@code to}, oldest first. */
+  public List<JsonNode> hubspotEvents(String to) {
+    List<JsonNode> list = new ArrayList<>();
+    wire.admin("hubspot", "GET", "/__sim/hubspot/timeline?email=" + URLEncoder.encode(emailOf(to), StandardCharsets.UTF_8),
+        null).expect(200).json().path("events").forEach(list::add);
+    return list;
+  }
+
+  /** One message on every surface, now. */
+  public SurfaceSnapshot snapshot(String channel, String messageId, String to) {
+    JsonNode api = message(channel, messageId);
+    List<String> hubspot = new ArrayList<>();
+    for (JsonNode e : hubspotEvents(to)) {
+      if (messageId.equals(e.at("/tokens/message_id").asText())) {
+        hubspot.add(e.at("/tokens/status").asText());
+      }
+    }
+    String label = wire.api("GET", "/surfaces/intercom/messages/" + messageId, null).expect(200).json()
+        .at("/delivery_status/label").asText();
+    JsonNode reach = wire.api("GET", "/surfaces/reach/messages/" + messageId + "/timeline", null).expect(200).json();
+    String canvas = wire.target().intercomSecret().map(secret -> inboxCanvas(secret, to)).orElse(null);
+    return new SurfaceSnapshot(api, hubspot, label, reach, canvas);
+  }
+
+  private String inboxCanvas(String secret, String to) {
+    String body = "{\"workspace_id\":\"harness\",\"contact\":{\"email\":" + Call.quote(emailOf(to)) + "}}";
+    Call c = wire.service("POST", "/surfaces/intercom/canvas/initialize", Map.of("Content-Type", "application/json",
+        "X-Body-Signature", Signatures.hmacHex(secret, body)), body).expect(200);
+    return c.body();
+  }
+}

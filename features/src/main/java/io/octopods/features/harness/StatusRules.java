@@ -1,0 +1,94 @@
+package io.octopods.features.harness;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * status-model.md written down a second time, independently of the service: the ranks and rules of
+ * section 2 and the surface labels of section 5. The harness judges the service with these.
+ */
+public final class StatusRules {
+  public static final List<String> PUBLIC = List.of("UNKNOWN", "SENT", "DELIVERED", "READ", "FAILED", "DELETED");
+  public static final Set<String> TERMINAL = Set.of("DELIVERED", "READ", "FAILED", "DELETED");
+  public static final Set<String> DELIVERED_FAMILY = Set.of("DELIVERED", "READ", "DELETED");
+  public static final Set<String> NOT_APPLIED_REASONS = Set.of("unmapped", "conflict", "channel", "duplicate", "stale");
+  public static final Map<String, String> INBOX = Map.of("UNKNOWN", "Send Attempted", "SENT", "Sent",
+      "DELIVERED", "Delivered", "READ", "Read", "FAILED", "Delivery Failed", "DELETED", "Deleted");
+  public static final Map<String, String> REACH = Map.of("UNKNOWN", "Queued", "SENT", "Sent",
+      "DELIVERED", "Delivered", "READ", "Read", "FAILED", "Failed", "DELETED", "Deleted");
+  /** Ranks of section 2; FAILED stands apart. QUEUED is internal (shown as UNKNOWN). */
+  private static final Map<String, Integer> RANK =
+      Map.of("QUEUED", 0, "UNKNOWN", 1, "SENT", 2, "DELIVERED", 3, "READ", 4, "DELETED", 5);
+
+  private StatusRules() {}
+
+  /** The rank of a status; FAILED and unknown words have none (-1). */
+  public static int rank(String status) {
+    return RANK.getOrDefault(status, -1);
+  }
+
+  public static String publicOf(String internal) {
+    return "QUEUED".equals(internal) ? "UNKNOWN" : internal;
+  }
+
+  /** Section 2: would a report mapping to {@code mapped} be applied on {@code current} (internal status)? */
+  public static boolean applies(String mapped, String current) {
+    if (DELIVERED_FAMILY.contains(mapped)) {
+      return !"FAILED".equals(current) && rank(mapped) > rank(current);
+    }
+    return switch (mapped) {
+      case "FAILED" -> Set.of("QUEUED", "UNKNOWN", "SENT").contains(current);
+      case "SENT" -> Set.of("QUEUED", "UNKNOWN").contains(current);
+      case "UNKNOWN" -> "QUEUED".equals(current);
+      default -> false;
+    };
+  }
+
+  /** Section 2: the reason of a report that is not applied, the first that fits. */
+  public static String reason(String channel, String providerWord, String mapped, String current) {
+    if (mapped == null) {
+      return "unmapped";
+    }
+    if ((DELIVERED_FAMILY.contains(mapped) && "FAILED".equals(current))
+        || ("FAILED".equals(mapped) && DELIVERED_FAMILY.contains(current))) {
+      return "conflict";
+    }
+    if (("sms".equals(channel) && "read".equals(providerWord))
+        || ("viber".equals(channel) && "seen".equals(providerWord))) {
+      return "channel";
+    }
+    if (mapped.equals(publicOf(current))) {
+      return "duplicate";
+    }
+    return "stale";
+  }
+
+  /** Is {@code after} allowed to follow {@code before} on a surface (I2, I3, I4)? Equal is allowed. */
+  public static boolean mayFollow(String before, String after) {
+    if (before.equals(after)) {
+      return true;
+    }
+    if ("FAILED".equals(before) || "DELETED".equals(before)) {
+      return false;
+    }
+    if ("FAILED".equals(after)) {
+      return !DELIVERED_FAMILY.contains(before);
+    }
+    return rank(after) > rank(before);
+  }
+
+  /** The status a surface label stands for, or null when the label is none of section 5's. */
+  public static String statusOfLabel(Map<String, String> labels, String label) {
+    return labels.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey).findFirst()
+        .orElse(null);
+  }
+
+  public static String channelOf(String provider) {
+    return "twilio".equals(provider) ? "sms" : provider;
+  }
+
+  public static String providerOf(String channel) {
+    return "sms".equals(channel) ? "twilio" : channel;
+  }
+}

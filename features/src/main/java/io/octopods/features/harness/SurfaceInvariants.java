@@ -1,0 +1,65 @@
+package io.octopods.features.harness;
+
+import java.util.List;
+
+/** I1, I2, I3 and I10 across the four surfaces (status-model.md sections 3 and 5). */
+public final class SurfaceInvariants {
+  private final Ledger ledger;
+
+  public SurfaceInvariants(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  /** Once the system is quiet: each surface shows a status of its own vocabulary, all the same one (I10). */
+  public void agree(SurfaceSnapshot s, String where) {
+    String status = s.apiStatus();
+    ledger.invariant("I1", StatusRules.INBOX.containsValue(s.inboxLabel()),
+        "Intercom shows '" + s.inboxLabel() + "', not one of " + StatusRules.INBOX.values() + "; " + where);
+    String step = s.reach().path("current").asText();
+    ledger.invariant("I1", StatusRules.REACH.containsValue(step),
+        "Reach shows '" + step + "', not one of " + StatusRules.REACH.values() + "; " + where);
+    for (String e : s.hubspot()) {
+      ledger.invariant("I1", StatusRules.PUBLIC.contains(e), "HubSpot shows '" + e + "'; " + where);
+    }
+    List<String> shown = s.statuses();
+    for (int i = 1; i < shown.size(); i++) {
+      ledger.invariant("I10", status.equals(shown.get(i)), SurfaceSnapshot.SURFACES.get(i) + " shows "
+          + shown.get(i) + " but the API shows " + status + " (all: " + shown + "); " + where);
+    }
+    ledger.invariant("I10", s.reach().path("terminal").asBoolean() == StatusRules.TERMINAL.contains(status),
+        "Reach's terminal flag " + s.reach().path("terminal") + " for " + status + "; " + where);
+    if (s.inboxCanvasText() != null) {
+      ledger.invariant("I10", s.inboxCanvasText().contains(StatusRules.INBOX.get(status)),
+          "the Intercom Inbox canvas does not show '" + StatusRules.INBOX.get(status) + "': " + s.inboxCanvasText()
+              + "; " + where);
+    }
+    ledger.invariant("I9", s.hubspot().stream().distinct().count() == s.hubspot().size(),
+        "HubSpot got one status twice " + s.hubspot() + "; " + where);
+    for (int i = 1; i < s.hubspot().size(); i++) {
+      String before = s.hubspot().get(i - 1);
+      String after = s.hubspot().get(i);
+      ledger.invariant(idOf(before, after), StatusRules.mayFollow(before, after),
+          "HubSpot's timeline goes " + before + " -> " + after + " " + s.hubspot() + "; " + where);
+    }
+  }
+
+  /** Between two snapshots: no surface went back (I2), left a terminal status (I3) or changed an outcome (I4). */
+  public void neverWentBack(SurfaceSnapshot earlier, SurfaceSnapshot later, String where) {
+    List<String> a = earlier.statuses();
+    List<String> b = later.statuses();
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) == null || b.get(i) == null) {
+        continue;
+      }
+      ledger.invariant(idOf(a.get(i), b.get(i)), StatusRules.mayFollow(a.get(i), b.get(i)),
+          SurfaceSnapshot.SURFACES.get(i) + " went " + a.get(i) + " -> " + b.get(i) + "; " + where);
+    }
+  }
+
+  static String idOf(String before, String after) {
+    if ("FAILED".equals(before) || "FAILED".equals(after)) {
+      return "I4";
+    }
+    return StatusRules.TERMINAL.contains(before) && !StatusRules.TERMINAL.contains(after) ? "I3" : "I2";
+  }
+}

@@ -1,0 +1,26 @@
+package io.octopods.features.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * One message as every surface shows it at one moment: the public API's resource, HubSpot's timeline events
+ * for it (oldest first, as HubSpot received them), Intercom's Inbox label, Reach's timeline and, when the
+ * target's Intercom secret is known, the text of the Inbox canvas.
+ */
+public record SurfaceSnapshot(JsonNode api, List<String> hubspot, String inboxLabel, JsonNode reach,
+    String inboxCanvasText) {
+
+  public String apiStatus() {
+    return api.at("/message_status/message_status").asText();
+  }
+
+  /** Each surface's status in the API's words: [api, hubspot (newest), intercom, reach]; null where unreadable. */
+  public List<String> statuses() {
+    return java.util.Arrays.asList(apiStatus(), hubspot.isEmpty() ? null : hubspot.get(hubspot.size() - 1),
+        StatusRules.statusOfLabel(StatusRules.INBOX, inboxLabel),
+        StatusRules.statusOfLabel(StatusRules.REACH, reach.path("current").asText()));
+  }
+
+  public static final List<String> SURFACES = List.of("API", "HubSpot", "Intercom Inbox", "Reach");
+}

@@ -1,0 +1,87 @@
+package io.octopods.features.steps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.en.Then;
+import io.octopods.features.harness.Call;
+import io.octopods.features.harness.Ledger;
+import java.util.List;
+import java.util.Map;
+import org.opentest4j.TestAbortedException;
+
+/** Who may change and read a message: signed callbacks only (I12), one workspace only (I13). */
+public final class TrustSteps {
+  private final Scene scene;
+
+  public TrustSteps(Scene scene) {
+    this.scene = scene;
+  }
+
+  /** Every callback the simulator signed badly (or not at all) was refused with 401. */
+  @Then("every badly signed callback was refused with 401")
+  public void badlySignedRefused() {
+    Ledger ledger = scene.harness.ledger();
+    for (JsonNode a : scene.driver.callbacks(scene.provider)) {
+      String signature = a.path("signature").asText();
+      if ("answered".equals(a.path("outcome").asText()) && List.of("invalid", "missing").contains(signature)) {
+        ledger.invariant("I12", a.path("response_code").asInt() == 401, "a callback with signature " + signature
+            + " was answered " + a.path("response_code").asInt() + ": " + a);
+      }
+    }
+  }
+
+  /** A forged failure report for this message, posted to the service's webhook, is refused and changes nothing. */
+  @Then("a forged {string} callback for the message is refused and changes nothing")
+  public void forgedRefused(String word) {
+    Ledger ledger = scene.harness.ledger();
+    JsonNode before = scene.driver.message(scene.channel, scene.messageId());
+    int historyBefore = scene.driver.history(scene.channel, scene.messageId()).size();
+    List<String> hubspotBefore = scene.look("before the forged callback").hubspot();
+    String pid = before.path("provider_message_id").asText("");
+    Call answer = switch (scene.provider) {
+      case "twilio" -> scene.driver.wire().service("POST", "/webhooks/twilio", Map.of("Content-Type",
+          "application/x-www-form-urlencoded", "X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJlIGF0IGFsbA=="),
+          "MessageSid=" + pid + "&MessageStatus=" + word + "&AccountSid=AC00000000000000000000000000000000");
+      case "whatsapp" -> scene.driver.wire().service("POST", "/webhooks/whatsapp", Map.of("Content-Type",
+          "application/json", "X-Hub-Signature-256", "sha256=" + "0".repeat(64)),
+          "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+              + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\","
+              + "\"phone_number_id\":\"1\"},\"statuses\":[{\"id\":" + Call.quote(pid) + ",\"status\":" + Call.quote(word)
+              + ",\"timestamp\":\"1700000000\",\"recipient_id\":\"15550000000\"}]}}]}]}");
+      default -> scene.driver.wire().service("POST", "/webhooks/viber", Map.of("Content-Type", "application/json",
+          "X-Viber-Content-Signature", "0".repeat(64)),
+          "{\"event\":" + Call.quote(word) + ",\"timestamp\":1700000000000,\"chat_hostname\":\"SN-CHAT-01_\","
+              + "\"message_token\":" + (pid.isEmpty() ? "0" : pid) + ",\"user_id\":\"01234567890A=\"}");
+    };
+    ledger.invariant("I12", answer.status() == 401, "a forged callback was answered " + answer.status() + ": "
+        + answer.body());
+    scene.driver.awaitQuiet();
+    JsonNode after = scene.driver.message(scene.channel, scene.messageId());
+    ledger.invariant("I12", before.path("message_status").equals(after.path("message_status")),
+        "a forged callback changed the message: " + before + " -> " + after);
+    ledger.invariant("I12", scene.driver.history(scene.channel, scene.messageId()).size() == historyBefore,
+        "a forged callback added a history event");
+    ledger.invariant("I12", scene.look("after the forged callback").hubspot().equals(hubspotBefore),
+        "a forged callback added a HubSpot event");
+  }
+
+  /** With another workspace's key the message does not exist: API, history and both JSON surfaces answer 404. */
+  @Then("another workspace can neither see nor find the message")
+  public void isolated() {
+    String other = scene.harness.target().otherApiKey().orElseThrow(() -> {
+      String reason = "no API key of a second workspace was given (--other-api-key)";
+      scene.harness.ledger().skipped(scene.scenarioId == null ? "isolation" : scene.scenarioId, reason);
+      return new TestAbortedException(reason);
+    });
+    String id = scene.messageId();
+    for (String path : List.of("/api/v1/" + scene.channel + "/messages/" + id,
+        "/api/v1/" + scene.channel + "/messages/" + id + "/history", "/surfaces/intercom/messages/" + id,
+        "/surfaces/reach/messages/" + id + "/timeline")) {
+      Call c = scene.driver.wire().apiAs(other, "GET", path, null);
+      scene.harness.ledger().invariant("I13", c.status() == 404, "another workspace got " + c.status() + " for GET "
+          + path + ": " + c.body());
+    }
+    Call list = scene.driver.wire().apiAs(other, "GET", "/api/v1/" + scene.channel + "/messages?limit=100", null);
+    scene.harness.ledger().invariant("I13", list.status() == 200 && !list.body().contains(id),
+        "another workspace's list shows the message: " + list.body());
+  }
+}
