@@ -2,16 +2,20 @@ package io.octopods.features.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.octopods.contracts.Contracts;
 import io.octopods.features.gate.CorruptingProxy.Corruption;
 import io.octopods.features.harness.Harness;
 import io.octopods.features.stack.Stack;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,12 +31,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CheckGateTest {
   private static Stack stack;
+  private static final Map<Corruption, CompletableFuture<Run>> RUNS = new EnumMap<>(Corruption.class);
   @TempDir static Path dataDir;
+  @TempDir static Path reports;
 
+  /** One gate run per corruption, all at once (each is a process of its own, through a proxy of its own). */
   @BeforeAll
-  static void startStack() {
+  static void startStackAndRunTheGates() {
     stack = Stack.start(Map.of("--port-base", "0", "--data-dir", dataDir.toString()), Harness.LOCAL_SETTINGS,
         "virtual", 1.0, List.of());
+    for (Corruption c : Corruption.values()) {
+      RUNS.put(c, CompletableFuture.supplyAsync(() -> check(c, reports.resolve(c.name()))));
+    }
   }
 
   @AfterAll
@@ -44,7 +54,7 @@ class CheckGateTest {
 
   record Run(int exit, String output) {}
 
-  private Run check(Corruption corruption, Path reportDir) throws IOException, InterruptedException {
+  private static Run check(Corruption corruption, Path reportDir) {
     try (CorruptingProxy proxy = new CorruptingProxy(stack.service().baseUrl(), corruption)) {
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), "io.octopods.features.cli.OctopodsCommand", "check",
@@ -59,16 +69,24 @@ class CheckGateTest {
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the gate ends by itself").isTrue();
       return new Run(process.exitValue(), output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
   @Test
-  void aHealthyServiceBehindAFaithfulProxyPasses(@TempDir Path reports) throws Exception {
-    Run run = check(Corruption.NONE, reports);
+  void aHealthyServiceBehindAFaithfulProxyPasses() throws Exception {
+    Run run = RUNS.get(Corruption.NONE).get(3, TimeUnit.MINUTES);
     assertThat(run.exit()).as(run.output()).isZero();
-    String json = Files.readString(reports.resolve("contract-report.json"));
+    Path dir = reports.resolve(Corruption.NONE.name());
+    String json = Files.readString(dir.resolve("contract-report.json"));
     assertThat(json).contains("\"breaches\" : 0", "\"invariants_broken\" : 0");
-    assertThat(reports.resolve("contract-report.md")).exists();
+    assertThat(dir.resolve("contract-report.md")).exists();
+    assertThat(Contracts.shipped().check("harness/contract-report.schema.json", json))
+        .as("the contract report follows its own contract").isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -77,20 +95,19 @@ class CheckGateTest {
       "STATUS_GOES_BACK  | invariant I     | SENT",
       "MISSING_FIELD     | contract breach | terminal",
       "WRONG_INBOX_LABEL | invariant I10   | Intercom"})
-  void aCorruptedAnswerFailsTheGateAndIsNamed(Corruption corruption, String kind, String detail,
-      @TempDir Path reports) throws Exception {
-    Run run = check(corruption, reports);
+  void aCorruptedAnswerFailsTheGateAndIsNamed(Corruption corruption, String kind, String detail) throws Exception {
+    Run run = RUNS.get(corruption).get(3, TimeUnit.MINUTES);
     assertThat(run.exit()).as(run.output()).isEqualTo(1);
     assertThat(run.output()).as("the summary names what broke").contains(kind).contains(detail);
-    String json = Files.readString(reports.resolve("contract-report.json"));
+    String json = Files.readString(reports.resolve(corruption.name()).resolve("contract-report.json"));
     assertThat(json).as("the contract report names it too").contains(detail);
   }
 
   @Test
-  void anUnreachableTargetIsAnInfrastructureError(@TempDir Path reports) throws Exception {
+  void anUnreachableTargetIsAnInfrastructureError(@TempDir Path elsewhere) throws Exception {
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), "io.octopods.features.cli.OctopodsCommand", "check",
-        "--target", "http://127.0.0.1:9", "--api-key", "k", "--report-dir", reports.toString());
+        "--target", "http://127.0.0.1:9", "--api-key", "k", "--report-dir", elsewhere.toString());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();

@@ -28,11 +28,14 @@ final class CorruptingProxy implements AutoCloseable {
     NONE,
     /** {@code "DELIVERED"} becomes {@code "delivered"} in the message resource. */
     LOWER_CASE_STATUS,
-    /** A message read twice in a terminal status shows {@code SENT} from the second read on. */
+    /**
+     * A message read twice in a terminal status shows {@code SENT} (not terminal) from the second read on: a
+     * well-formed answer, so only the invariants can catch it.
+     */
     STATUS_GOES_BACK,
     /** The message resource loses {@code message_status.terminal}. */
     MISSING_FIELD,
-    /** Intercom's Inbox label says "Sent" whatever the status. */
+    /** Intercom's Inbox shows "Sent" (with its icon) whatever the status: well-formed, wrong on one surface. */
     WRONG_INBOX_LABEL
   }
 
@@ -104,12 +107,15 @@ final class CorruptingProxy implements AutoCloseable {
         if (!message) {
           return body;
         }
-        return replaceStatus(body, s -> TERMINAL.contains(s) && terminalReads.merge(path, 1, Integer::sum) > 1 ? "SENT" : s);
+        String back = replaceStatus(body, s -> TERMINAL.contains(s) && terminalReads.merge(path, 1, Integer::sum) > 1
+            ? "SENT" : s);
+        return back.equals(body) ? body : back.replaceAll("\"terminal\"\\s*:\\s*true", "\"terminal\":false");
       case MISSING_FIELD:
         return message ? body.replaceAll("\"terminal\"\\s*:\\s*(true|false)\\s*,?", "") : body;
       case WRONG_INBOX_LABEL:
         return path.startsWith("/surfaces/intercom/messages/")
-            ? body.replaceAll("\"label\"\\s*:\\s*\"[^\"]*\"", "\"label\":\"Sent\"") : body;
+            ? body.replaceAll("\"label\"\\s*:\\s*\"[^\"]*\"", "\"label\":\"Sent\"")
+                .replaceAll("\"icon\"\\s*:\\s*\"[^\"]*\"", "\"icon\":\"check\"") : body;
       default:
         return body;
     }
