@@ -1,6 +1,5 @@
 package io.octopods.features.cli;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
@@ -99,7 +98,7 @@ public final class CheckCommand implements Callable<Integer> {
     System.out.println("octopods check: " + harness.target().description());
 
     List<DiscoverySelector> selectors = new ArrayList<>();
-    selectors.add(selectClasspathResource("features"));
+    selectors.add(selectPackage("features"));
     features.forEach(f -> selectors.add(selectDirectory(f.toFile())));
     if (!skipProperties) {
       selectors.add(selectPackage(PROPERTIES_PACKAGE));

@@ -1,0 +1,71 @@
+package io.octopods.features.steps;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.octopods.features.harness.Call;
+import io.octopods.features.harness.HistoryInvariants;
+import io.octopods.features.harness.StackDriver;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The hand-off of a message to its provider, seen from the provider's side: callbacks that overtake the send
+ * answer (D1, I15), and how many send attempts the provider received (D1 timeouts are not re-sent, G1 retries).
+ */
+public final class HandOffSteps {
+  private final Scene scene;
+
+  public HandOffSteps(Scene scene) {
+    this.scene = scene;
+  }
+
+  /**
+   * D1, I15: the message is sent through the API; as soon as the provider has the send request, and while its
+   * answer is still held back ({@code send.delay}), the provider's clock moves on by {@code by}, so the callbacks
+   * due by then reach the service before it knows the provider's id. Then the hand-off is awaited.
+   */
+  @When("the message is sent and the provider reports within {string} before it answers the send")
+  public void sendWithEarlyCallbacks(String by) {
+    scene.orphansBefore = scene.driver.health().at("/pending/orphans").asLong();
+    Call answer = scene.driver.send(scene.channel, scene.to);
+    answer.expect(202);
+    scene.accepted = answer.json();
+    scene.messageId = scene.accepted.path("message_id").asText();
+    await("the " + scene.provider + " simulator received the send of " + scene.messageId).atMost(StackDriver.SETTLE)
+        .pollInterval(Duration.ofMillis(10)).pollInSameThread()
+        .until(() -> !scene.driver.simMessages(scene.provider, scene.to).isEmpty());
+    JsonNode fired = scene.driver.advance(by).path("fired");
+    long stillHandingOff = scene.driver.health().at("/pending/handoff").asLong();
+    if (fired.isEmpty()) {
+      throw new AssertionError("no callback was due within " + by + " of the send: the script has no early callback");
+    }
+    if (stillHandingOff == 0) {
+      throw new AssertionError("the send call had already been answered when the early callbacks fired; the script's "
+          + "send.delay must be longer (fired: " + fired + ")");
+    }
+    for (JsonNode f : fired) {
+      if (f.path("response_code").asInt() / 100 != 2) {
+        throw new AssertionError("an early callback was answered " + f.path("response_code").asInt()
+            + " (a report for an id not known yet must be kept and answered 200): " + f);
+      }
+    }
+    scene.driver.awaitHandOff(scene.channel, scene.messageId, scene.to);
+    new HistoryInvariants(scene.harness.ledger()).betweenReads(scene.accepted,
+        scene.driver.message(scene.channel, scene.messageId));
+    scene.look("after the hand-off");
+  }
+
+  /** D1 (timeouts are not re-sent blindly), G1 (throttled attempts are retried): attempts the provider received. */
+  @Then("the provider received the send {int} time(s)")
+  public void sendAttempts(int n) {
+    List<JsonNode> messages = scene.driver.simMessages(scene.provider, scene.to);
+    int attempts = messages.stream().mapToInt(m -> m.path("attempts").asInt()).sum();
+    if (messages.size() != 1 || attempts != n) {
+      throw new AssertionError("expected one message with " + n + " send attempt(s) at the " + scene.provider
+          + " simulator, found " + messages);
+    }
+  }
+}
