@@ -88,6 +88,9 @@ public final class CheckCommand implements Callable<Integer> {
         System.setProperty(Harness.PREFIX + k, v);
       }
     });
+    if (System.getProperty("allure.results.directory") == null) {
+      System.setProperty("allure.results.directory", reportDir.resolve("allure-results").toAbsolutePath().toString());
+    }
     Harness harness;
     try {
       harness = Harness.get();
@@ -129,8 +132,10 @@ public final class CheckCommand implements Callable<Integer> {
       infrastructureOnly &= infrastructure;
       System.out.printf("  failed: %s: %s%n", f.getTestIdentifier().getDisplayName(), firstLine(message));
     }
-    System.out.println("contract report: " + Path.of(System.getProperty(LedgerListener.REPORT_DIR))
-        .resolve("contract-report.md"));
+    Path dir = Path.of(System.getProperty(LedgerListener.REPORT_DIR));
+    System.out.println("contract report: " + dir.resolve("contract-report.md") + " (and .json)");
+    System.out.println("Allure results: " + System.getProperty("allure.results.directory")
+        + " (reports/allure-report renders them as HTML)");
     if (ledger.breachCount() > 0 || ledger.violationCount() > 0) {
       return 1;
     }
