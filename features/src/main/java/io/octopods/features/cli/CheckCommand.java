@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -91,6 +92,12 @@ public final class CheckCommand implements Callable<Integer> {
     if (System.getProperty("allure.results.directory") == null) {
       System.setProperty("allure.results.directory", reportDir.resolve("allure-results").toAbsolutePath().toString());
     }
+    try {
+      java.nio.file.Files.createDirectories(reportDir);
+    } catch (java.io.IOException e) {
+      System.err.println("octopods check: cannot write the report into " + reportDir + ": " + e.getMessage());
+      return 2;
+    }
     Harness harness;
     try {
       harness = Harness.get();
@@ -106,7 +113,11 @@ public final class CheckCommand implements Callable<Integer> {
     if (!skipProperties) {
       selectors.add(selectPackage(PROPERTIES_PACKAGE));
     }
-    LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request().selectors(selectors);
+    LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request().selectors(selectors)
+        .configurationParameter("jqwik.database", reportDir.resolve("jqwik-database").toAbsolutePath().toString());
+    if (skipProperties) {
+      request.filters(EngineFilter.excludeEngines("jqwik"));
+    }
     if (tags != null && !tags.isBlank()) {
       request.configurationParameter("cucumber.filter.tags", tags);
     }
