@@ -16,8 +16,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,31 +31,30 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The gate runs as its own process (the launcher's Java command), the way CI runs it.
  */
 class CheckGateTest {
-  private static Stack stack;
   private static final Map<Corruption, CompletableFuture<Run>> RUNS = new EnumMap<>(Corruption.class);
-  @TempDir static Path dataDir;
-  @TempDir static Path reports;
+  @TempDir static Path work;
 
-  /** One gate run per corruption, all at once (each is a process of its own, through a proxy of its own). */
+  /**
+   * One gate run per corruption, all at once: each against a stack of its own (the gate resets the simulators it
+   * drives before every scenario), through a proxy of its own, as a process of its own.
+   */
   @BeforeAll
-  static void startStackAndRunTheGates() {
-    stack = Stack.start(Map.of("--port-base", "0", "--data-dir", dataDir.toString()), Harness.LOCAL_SETTINGS,
-        "virtual", 1.0, List.of());
+  static void runTheGates() {
+    ExecutorService pool = Executors.newFixedThreadPool(Corruption.values().length);
     for (Corruption c : Corruption.values()) {
-      RUNS.put(c, CompletableFuture.supplyAsync(() -> check(c, reports.resolve(c.name()))));
+      RUNS.put(c, CompletableFuture.supplyAsync(() -> {
+        try (Stack stack = Stack.start(Map.of("--port-base", "0", "--data-dir", work.resolve("data-" + c).toString()),
+            Harness.LOCAL_SETTINGS, "virtual", 1.0, List.of())) {
+          return check(stack, c, work.resolve(c.name()));
+        }
+      }, pool));
     }
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
+    pool.shutdown();
   }
 
   record Run(int exit, String output) {}
 
-  private static Run check(Corruption corruption, Path reportDir) {
+  private static Run check(Stack stack, Corruption corruption, Path reportDir) {
     try (CorruptingProxy proxy = new CorruptingProxy(stack.service().baseUrl(), corruption)) {
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), "io.octopods.features.cli.OctopodsCommand", "check",
@@ -81,7 +81,7 @@ class CheckGateTest {
   void aHealthyServiceBehindAFaithfulProxyPasses() throws Exception {
     Run run = RUNS.get(Corruption.NONE).get(3, TimeUnit.MINUTES);
     assertThat(run.exit()).as(run.output()).isZero();
-    Path dir = reports.resolve(Corruption.NONE.name());
+    Path dir = work.resolve(Corruption.NONE.name());
     String json = Files.readString(dir.resolve("contract-report.json"));
     assertThat(json).contains("\"breaches\" : 0", "\"invariants_broken\" : 0");
     assertThat(dir.resolve("contract-report.md")).exists();
@@ -99,7 +99,7 @@ class CheckGateTest {
     Run run = RUNS.get(corruption).get(3, TimeUnit.MINUTES);
     assertThat(run.exit()).as(run.output()).isEqualTo(1);
     assertThat(run.output()).as("the summary names what broke").contains(kind).contains(detail);
-    String json = Files.readString(reports.resolve(corruption.name()).resolve("contract-report.json"));
+    String json = Files.readString(work.resolve(corruption.name()).resolve("contract-report.json"));
     assertThat(json).as("the contract report names it too").contains(detail);
   }
 
