@@ -90,7 +90,9 @@ public final class CheckCommand implements Callable<Integer> {
       }
     });
     if (System.getProperty("allure.results.directory") == null) {
-      System.setProperty("allure.results.directory", reportDir.resolve("allure-results").toAbsolutePath().toString());
+      Path results = reportDir.resolve("allure-results").toAbsolutePath();
+      emptyFolder(results); // this run's results only
+      System.setProperty("allure.results.directory", results.toString());
     }
     try {
       java.nio.file.Files.createDirectories(reportDir);
@@ -146,7 +148,7 @@ public final class CheckCommand implements Callable<Integer> {
     Path dir = Path.of(System.getProperty(LedgerListener.REPORT_DIR));
     System.out.println("contract report: " + dir.resolve("contract-report.md") + " (and .json)");
     System.out.println("Allure results: " + System.getProperty("allure.results.directory")
-        + " (reports/allure-report renders them as HTML)");
+        + " (HTML: reports/allure-report " + System.getProperty("allure.results.directory") + ")");
     if (ledger.breachCount() > 0 || ledger.violationCount() > 0) {
       return 1;
     }
@@ -158,6 +160,14 @@ public final class CheckCommand implements Callable<Integer> {
       return 2;
     }
     return 0;
+  }
+
+  private static void emptyFolder(Path dir) {
+    try (var files = java.nio.file.Files.list(dir)) {
+      files.filter(java.nio.file.Files::isRegularFile).forEach(f -> f.toFile().delete());
+    } catch (java.io.IOException e) {
+      // no folder yet: nothing to empty
+    }
   }
 
   private static boolean causedByConnection(Throwable t) {
