@@ -1,5 +1,6 @@
 package io.octopods.service.adapters.surfaces.intercom;
 
+import io.octopods.service.adapters.surfaces.InMemoryMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -227,57 +228,4 @@ class InboxCanvasesTest {
   }
 
   /** The surfaces' two ports over a list: newest first, by workspace and email (any case) or phone. */
-  static final class InMemoryMessages implements SurfaceQueries, MessageStore {
-    private final List<MessageRecord> all = new ArrayList<>();
-
-    void add(MessageRecord m) {
-      all.add(m);
-    }
-
-    @Override
-    public List<MessageRecord> byContactEmail(String workspace, String email, int limit) {
-      return newest(workspace, m -> m.contactEmail().map(e -> e.equalsIgnoreCase(email)).orElse(false), limit);
-    }
-
-    @Override
-    public List<MessageRecord> byRecipient(String workspace, String phone, int limit) {
-      return newest(workspace, m -> m.to().equals(phone), limit);
-    }
-
-    private List<MessageRecord> newest(String workspace, Function<MessageRecord, Boolean> match, int limit) {
-      return all.stream().filter(m -> m.workspace().equals(workspace) && match.apply(m))
-          .sorted(Comparator.comparing(MessageRecord::createdAt).reversed()).limit(limit).toList();
-    }
-
-    @Override
-    public Optional<MessageRecord> find(String workspace, String messageId) {
-      return all.stream().filter(m -> m.workspace().equals(workspace) && m.messageId().equals(messageId)).findFirst();
-    }
-
-    @Override
-    public <T> T inTransaction(Function<StoreTransaction, T> work) {
-      throw new UnsupportedOperationException("the canvases only read");
-    }
-
-    @Override
-    public MessagePage list(String workspace, Channel channel, Optional<Status> status, int limit,
-        Optional<String> cursor) {
-      throw new UnsupportedOperationException("the canvases do not list");
-    }
-
-    @Override
-    public List<HistoryEvent> history(String messageId) {
-      throw new UnsupportedOperationException("the canvases show no history");
-    }
-
-    @Override
-    public Optional<IdempotentAnswer> idempotentAnswer(String workspace, String key) {
-      throw new UnsupportedOperationException("the canvases do not send");
-    }
-
-    @Override
-    public PendingCounts pending() {
-      throw new UnsupportedOperationException("the canvases do not count");
-    }
-  }
 }

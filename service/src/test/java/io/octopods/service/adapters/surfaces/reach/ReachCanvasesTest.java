@@ -1,5 +1,6 @@
 package io.octopods.service.adapters.surfaces.reach;
 
+import io.octopods.service.adapters.surfaces.InMemoryMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -156,7 +157,7 @@ class ReachCanvasesTest {
     reach.submit(request(Optional.of("refresh"), Optional.of("00000000-0000-4000-8000-00000000000A")), WORKSPACE);
     reach.submit(request(Optional.of("refresh"), Optional.of(id(0))), WORKSPACE);
 
-    assertThat(messages.looked).as("stored_data comes back from the browser: only a message id is looked up")
+    assertThat(messages.looked()).as("stored_data comes back from the browser: only a message id is looked up")
         .containsExactly(id(0));
   }
 
@@ -230,59 +231,4 @@ class ReachCanvasesTest {
   }
 
   /** The surfaces' two ports over a list: newest first, by workspace and email (any case) or phone. */
-  private static final class InMemoryMessages implements SurfaceQueries, MessageStore {
-    private final List<MessageRecord> all = new ArrayList<>();
-    private final List<String> looked = new ArrayList<>();
-
-    void add(MessageRecord m) {
-      all.add(m);
-    }
-
-    @Override
-    public List<MessageRecord> byContactEmail(String workspace, String email, int limit) {
-      return newest(workspace, m -> m.contactEmail().map(e -> e.equalsIgnoreCase(email)).orElse(false), limit);
-    }
-
-    @Override
-    public List<MessageRecord> byRecipient(String workspace, String phone, int limit) {
-      return newest(workspace, m -> m.to().equals(phone), limit);
-    }
-
-    private List<MessageRecord> newest(String workspace, Predicate<MessageRecord> match, int limit) {
-      return all.stream().filter(m -> m.workspace().equals(workspace) && match.test(m))
-          .sorted(Comparator.comparing(MessageRecord::createdAt).reversed()).limit(limit).toList();
-    }
-
-    @Override
-    public Optional<MessageRecord> find(String workspace, String messageId) {
-      looked.add(messageId);
-      return all.stream().filter(m -> m.workspace().equals(workspace) && m.messageId().equals(messageId)).findFirst();
-    }
-
-    @Override
-    public <T> T inTransaction(java.util.function.Function<StoreTransaction, T> work) {
-      throw new UnsupportedOperationException("the canvases only read");
-    }
-
-    @Override
-    public MessagePage list(String workspace, Channel channel, Optional<Status> status, int limit,
-        Optional<String> cursor) {
-      throw new UnsupportedOperationException("the canvases do not list");
-    }
-
-    @Override
-    public List<HistoryEvent> history(String messageId) {
-      throw new UnsupportedOperationException("the canvases show no history");
-    }
-
-    @Override
-    public Optional<IdempotentAnswer> idempotentAnswer(String workspace, String key) {
-      throw new UnsupportedOperationException("the canvases do not send");
-    }
-
-    @Override
-    public PendingCounts pending() {
-      throw new UnsupportedOperationException("the canvases do not count");
-    }
-  }
 }
