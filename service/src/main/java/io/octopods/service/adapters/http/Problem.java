@@ -2,6 +2,7 @@ package io.octopods.service.adapters.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,7 +38,8 @@ public record Problem(int status, String title, String detail, List<FieldError> 
   }
 
   public void writeTo(Context ctx) {
-    ctx.status(status).contentType(CONTENT_TYPE).result(JsonBodies.write(json()));
+    // bytes, not a String: Jetty would encode a String in ISO-8859-1 for a media type without a charset (JSON is UTF-8)
+    ctx.status(status).contentType(CONTENT_TYPE).result(JsonBodies.write(json()).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Thrown by a handler to answer with a problem. */

@@ -84,8 +84,9 @@ final class JsonRequestBody {
     } catch (JsonProcessingException e) {
       throw ApiProblems.invalid("", "the body is not JSON (" + e.getOriginalMessage() + "): send one JSON object "
           + "like {\"to\": \"+15551230001\", \"body\": \"Hello\"}");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the request body", e);
+    } catch (IOException e) { // e.g. bytes that look like UTF-32 but are not: still the client's body
+      throw ApiProblems.invalid("", "the body is not JSON text in UTF-8 (" + e.getMessage() + "): send one JSON "
+          + "object like {\"to\": \"+15551230001\", \"body\": \"Hello\"}");
     }
     if (node == null || node.isMissingNode()) {
       throw ApiProblems.invalid("", "the body is empty: send one JSON object like "

@@ -8,7 +8,6 @@ import io.octopods.service.adapters.http.JsonBodies;
 import io.octopods.service.adapters.webhooks.MalformedEnvelope;
 import io.octopods.service.application.IncomingReport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +43,8 @@ public final class WhatsAppNotification {
       return List.copyOf(notification.reports);
     } catch (JsonProcessingException e) {
       throw new MalformedEnvelope("the body is not JSON (" + e.getOriginalMessage() + "); expected " + SHAPE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the notification", e);
+    } catch (IOException e) { // e.g. bytes that look like UTF-32 but are not: still the sender's body
+      throw new MalformedEnvelope("the body is not JSON text in UTF-8 (" + e.getMessage() + "); expected " + SHAPE);
     }
   }
 
