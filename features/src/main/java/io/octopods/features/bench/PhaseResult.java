@@ -1,0 +1,49 @@
+package io.octopods.features.bench;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
+
+/** What one load phase measured: answers by outcome, webhook latencies, and its span on the clock. */
+final class PhaseResult {
+  final String name;
+  final Samples latency = new Samples();
+  final AtomicLong ok = new AtomicLong();
+  final AtomicLong reportsOk = new AtomicLong();
+  final AtomicLong failed = new AtomicLong();
+  final Map<String, Long> failures = new TreeMap<>();
+  final LongAccumulator firstSend = new LongAccumulator(Math::min, Long.MAX_VALUE);
+  final LongAccumulator lastAnswer = new LongAccumulator(Math::max, Long.MIN_VALUE);
+
+  String cpu = "";
+  /** Prepared callbacks a closed-loop phase did not send (still unsent reports, used by the next phase). */
+  java.util.List<Callback> unused = java.util.List.of();
+
+  PhaseResult(String name) {
+    this.name = name;
+  }
+
+  synchronized void fail(String why) {
+    failed.incrementAndGet();
+    failures.merge(why, 1L, Long::sum);
+  }
+
+  double seconds() {
+    return (lastAnswer.get() - firstSend.get()) / 1e9;
+  }
+
+  /** 2xx-answered (durable) callbacks per second over the phase. */
+  double perSecond() {
+    return ok.get() / seconds();
+  }
+
+  String describe() {
+    return String.format(Locale.ROOT, "%s: %d callbacks (%d reports) answered 2xx in %.2f s = %.0f callbacks/s "
+            + "(%.0f reports/s); %d failed%s; webhook answer p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms",
+        name, ok.get(), reportsOk.get(), seconds(), perSecond(), reportsOk.get() / seconds(), failed.get(),
+        failures.isEmpty() ? "" : " " + failures, latency.ms(0.50), latency.ms(0.99), latency.ms(0.999),
+        latency.maxMs()) + (cpu.isEmpty() ? "" : "\n    " + name + ": " + cpu);
+  }
+}

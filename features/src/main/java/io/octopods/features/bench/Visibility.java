@@ -1,0 +1,102 @@
+package io.octopods.features.bench;
+
+import io.octopods.service.domain.Channel;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Time from a callback's send to its status being visible on the public API: for each sampled callback, a poller
+ * starts when the callback is sent and reads {@code GET /api/v1/{channel}/messages/{id}} every millisecond until the
+ * message shows the callback's status or a higher one (10 s at most).
+ */
+final class Visibility implements AutoCloseable {
+  private static final Pattern STATUS = Pattern.compile("\"message_status\"\\s*:\\s*\"([A-Z]+)\"");
+  private static final long GIVE_UP_NANOS = 10_000_000_000L;
+
+  final Samples visible = new Samples();
+  final AtomicLong neverSeen = new AtomicLong();
+  private final String host;
+  private final int port;
+  private final Map<String, String> auth;
+  private final ExecutorService pollers;
+  private final ThreadLocal<KeptAliveClient> clients;
+  private final java.util.Queue<KeptAliveClient> opened = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private volatile boolean on;
+
+  Visibility(String host, int port, String apiKey, int threads) {
+    this.host = host;
+    this.port = port;
+    this.auth = Map.of("Authorization", "Bearer " + apiKey, "Accept", "application/json");
+    this.pollers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "bench-visibility");
+      t.setDaemon(true);
+      return t;
+    });
+    this.clients = ThreadLocal.withInitial(() -> {
+      KeptAliveClient c = new KeptAliveClient(this.host, this.port);
+      opened.add(c);
+      return c;
+    });
+  }
+
+  /** Sampled callbacks are watched only while on (the steady phase). */
+  void on(boolean value) {
+    on = value;
+  }
+
+  void watch(Channel channel, Callback.Visible v, long sentNanos) {
+    if (!on) {
+      return;
+    }
+    pollers.execute(() -> {
+      String path = "/api/v1/" + channel.path() + "/messages/" + v.messageId();
+      while (System.nanoTime() - sentNanos < GIVE_UP_NANOS) {
+        try {
+          KeptAliveClient.Answer a = clients.get().get(path, auth);
+          if (a.status() == 200) {
+            Matcher m = STATUS.matcher(a.text());
+            if (m.find() && rank(m.group(1)) >= v.rank()) {
+              long took = System.nanoTime() - sentNanos;
+              synchronized (visible) {
+                visible.add(took);
+              }
+              return;
+            }
+          }
+        } catch (IOException e) {
+          clients.get().close();
+        }
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+      neverSeen.incrementAndGet();
+    });
+  }
+
+  private static int rank(String status) {
+    return switch (status) {
+      case "SENT" -> 2;
+      case "DELIVERED", "FAILED" -> 3;
+      case "READ" -> 4;
+      case "DELETED" -> 5;
+      default -> 1;
+    };
+  }
+
+  /** Waits for the pollers still at work. */
+  @Override
+  public void close() throws InterruptedException {
+    pollers.shutdown();
+    pollers.awaitTermination(15, TimeUnit.SECONDS);
+    opened.forEach(KeptAliveClient::close); // idle kept-alive connections would hold up the server's stop
+  }
+}
