@@ -196,7 +196,8 @@ class HostileApiProperties {
         return new Send(m, channel, json, key, Samples.utf8(valid.replace("{\"to\"", "{\"to\":\"+15551230002\",\"to\"")),
             List.of(400), List.of("to"));
       case WRONG_CHANNEL: {
-        String[] paths = {"telegram", "email", "smss", "whats%20app", "viber.json", "..%2Fsms", "%00"};
+        // URIs Jetty refuses itself (%00, an encoded / or ..) are the disabled finding below, not generated here
+        String[] paths = {"telegram", "email", "smss", "whats%20app", "viber.json"};
         String p = paths[a % paths.length];
         return new Send(m, p, json, key, Samples.utf8(valid), List.of(404), List.of());
       }
