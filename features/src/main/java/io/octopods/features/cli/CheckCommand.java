@@ -6,6 +6,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import io.octopods.features.harness.Harness;
 import io.octopods.features.harness.Ledger;
 import io.octopods.features.harness.LedgerListener;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,8 +97,8 @@ public final class CheckCommand implements Callable<Integer> {
       System.setProperty("allure.results.directory", results.toString());
     }
     try {
-      java.nio.file.Files.createDirectories(reportDir);
-    } catch (java.io.IOException e) {
+      Files.createDirectories(reportDir);
+    } catch (IOException e) {
       System.err.println("octopods check: cannot write the report into " + reportDir + ": " + e.getMessage());
       return 2;
     }
@@ -163,9 +165,9 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private static void emptyFolder(Path dir) {
-    try (var files = java.nio.file.Files.list(dir)) {
-      files.filter(java.nio.file.Files::isRegularFile).forEach(f -> f.toFile().delete());
-    } catch (java.io.IOException e) {
+    try (var files = Files.list(dir)) {
+      files.filter(Files::isRegularFile).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
       // no folder yet: nothing to empty
     }
   }

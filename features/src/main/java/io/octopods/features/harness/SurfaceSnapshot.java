@@ -1,6 +1,7 @@
 package io.octopods.features.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record SurfaceSnapshot(JsonNode api, List<String> hubspot, String inboxLa
 
   /** Each surface's status in the API's words: [api, hubspot (newest), intercom, reach]; null where unreadable. */
   public List<String> statuses() {
-    return java.util.Arrays.asList(apiStatus(), hubspot.isEmpty() ? null : hubspot.get(hubspot.size() - 1),
+    return Arrays.asList(apiStatus(), hubspot.isEmpty() ? null : hubspot.get(hubspot.size() - 1),
         StatusRules.statusOfLabel(StatusRules.INBOX, inboxLabel),
         StatusRules.statusOfLabel(StatusRules.REACH, reach.path("current").asText()));
   }

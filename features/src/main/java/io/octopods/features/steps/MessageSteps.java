@@ -12,6 +12,7 @@ import io.octopods.features.harness.SurfaceSnapshot;
 import io.octopods.features.harness.Target;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.opentest4j.TestAbortedException;
 
 /** A message through the public API, and its status on every surface. */
@@ -76,7 +77,7 @@ public final class MessageSteps {
       JsonNode reason = scene.driver.message(scene.channel, scene.messageId()).at("/message_status/failure_reason");
       String shown = reason.path("code").isNull() ? null : reason.path("code").asText();
       String wanted = code.isNull() ? null : code.asText();
-      if (!java.util.Objects.equals(shown, wanted)) {
+      if (!Objects.equals(shown, wanted)) {
         throw new AssertionError("expected failure code " + wanted + " but the API shows " + reason);
       }
     }

@@ -3,6 +3,7 @@ package io.octopods.features.steps;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.features.harness.Harness;
 import io.octopods.features.harness.StackDriver;
+import io.octopods.features.harness.SurfaceInvariants;
 import io.octopods.features.harness.SurfaceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Scene {
   SurfaceSnapshot look(String why) {
     SurfaceSnapshot now = driver.snapshot(channel, messageId(), to);
     if (!snapshots.isEmpty()) {
-      new io.octopods.features.harness.SurfaceInvariants(harness.ledger())
+      new SurfaceInvariants(harness.ledger())
           .neverWentBack(snapshots.get(snapshots.size() - 1), now, why);
     }
     snapshots.add(now);
