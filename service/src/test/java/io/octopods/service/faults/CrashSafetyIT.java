@@ -3,6 +3,7 @@ package io.octopods.service.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.octopods.service.support.StackServiceProcess;
 import io.octopods.service.support.StackUnderTest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ class CrashSafetyIT {
       flags.put("--db-url", stack.dbUrl().orElseThrow());
       List<Faults.Sent> sent;
       long answered2xxBeforeKill;
-      try (ServiceProcess first = ServiceProcess.start(flags, stack.env(), START)) {
+      try (StackServiceProcess first = StackServiceProcess.start(flags, stack.env(), START)) {
         sent = Faults.sendAll(stack, List.of(stack.service()), SCENARIOS, EACH, Duration.ofSeconds(120));
 
         // the load: 8 s of virtual time (every scenario's callbacks), 250 ms at a time
@@ -72,7 +73,7 @@ class CrashSafetyIT {
       assertThat(failed).as("callbacks that found the service dead (the crash was under load)").isPositive();
       assertThat(answered2xxBeforeKill).as("callbacks answered 2xx before the kill").isPositive();
 
-      try (ServiceProcess restarted = ServiceProcess.start(flags, stack.env(), START)) {
+      try (StackServiceProcess restarted = StackServiceProcess.start(flags, stack.env(), START)) {
         assertThat(restarted.serviceLine()).as(restarted.output()).contains(stack.service());
         // I11 first, before any retry could fill a gap: what was answered 2xx before the kill is there
         int beforeRetries = Faults.everyReportAnswered2xxIsInTheHistory(stack, stack.service(), sent, false);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.service.support.StackServiceProcess;
 import io.octopods.service.support.StackUnderTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +81,7 @@ class DatabaseOutageIT {
       env.put("OCTOPODS_PROVIDER_TIMEOUT", Faults.PROVIDER_TIMEOUT);
       Map<String, String> flags = new LinkedHashMap<>(stack.flags());
       flags.put("--db-url", proxied);
-      try (ServiceProcess service = ServiceProcess.start(flags, env, START)) {
+      try (StackServiceProcess service = StackServiceProcess.start(flags, env, START)) {
         List<Faults.Sent> sent = Faults.sendAll(stack, List.of(stack.service()), SCENARIOS, EACH,
             Optional.of(STAGGER), Duration.ofSeconds(120));
         assertThat(db.connections()).as("the service reaches PostgreSQL through the forwarder").isPositive();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.service.support.StackHttp;
+import io.octopods.service.support.StackServiceProcess;
 import io.octopods.service.support.StackUnderTest;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,8 +54,8 @@ class TwoInstancesIT {
       flagsB.put("--data-dir", dataB.toString());
       String a = stack.service();
       String b = "http://127.0.0.1:" + portB;
-      try (ServiceProcess instanceA = ServiceProcess.start(flagsA, stack.env(), START);
-          ServiceProcess instanceB = ServiceProcess.start(flagsB, stack.env(), START);
+      try (StackServiceProcess instanceA = StackServiceProcess.start(flagsA, stack.env(), START);
+          StackServiceProcess instanceB = StackServiceProcess.start(flagsB, stack.env(), START);
           TcpProxy toA = new TcpProxy(stack.port());
           TcpProxy toB = new TcpProxy(portB)) {
         // the simulators' journal shows the URL a callback is signed for, not the one it went to: each instance's

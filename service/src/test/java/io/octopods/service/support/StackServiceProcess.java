@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The status service as a separate JVM ({@code io.octopods.service.ServiceMain}) on this test's class path,
  * started with the flags and settings of a {@link StackUnderTest}: for restarts (I11). Ready once it printed
- * its {@code service <url>} line; {@link #close()} ends it (SIGTERM, then kill after a grace).
+ * its {@code service <url>} line; {@link #close()} ends it (SIGTERM, then kill after a grace), {@link #kill()} the
+ * way a crash does (SIGKILL, no shutdown hook).
  */
 public final class StackServiceProcess implements AutoCloseable {
   private final Process process;
@@ -96,11 +97,27 @@ public final class StackServiceProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** What it printed so far (stdout, then stderr), for failure messages. */
+  /** SIGKILL ({@link Process#destroyForcibly()} on Linux), and waits until the process is gone (its port closed). */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        throw new AssertionError("the service process survived SIGKILL for 20 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while killing the service process", e);
+    }
+  }
+
+  /** What it printed so far (stdout, then the end of stderr), for failure messages. */
   public String output() {
     String err;
     try {
       err = Files.readString(stderr);
+      if (err.length() > 8_000) {
+        err = "..." + err.substring(err.length() - 8_000);
+      }
     } catch (IOException e) {
       err = "(stderr unreadable: " + e + ")";
     }
