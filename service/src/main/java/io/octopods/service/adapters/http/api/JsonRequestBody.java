@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.octopods.service.adapters.http.HttpServer;
 import io.octopods.service.adapters.http.JsonBodies;
 import io.octopods.service.adapters.http.Problem;
 import java.io.IOException;
@@ -31,6 +32,7 @@ final class JsonRequestBody {
   static ObjectNode read(Context ctx) {
     String declared = ctx.header("Content-Length");
     if (declared != null && isOver(declared.trim())) {
+      drain(ctx);
       throw tooLarge(declared.trim() + " bytes");
     }
     requireJson(ctx.header("Content-Type"));
@@ -49,11 +51,32 @@ final class JsonRequestBody {
     try (InputStream in = ctx.bodyInputStream()) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
+        drain(in, bytes.length);
         throw tooLarge("more than " + MAX_BYTES + " bytes");
       }
       return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the request body", e);
+    }
+  }
+
+  /**
+   * Reads and drops what is left of a refused body, up to the server's own limit. A body left unread when the
+   * server answers and closes makes the close a reset, and the client can lose the {@code 413} itself.
+   */
+  private static void drain(Context ctx) {
+    try (InputStream in = ctx.bodyInputStream()) {
+      drain(in, 0);
+    } catch (IOException e) {
+      // the answer is 413 whatever is left unread
+    }
+  }
+
+  private static void drain(InputStream in, long alreadyRead) throws IOException {
+    byte[] sink = new byte[16 * 1024];
+    long read = alreadyRead;
+    for (int n; read < HttpServer.MAX_BODY && (n = in.read(sink)) >= 0; ) {
+      read += n;
     }
   }
 
