@@ -1,6 +1,9 @@
 package io.octopods.features.bench;
 
+import io.octopods.simulator.core.http.KeptAliveConnections;
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,14 +17,15 @@ import java.util.concurrent.locks.LockSupport;
  * latency counts from its due time, so a late start (all threads busy) is charged to the service.
  */
 final class LoadDriver {
-  private final String host;
-  private final int port;
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  private final URI server;
   private final Set<String> acked;
   private final Visibility visibility;
 
   LoadDriver(String host, int port, Set<String> acked, Visibility visibility) {
-    this.host = host;
-    this.port = port;
+    this.server = URI.create("http://" + host + ":" + port);
     this.acked = acked;
     this.visibility = visibility;
   }
@@ -67,13 +71,13 @@ final class LoadDriver {
     return result;
   }
 
-  private void post(KeptAliveClient client, Callback c, long due, long sent, PhaseResult result, Samples samples) {
+  private void post(KeptAliveConnections client, Callback c, long due, long sent, PhaseResult result, Samples samples) {
     result.firstSend.accumulate(sent);
     if (c.visible() != null) {
       visibility.watch(c.channel(), c.visible(), sent);
     }
     try {
-      int status = client.post(c.path(), c.headers(), c.body()).status();
+      int status = client.post(server, c.path(), c.headers(), c.body());
       long answered = System.nanoTime();
       result.lastAnswer.accumulate(answered);
       samples.add(answered - due);
@@ -86,13 +90,14 @@ final class LoadDriver {
       }
     } catch (IOException e) {
       result.lastAnswer.accumulate(System.nanoTime());
-      result.fail(e.getClass().getSimpleName());
+      Throwable why = e instanceof KeptAliveConnections.ConnectFailed && e.getCause() != null ? e.getCause() : e;
+      result.fail(why.getClass().getSimpleName());
     }
   }
 
   @FunctionalInterface
   private interface Work {
-    void run(KeptAliveClient client, Samples samples);
+    void run(KeptAliveConnections client, Samples samples);
   }
 
   private void run(int threads, String name, Work work, PhaseResult result) throws InterruptedException {
@@ -100,7 +105,7 @@ final class LoadDriver {
     for (int t = 0; t < threads; t++) {
       Thread thread = new Thread(() -> {
         Samples mine = new Samples();
-        try (KeptAliveClient client = new KeptAliveClient(host, port)) {
+        try (KeptAliveConnections client = new KeptAliveConnections(CONNECT_TIMEOUT, READ_TIMEOUT)) {
           work.run(client, mine);
         } finally {
           result.latency.addAll(mine);

@@ -6,7 +6,12 @@ import io.octopods.service.OctopodsService;
 import io.octopods.service.config.ServiceSettings;
 import io.octopods.simulator.SimulatorSettings;
 import io.octopods.simulator.Simulators;
+import io.octopods.simulator.bench.MachineFacts;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +68,11 @@ public final class ServiceBenchmark implements Callable<Integer> {
   @Option(names = "--no-contacts", description = "store messages without contact.email: no HubSpot outbox rows or pushes (a diagnostic; our path then skips the outbox insert the ceiling does)")
   boolean noContacts;
 
+  @Option(names = "--hubspot-per-10s", description = "the HubSpot simulator's rate limit, as HubSpot limits an app "
+      + "(100 calls per 10 s per account; it answers 429 beyond, and the service's pusher waits); 0 for no limit, "
+      + "which lets the pusher compete with the webhooks for these cores (default ${DEFAULT-VALUE})")
+  int hubspotPer10s = 100;
+
   @Option(names = "--timeout", description = "seconds after which the run gives up (default ${DEFAULT-VALUE})")
   int timeout = 590;
 
@@ -86,6 +96,7 @@ public final class ServiceBenchmark implements Callable<Integer> {
         Duration.ofSeconds(10), 8, Optional.empty()));
     Map<String, String> summary = new LinkedHashMap<>();
     try {
+      limitHubSpot(sims.baseUrl("hubspot"));
       String apiKey = "bench-" + UUID.randomUUID();
       Map<String, String> env = new HashMap<>();
       env.put("OCTOPODS_DB_URL", store.url);
@@ -188,6 +199,25 @@ public final class ServiceBenchmark implements Callable<Integer> {
       summary.put("visible_p99_ms", f2(visibility.visible.ms(0.99)));
       summary.put("lost", String.valueOf(lost));
     }
+  }
+
+  /** {@code POST /__sim/hubspot/limits}: HubSpot's own rate limit, answered with its real 429 and headers. */
+  private void limitHubSpot(String hubspotBaseUrl) throws Exception {
+    if (hubspotPer10s <= 0) {
+      say("HubSpot simulator: no rate limit (--hubspot-per-10s 0): the pusher pushes as fast as it can");
+      return;
+    }
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(hubspotBaseUrl + "/__sim/hubspot/limits"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"per_10s\": " + hubspotPer10s
+            + ", \"policy\": \"TEN_SECONDLY_ROLLING\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException("the HubSpot simulator refused its limits: " + answer.statusCode() + " "
+          + answer.body());
+    }
+    say("HubSpot simulator: at most " + hubspotPer10s + " calls per 10 s (HubSpot's limit of an app per account; "
+        + "beyond it a 429 with HubSpot's rate-limit headers, and the pusher waits for the window)");
   }
 
   private static String f0(double v) {

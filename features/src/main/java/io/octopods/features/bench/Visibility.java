@@ -1,7 +1,10 @@
 package io.octopods.features.bench;
 
 import io.octopods.service.domain.Channel;
+import io.octopods.simulator.core.http.KeptAliveConnections;
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,27 +24,19 @@ final class Visibility implements AutoCloseable {
 
   final Samples visible = new Samples();
   final AtomicLong neverSeen = new AtomicLong();
-  private final String host;
-  private final int port;
+  private final URI server;
   private final Map<String, String> auth;
   private final ExecutorService pollers;
-  private final ThreadLocal<KeptAliveClient> clients;
-  private final java.util.Queue<KeptAliveClient> opened = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final KeptAliveConnections http = new KeptAliveConnections(Duration.ofSeconds(5), Duration.ofSeconds(30));
   private volatile boolean on;
 
   Visibility(String host, int port, String apiKey, int threads) {
-    this.host = host;
-    this.port = port;
+    this.server = URI.create("http://" + host + ":" + port);
     this.auth = Map.of("Authorization", "Bearer " + apiKey, "Accept", "application/json");
     this.pollers = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "bench-visibility");
       t.setDaemon(true);
       return t;
-    });
-    this.clients = ThreadLocal.withInitial(() -> {
-      KeptAliveClient c = new KeptAliveClient(this.host, this.port);
-      opened.add(c);
-      return c;
     });
   }
 
@@ -58,7 +53,7 @@ final class Visibility implements AutoCloseable {
       String path = "/api/v1/" + channel.path() + "/messages/" + v.messageId();
       while (System.nanoTime() - sentNanos < GIVE_UP_NANOS) {
         try {
-          KeptAliveClient.Answer a = clients.get().get(path, auth);
+          KeptAliveConnections.Answer a = http.get(server, path, auth);
           if (a.status() == 200) {
             Matcher m = STATUS.matcher(a.text());
             if (m.find() && rank(m.group(1)) >= v.rank()) {
@@ -70,7 +65,7 @@ final class Visibility implements AutoCloseable {
             }
           }
         } catch (IOException e) {
-          clients.get().close();
+          // the connection is dropped; the next poll opens a new one
         }
         try {
           Thread.sleep(1);
@@ -97,6 +92,6 @@ final class Visibility implements AutoCloseable {
   public void close() throws InterruptedException {
     pollers.shutdown();
     pollers.awaitTermination(15, TimeUnit.SECONDS);
-    opened.forEach(KeptAliveClient::close); // idle kept-alive connections would hold up the server's stop
+    http.close(); // idle kept-alive connections would hold up the server's stop
   }
 }

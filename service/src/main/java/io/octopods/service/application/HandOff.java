@@ -36,7 +36,7 @@ public final class HandOff {
   }
 
   public void run(OutboxItem item) {
-    Optional<MessageRecord> found = store.inTransaction(tx -> tx.lock(item.messageId()));
+    Optional<MessageRecord> found = store.inTransaction(tx -> tx.read(item.messageId()));
     if (found.isEmpty() || found.get().providerMessageId().isPresent() || found.get().status() == Status.FAILED) {
       outbox.complete(item.seq()); // settled meanwhile (an early callback, or another instance)
       return;

@@ -5,22 +5,32 @@ import io.octopods.service.application.ports.StoreTransaction;
 import io.octopods.service.domain.Report;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The callback use case: every report of one callback in one transaction, matched by our own echoed id
  * first, then by the provider's id; a report no message has is kept as an orphan. When this returns,
- * every report is durable, so the webhook may answer {@code 200}.
+ * every report is durable, so the webhook may answer {@code 200}. Concurrent callbacks share transactions
+ * ({@link GroupCommit}): one commit for many callbacks under load, each still answered only once durable.
  */
 public final class ReportIntake {
-  private final MessageStore store;
+  /** Group transactions at once; the rest of the pool serves reads, sends and the workers. */
+  static final int GROUP_SLOTS = 4;
+  /** The most callbacks one transaction takes. */
+  static final int MAX_GROUP = 64;
+
   private final Clock clock;
+  private final GroupCommit<Callback> commits;
 
   public ReportIntake(MessageStore store, Clock clock) {
-    this.store = store;
     this.clock = clock;
+    this.commits = new GroupCommit<>(store, this::applyAll, GROUP_SLOTS, MAX_GROUP);
   }
 
   /** @param source {@code callback} or {@code reconciliation} */
@@ -28,12 +38,32 @@ public final class ReportIntake {
     if (reports.isEmpty()) {
       return;
     }
-    store.inTransaction(tx -> {
-      for (IncomingReport report : reports) {
-        applyOne(tx, report, source);
+    commits.run(new Callback(List.copyOf(reports), source));
+  }
+
+  /** The reports of one callback (or one reconciliation answer), applied together. */
+  private record Callback(List<IncomingReport> reports, String source) {}
+
+  /**
+   * Locks every message the callbacks name, in one order, before applying them in arrival order: two groups
+   * touching the same messages then wait for each other instead of deadlocking.
+   */
+  private void applyAll(StoreTransaction tx, List<Callback> callbacks) {
+    Set<String> ourIds = new HashSet<>();
+    Map<String, Set<String>> providerIds = new HashMap<>();
+    for (Callback callback : callbacks) {
+      for (IncomingReport report : callback.reports()) {
+        report.ourMessageId().ifPresent(ourIds::add);
+        report.providerMessageId().ifPresent(id ->
+            providerIds.computeIfAbsent(report.channel().provider(), p -> new HashSet<>()).add(id));
       }
-      return null;
-    });
+    }
+    tx.lockInOrder(ourIds, providerIds);
+    for (Callback callback : callbacks) {
+      for (IncomingReport report : callback.reports()) {
+        applyOne(tx, report, callback.source());
+      }
+    }
   }
 
   private void applyOne(StoreTransaction tx, IncomingReport report, String source) {

@@ -1,7 +1,5 @@
 package io.octopods.service.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.octopods.service.support.StackHttp;
@@ -16,9 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -83,11 +79,36 @@ final class HostileHttp {
    * refuses the length up front answers at once.
    */
   static Answer declaredLength(int port, String pathAndQuery, Map<String, String> headers, long length) {
+    Map<String, String> h = new LinkedHashMap<>(headers);
+    h.put("Content-Length", String.valueOf(length));
+    try {
+      return raw(port, "POST", pathAndQuery, h);
+    } catch (IOException e) {
+      throw new UncheckedIOException("POST " + pathAndQuery + " declaring " + length + " bytes failed: " + e, e);
+    }
+  }
+
+  /**
+   * A GET with the request target exactly as given (no client checks or encodes it: {@code %zz}, a bare
+   * {@code %}), over a plain socket.
+   */
+  static Answer rawGet(int port, String pathAndQuery, Map<String, String> headers) {
+    try {
+      return raw(port, "GET", pathAndQuery, headers);
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + pathAndQuery + " failed: " + e, e);
+    }
+  }
+
+  /** One request with no body over a plain socket, then {@code Connection: close}; the answer as sent. */
+  private static Answer raw(int port, String method, String pathAndQuery, Map<String, String> headers)
+      throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
-      StringBuilder head = new StringBuilder("POST " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
+      StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+          + "\r\n");
       headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-      head.append("Content-Length: ").append(length).append("\r\nConnection: close\r\n\r\n");
+      head.append("Connection: close\r\n\r\n");
       socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
       socket.getOutputStream().flush();
       InputStream in = socket.getInputStream();
@@ -110,8 +131,6 @@ final class HostileHttp {
         body = readQuietly(in);
       }
       return new Answer(Integer.parseInt(statusLine.split(" ")[1]), h, new String(body, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("POST " + pathAndQuery + " declaring " + length + " bytes failed: " + e, e);
     }
   }
 
@@ -145,34 +164,5 @@ final class HostileHttp {
       }
     }
     return out.toString(StandardCharsets.ISO_8859_1);
-  }
-
-  /**
-   * Checks a 4xx answer is RFC 9457: {@code application/problem+json} with {@code type}, {@code title},
-   * {@code status} equal to the HTTP status, and a {@code detail}; answers the text of {@code detail} and of
-   * every {@code errors[].pointer} and {@code errors[].detail}, for the caller to look for what is wrong.
-   */
-  static String problemText(Answer a, Object sample) {
-    assertThat(a.contentType()).as("a %s answer is problem+json: %s\nfor %s", a.status(), a, sample)
-        .startsWith("application/problem+json");
-    JsonNode p = a.json();
-    assertThat(p.path("status").asInt()).as("problem.status: %s\nfor %s", a, sample).isEqualTo(a.status());
-    assertThat(p.path("title").asText()).as("problem.title: %s\nfor %s", a, sample).isNotBlank();
-    assertThat(p.path("type").asText()).as("problem.type: %s\nfor %s", a, sample).isNotBlank();
-    assertThat(p.path("detail").asText()).as("problem.detail: %s\nfor %s", a, sample).isNotBlank();
-    List<String> parts = new ArrayList<>();
-    parts.add(p.path("detail").asText());
-    p.path("errors").forEach(e -> {
-      parts.add(e.path("pointer").asText());
-      parts.add(e.path("detail").asText());
-    });
-    return String.join(" | ", parts);
-  }
-
-  /** The {@code errors[].pointer}s of a problem. */
-  static List<String> pointers(Answer a) {
-    List<String> list = new ArrayList<>();
-    a.json().path("errors").forEach(e -> list.add(e.path("pointer").asText()));
-    return list;
   }
 }

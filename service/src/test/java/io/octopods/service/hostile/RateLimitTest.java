@@ -123,7 +123,7 @@ class RateLimitTest {
     String retryAfter = limited.header("Retry-After").orElseThrow();
     assertThat(retryAfter).as("whole seconds").matches("[0-9]+");
     assertThat(Integer.parseInt(retryAfter)).as("at least a second").isGreaterThanOrEqualTo(1);
-    String detail = HostileHttp.problemText(limited, "a burst");
+    String detail = AnswerChecks.problemText(limited, "a burst");
     assertThat(limited.json().path("status").asInt()).isEqualTo(429);
     assertThat(detail).as("the problem says why").containsIgnoringCase("OCTOPODS_RATE_LIMIT");
   }

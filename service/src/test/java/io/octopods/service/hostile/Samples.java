@@ -17,6 +17,14 @@ import javax.crypto.spec.SecretKeySpec;
  * (1.6, 2.7, 3.5), independent of the service's code.
  */
 final class Samples {
+  /**
+   * Byte sequences that are no UTF-8: a byte never used, a lone continuation, a bad second byte, an overlong
+   * {@code /}, cut-off sequences, a surrogate, a code point over U+10FFFF, a byte-order mark's bytes.
+   */
+  static final byte[][] INVALID_UTF8 = {{(byte) 0xFF}, {(byte) 0xFE, (byte) 0xFF}, {(byte) 0x80},
+      {(byte) 0xC3, 0x28}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xED, (byte) 0xA0,
+      (byte) 0x80}, {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}};
+
   private Samples() {}
 
   /** Bytes as text: printable ASCII as is, anything else {@code \xNN}; over {@code max} characters clipped. */

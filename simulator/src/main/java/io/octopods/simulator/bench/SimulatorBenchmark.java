@@ -4,9 +4,6 @@ import static io.octopods.simulator.bench.BenchRun.say;
 
 import io.octopods.simulator.SimulatorSettings;
 import io.octopods.simulator.Simulators;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,8 +94,8 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     long started = System.nanoTime();
     boolean complete = true;
     watchdog();
-    say("octopods bench-sim: " + machine() + "; " + lanes + " callback lanes; receiver '" + receiverKind
-        + "' in its own JVM; real clock");
+    say("octopods bench-sim: " + MachineFacts.describeWithVm() + "; " + lanes + " callback lanes; receiver '"
+        + receiverKind + "' in its own JVM; real clock");
     try (ReceiverProcess r = ReceiverProcess.start(receiverKind, receiverThreads)) {
       say("receiver: pid " + r.pid() + " on 127.0.0.1:" + r.port());
       Simulators sims = Simulators.start(new SimulatorSettings("127.0.0.1", 0, "real", 1.0, List.of(),
@@ -134,7 +131,7 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     say(String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - started) / 1e9));
     System.out.println();
     summary.put("lanes", String.valueOf(lanes));
-    summary.put("machine", machine());
+    summary.put("machine", MachineFacts.describeWithVm());
     summary.forEach((k, v) -> System.out.println(k + ": " + v));
     System.out.flush();
     return complete ? 0 : 1;
@@ -154,21 +151,5 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     }, "bench-watchdog");
     t.setDaemon(true);
     t.start();
-  }
-
-  private static String machine() {
-    return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-        + " (" + System.getProperty("java.vm.name") + ")" + cpuModel().map(m -> ", " + m).orElse("");
-  }
-
-  private static Optional<String> cpuModel() {
-    try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).trim().replaceAll("\\s+", " "))
-          .findFirst();
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
   }
 }

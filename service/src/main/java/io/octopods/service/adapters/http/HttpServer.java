@@ -15,6 +15,8 @@ public final class HttpServer implements AutoCloseable {
     this.app = Javalin.create(config -> {
       config.http.maxRequestSize = MAX_BODY;
       config.startup.showJavalinBanner = false;
+      // what Jetty refuses before routing (a URI such as %00, a URI or headers over its limits) is a problem too
+      config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
       groups.forEach(g -> g.register(config.routes));
       config.routes.exception(Problem.Raised.class, (e, ctx) -> e.problem().writeTo(ctx));
       config.routes.exception(MessageStore.StorageUnavailable.class, (e, ctx) -> {

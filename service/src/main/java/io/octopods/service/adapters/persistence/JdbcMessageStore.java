@@ -36,9 +36,9 @@ public final class JdbcMessageStore implements MessageStore {
     }
     try (c) {
       c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-      try {
-        T result = work.apply(new JdbcTransaction(c));
+      try (JdbcTransaction tx = new JdbcTransaction(c)) {
+        T result = work.apply(tx);
+        tx.flush();
         c.commit();
         return result;
       } catch (JdbcTransaction.JdbcFailure e) {
@@ -180,6 +180,15 @@ public final class JdbcMessageStore implements MessageStore {
 
   <T> T read(Function<JdbcTransaction, T> query) {
     return inTransaction(tx -> query.apply((JdbcTransaction) tx));
+  }
+
+  /** Outbox bookkeeping: committed without waiting for the disk ({@link Database#commitWithoutWaitingForDisk}). */
+  <T> T bookkeeping(Function<JdbcTransaction, T> work) {
+    return inTransaction(tx -> {
+      JdbcTransaction t = (JdbcTransaction) tx;
+      t.commitWithoutWaitingForDisk();
+      return work.apply(t);
+    });
   }
 
 

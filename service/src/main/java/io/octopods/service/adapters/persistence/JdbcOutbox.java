@@ -16,10 +16,10 @@ public final class JdbcOutbox implements Outbox {
 
   @Override
   public List<OutboxItem> claimDue(String kind, Instant now, int limit, Instant leaseUntil) {
-    return store.read(tx -> {
+    return store.bookkeeping(tx -> {
       List<OutboxItem> due = new ArrayList<>();
       tx.query("SELECT seq, kind, message_id, payload, due_at, attempts FROM outbox WHERE kind = ? AND done_at IS NULL "
-          + "AND due_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY due_at, seq LIMIT ?", ps -> {
+          + "AND due_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY kind, done_at, due_at, seq LIMIT ?", ps -> {
             ps.setString(1, kind);
             Sql.instant(ps, 2, now);
             Sql.instant(ps, 3, now);
@@ -47,7 +47,7 @@ public final class JdbcOutbox implements Outbox {
 
   @Override
   public void complete(long seq) {
-    store.read(tx -> {
+    store.bookkeeping(tx -> {
       tx.run("UPDATE outbox SET done_at = ?, lease_until = NULL WHERE seq = ?", ps -> {
         Sql.instant(ps, 1, Instant.now());
         ps.setLong(2, seq);
@@ -58,7 +58,7 @@ public final class JdbcOutbox implements Outbox {
 
   @Override
   public void reschedule(long seq, Instant dueAt, int attempts, String lastError) {
-    store.read(tx -> {
+    store.bookkeeping(tx -> {
       tx.run("UPDATE outbox SET due_at = ?, attempts = ?, last_error = ?, lease_until = NULL WHERE seq = ?", ps -> {
         Sql.instant(ps, 1, dueAt);
         ps.setInt(2, attempts);

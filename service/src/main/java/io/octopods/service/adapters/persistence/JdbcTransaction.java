@@ -15,15 +15,56 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** One JDBC transaction of the store; rows are locked with {@code SELECT ... FOR UPDATE}. */
-final class JdbcTransaction implements StoreTransaction {
+/**
+ * One JDBC transaction of the store; rows are locked with {@code SELECT ... FOR UPDATE}. History events and
+ * outbox items are sent as batches just before the commit ({@link #flush()}): nothing in a transaction reads
+ * them back, and a group of reports then costs one round trip for its inserts instead of one per row.
+ */
+final class JdbcTransaction implements StoreTransaction, AutoCloseable {
+  private static final String INSERT_HISTORY = "INSERT INTO history (event_id, message_id, received_at, applied_at, "
+      + "source, provider_status, provider_timestamp, mapped_status, applied, reason, error_code, error_title, "
+      + "detail, raw_payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_OUTBOX =
+      "INSERT INTO outbox (kind, message_id, payload, due_at, attempts) VALUES (?, ?, ?, ?, ?)";
+
   private final Connection c;
+  private PreparedStatement history;
+  private PreparedStatement outbox;
 
   JdbcTransaction(Connection connection) {
     this.c = connection;
+  }
+
+  void commitWithoutWaitingForDisk() {
+    try {
+      Database.commitWithoutWaitingForDisk(c);
+    } catch (SQLException e) {
+      throw new JdbcFailure(e);
+    }
+  }
+
+  /** Sends the batched inserts; called before the commit. */
+  void flush() throws SQLException {
+    if (history != null) {
+      history.executeBatch();
+    }
+    if (outbox != null) {
+      outbox.executeBatch();
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (PreparedStatement h = history; PreparedStatement o = outbox) {
+      history = null;
+      outbox = null;
+    }
   }
 
   @Override
@@ -32,9 +73,44 @@ final class JdbcTransaction implements StoreTransaction {
   }
 
   @Override
+  public Optional<MessageRecord> read(String messageId) {
+    return one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE message_id = ?", ps -> ps.setString(1, messageId));
+  }
+
+  @Override
   public Optional<MessageRecord> lock(String messageId) {
     return one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE message_id = ? FOR UPDATE",
         ps -> ps.setString(1, messageId));
+  }
+
+  @Override
+  public void lockInOrder(Set<String> messageIds, Map<String, Set<String>> providerMessageIds) {
+    List<String> where = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    if (!messageIds.isEmpty()) {
+      where.add("message_id IN (" + marks(messageIds.size()) + ")");
+      values.addAll(messageIds);
+    }
+    providerMessageIds.forEach((provider, ids) -> {
+      if (!ids.isEmpty()) {
+        where.add("(provider = ? AND provider_message_id IN (" + marks(ids.size()) + "))");
+        values.add(provider);
+        values.addAll(ids);
+      }
+    });
+    if (where.isEmpty()) {
+      return;
+    }
+    query("SELECT message_id FROM message WHERE " + String.join(" OR ", where) + " ORDER BY message_id FOR UPDATE",
+        ps -> {
+          for (int i = 0; i < values.size(); i++) {
+            ps.setString(i + 1, values.get(i));
+          }
+        }, rs -> { });
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   @Override
@@ -53,9 +129,7 @@ final class JdbcTransaction implements StoreTransaction {
 
   @Override
   public void append(HistoryEvent e) {
-    run("INSERT INTO history (event_id, message_id, received_at, applied_at, source, provider_status, "
-        + "provider_timestamp, mapped_status, applied, reason, error_code, error_title, detail, raw_payload) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+    history = batch(history, INSERT_HISTORY, ps -> {
           ps.setString(1, e.eventId());
           ps.setString(2, e.messageId());
           Sql.instant(ps, 3, e.receivedAt());
@@ -117,7 +191,7 @@ final class JdbcTransaction implements StoreTransaction {
 
   @Override
   public void enqueue(OutboxItem item) {
-    run("INSERT INTO outbox (kind, message_id, payload, due_at, attempts) VALUES (?, ?, ?, ?, ?)", ps -> {
+    outbox = batch(outbox, INSERT_OUTBOX, ps -> {
       ps.setString(1, item.kind());
       ps.setString(2, item.messageId());
       ps.setString(3, item.payload());
@@ -137,6 +211,17 @@ final class JdbcTransaction implements StoreTransaction {
           ps.setString(5, answer.body());
           ps.setString(6, answer.messageId());
         });
+  }
+
+  private PreparedStatement batch(PreparedStatement open, String sql, Binder binder) {
+    try {
+      PreparedStatement ps = open != null ? open : c.prepareStatement(sql);
+      binder.bind(ps);
+      ps.addBatch();
+      return ps;
+    } catch (SQLException e) {
+      throw new JdbcFailure(e);
+    }
   }
 
   private Optional<MessageRecord> one(String sql, Binder binder) {

@@ -6,14 +6,26 @@ import io.octopods.service.application.MessageRecord;
 import io.octopods.service.domain.Channel;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What one transaction can do. A locked message stays locked until the transaction ends. */
 public interface StoreTransaction {
   void insert(MessageRecord message);
 
+  /** Reads a message by our id without locking it (a transaction that only reads commits without a disk write). */
+  Optional<MessageRecord> read(String messageId);
+
   /** Locks a message by our id; empty when there is none. */
   Optional<MessageRecord> lock(String messageId);
+
+  /**
+   * Locks, in the order of our ids, every message named by one of {@code messageIds} or by a provider's id
+   * ({@code providerMessageIds} by provider name). Transactions that take their locks this way first cannot
+   * deadlock on these messages; names no message has are passed over.
+   */
+  void lockInOrder(Set<String> messageIds, Map<String, Set<String>> providerMessageIds);
 
   /** Locks a message by its provider's id; empty when no message has it (yet). */
   Optional<MessageRecord> lockByProviderId(Channel channel, String providerMessageId);

@@ -2,6 +2,7 @@ package io.octopods.simulator.core.callbacks;
 
 import io.octopods.simulator.core.callbacks.JournaledAttempt.Outcome;
 import io.octopods.simulator.core.clock.ScenarioClock;
+import io.octopods.simulator.core.http.KeptAliveConnections;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -17,7 +18,7 @@ public final class CallbackDispatcher {
   private final CallbackTargets targets;
   private final Function<String, CallbackFormat> formats;
   private final Duration timeout;
-  private final CallbackConnections http;
+  private final KeptAliveConnections http;
 
   public CallbackDispatcher(ScenarioClock clock, CallbackJournal journal, CallbackTargets targets,
       Function<String, CallbackFormat> formats, Duration timeout) {
@@ -26,7 +27,7 @@ public final class CallbackDispatcher {
     this.targets = targets;
     this.formats = formats;
     this.timeout = timeout;
-    this.http = new CallbackConnections(timeout);
+    this.http = new KeptAliveConnections(timeout);
   }
 
   /** Delivers now; returns the journaled attempt and, when it failed and the provider retries, the retry. */
@@ -55,7 +56,7 @@ public final class CallbackDispatcher {
       try {
         code = http.post(targets.connectTarget(provider, callback.url()), callback.headers(), callback.body());
         outcome = Outcome.ANSWERED;
-      } catch (CallbackConnections.ConnectFailed e) {
+      } catch (KeptAliveConnections.ConnectFailed e) {
         outcome = Outcome.CONNECT_ERROR;
       } catch (SocketTimeoutException e) {
         outcome = Outcome.TIMEOUT;

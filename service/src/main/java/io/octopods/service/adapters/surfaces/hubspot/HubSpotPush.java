@@ -53,7 +53,7 @@ public final class HubSpotPush {
       giveUp(item, "the payload '" + item.payload() + "' is not '<STATUS> <updated_at>'");
       return Optional.empty();
     }
-    Optional<MessageRecord> found = store.inTransaction(tx -> tx.lock(item.messageId()));
+    Optional<MessageRecord> found = store.inTransaction(tx -> tx.read(item.messageId()));
     if (found.isEmpty() || found.get().contactEmail().filter(e -> !e.isBlank()).isEmpty()) {
       LOG.warn("HubSpot event of message {} not pushed: {}", item.messageId(),
           found.isEmpty() ? "there is no such message" : "it has no contact email");

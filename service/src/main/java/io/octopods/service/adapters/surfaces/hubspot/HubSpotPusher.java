@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * another instance) picks up whatever is left, and an item whose pusher died is taken again after its lease; the
  * event id makes a repeated push a {@code 409}, which counts as done, so nothing is pushed twice.
  *
- * <p>After a {@code 429} it claims nothing until the wait HubSpot asked for has passed (the limit is the account's,
+ * <p>Under a backlog it claims once half its threads are idle, a few heads per claim. After a {@code 429} it claims
+ * nothing until the wait HubSpot asked for has passed (the limit is the account's,
  * not the event's). Woken at once by {@link #wake()} and after each finished push (the message's next item may be
  * due); otherwise it looks every {@code pollInterval}, which also picks up retries whose back-off has run out.
  */
@@ -164,7 +165,7 @@ public final class HubSpotPusher implements AutoCloseable {
       boolean full = false;
       Instant now = clock.instant();
       int free = idle.availablePermits();
-      if (free > 0 && !now.isBefore(pausedUntil)) {
+      if (free >= claimAtLeast() && !now.isBefore(pausedUntil)) {
         int claimed = claimAndRun(now, free);
         full = claimed == free;
       }
@@ -172,6 +173,14 @@ public final class HubSpotPusher implements AutoCloseable {
         awaitNudge();
       }
     }
+  }
+
+  /**
+   * Claims wait until half the threads are idle: one claim query then serves several pushes, instead of one query
+   * (and one commit) per finished push, which under a backlog competes with the webhooks for the database.
+   */
+  private int claimAtLeast() {
+    return Math.max(1, settings.threads() / 2);
   }
 
   /** Claims up to {@code free} heads and hands each to an idle thread; the number claimed. */

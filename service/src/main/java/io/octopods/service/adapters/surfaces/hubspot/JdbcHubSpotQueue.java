@@ -1,5 +1,6 @@
 package io.octopods.service.adapters.surfaces.hubspot;
 
+import io.octopods.service.adapters.persistence.Database;
 import io.octopods.service.application.ports.MessageStore;
 import io.octopods.service.application.ports.OutboxItem;
 import java.sql.Connection;
@@ -24,9 +25,9 @@ import javax.sql.DataSource;
 public final class JdbcHubSpotQueue implements HubSpotQueue {
   static final String HEADS = "SELECT o.seq, o.kind, o.message_id, o.payload, o.due_at, o.attempts FROM outbox o "
       + "WHERE o.kind = ? AND o.done_at IS NULL AND o.due_at <= ? AND (o.lease_until IS NULL OR o.lease_until < ?) "
-      + "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.kind = o.kind AND e.message_id = o.message_id "
-      + "AND e.done_at IS NULL AND e.seq < o.seq) "
-      + "ORDER BY o.due_at, o.seq LIMIT ?";
+      + "AND o.seq = (SELECT MIN(e.seq) FROM outbox e WHERE e.kind = o.kind AND e.message_id = o.message_id "
+      + "AND e.done_at IS NULL) "
+      + "ORDER BY o.kind, o.done_at, o.due_at, o.seq LIMIT ?"; // the columns of index outbox_due: no sort (V4)
   static final String LEASE = "UPDATE outbox SET lease_until = ? WHERE seq = ? AND done_at IS NULL "
       + "AND (lease_until IS NULL OR lease_until < ?)";
 
@@ -43,8 +44,8 @@ public final class JdbcHubSpotQueue implements HubSpotQueue {
     }
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       try {
+        Database.commitWithoutWaitingForDisk(c); // a lease lost in a crash: the item is pushed again, harmlessly
         List<OutboxItem> claimed = claim(c, now, limit, leaseUntil);
         c.commit();
         return claimed;
