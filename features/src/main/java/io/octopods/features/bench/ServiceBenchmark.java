@@ -51,7 +51,7 @@ public final class ServiceBenchmark implements Callable<Integer> {
   int connections = 16;
 
   @Option(names = "--messages", description = "messages stored before the run (default ${DEFAULT-VALUE})")
-  int messages = 60_000;
+  int messages = 250_000;
 
   @Option(names = "--warmup", description = "seconds of unmeasured warm-up (default ${DEFAULT-VALUE})")
   int warmup = 10;
@@ -153,7 +153,7 @@ public final class ServiceBenchmark implements Callable<Integer> {
     String host = settings.host();
     try (Visibility visibility = new Visibility(host, service.port(), apiKey, 4)) {
       LoadDriver driver = new LoadDriver(host, service.port(), acked, visibility);
-      PhaseResult warm = driver.closed("warm-up", mix.next(warmup * 1500, false), connections, warmup);
+      PhaseResult warm = driver.closed("warm-up", mix.next(warmup * 5000, false), connections, warmup);
       say(warm.describe() + " (not counted)");
 
       int planned = (int) Math.max(40_000, warm.perSecond() * 5 * duration);

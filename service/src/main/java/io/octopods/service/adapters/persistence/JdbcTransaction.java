@@ -22,9 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One JDBC transaction of the store; rows are locked with {@code SELECT ... FOR UPDATE}. History events and
- * outbox items are sent as batches just before the commit ({@link #flush()}): nothing in a transaction reads
- * them back, and a group of reports then costs one round trip for its inserts instead of one per row.
+ * One JDBC transaction of the store; rows are locked with {@code SELECT ... FOR UPDATE}. A locked message is read
+ * once ({@link LockedMessages}); changes to messages, history events and outbox items are sent as batches just before
+ * the commit ({@link #flush()}): nothing in a transaction reads them back by SQL, and a group of reports then costs a
+ * few round trips instead of several per report.
  */
 final class JdbcTransaction implements StoreTransaction, AutoCloseable {
   private static final String INSERT_HISTORY = "INSERT INTO history (event_id, message_id, received_at, applied_at, "
@@ -34,6 +35,7 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
       "INSERT INTO outbox (kind, message_id, payload, due_at, attempts) VALUES (?, ?, ?, ?, ?)";
 
   private final Connection c;
+  private final LockedMessages locked = new LockedMessages();
   private PreparedStatement history;
   private PreparedStatement outbox;
 
@@ -49,8 +51,18 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
     }
   }
 
-  /** Sends the batched inserts; called before the commit. */
+  /** Sends the batched writes; called before the commit. */
   void flush() throws SQLException {
+    var changes = locked.takeUnwritten();
+    if (!changes.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(MessageRows.updateSql())) {
+        for (MessageRecord m : changes) {
+          MessageRows.bindUpdate(ps, m);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
     if (history != null) {
       history.executeBatch();
     }
@@ -70,6 +82,7 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
   @Override
   public void insert(MessageRecord message) {
     run(MessageRows.insertSql(), ps -> MessageRows.bindInsert(ps, message));
+    locked.held(message);
   }
 
   @Override
@@ -79,8 +92,17 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
 
   @Override
   public Optional<MessageRecord> lock(String messageId) {
-    return one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE message_id = ? FOR UPDATE",
-        ps -> ps.setString(1, messageId));
+    Optional<MessageRecord> held = locked.byId(messageId);
+    if (held.isPresent()) {
+      return held;
+    }
+    return holding(one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE message_id = ? FOR UPDATE",
+        ps -> ps.setString(1, messageId)));
+  }
+
+  private Optional<MessageRecord> holding(Optional<MessageRecord> found) {
+    found.ifPresent(locked::held);
+    return found;
   }
 
   @Override
@@ -101,12 +123,12 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
     if (where.isEmpty()) {
       return;
     }
-    query("SELECT message_id FROM message WHERE " + String.join(" OR ", where) + " ORDER BY message_id FOR UPDATE",
-        ps -> {
+    query("SELECT " + MessageRows.COLUMNS + " FROM message WHERE " + String.join(" OR ", where)
+        + " ORDER BY message_id FOR UPDATE", ps -> {
           for (int i = 0; i < values.size(); i++) {
             ps.setString(i + 1, values.get(i));
           }
-        }, rs -> { });
+        }, rs -> locked.held(MessageRows.read(rs)));
   }
 
   private static String marks(int n) {
@@ -115,16 +137,20 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
 
   @Override
   public Optional<MessageRecord> lockByProviderId(Channel channel, String providerMessageId) {
-    return one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE provider = ? AND provider_message_id = ? FOR UPDATE",
-        ps -> {
+    Optional<MessageRecord> held = locked.byProviderId(channel.provider(), providerMessageId);
+    if (held.isPresent()) {
+      return held;
+    }
+    return holding(one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE provider = ? AND provider_message_id = ? "
+        + "FOR UPDATE", ps -> {
           ps.setString(1, channel.provider());
           ps.setString(2, providerMessageId);
-        });
+        }));
   }
 
   @Override
   public void update(MessageRecord message) {
-    run(MessageRows.updateSql(), ps -> MessageRows.bindUpdate(ps, message));
+    locked.changed(message);
   }
 
   @Override

@@ -11,8 +11,11 @@ import io.octopods.service.support.Messages;
 import io.octopods.service.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,28 @@ class JdbcMessageStoreTest {
     MessageRecord m = stored(Messages.sent("w1", Channel.WHATSAPP, "wamid.A"));
     assertThat(store.find("w1", m.messageId())).contains(m);
     assertThat(store.find("w2", m.messageId())).as("another workspace sees nothing").isEmpty();
+  }
+
+  @Test
+  void aTransactionReadsItsOwnChangesAndWritesThemAtCommitOnly() {
+    MessageRecord m = stored(Messages.sent("w1", Channel.VIBER, "token-1"));
+    Instant now = m.updatedAt().plusSeconds(1);
+    MessageRecord delivered = m.movedTo(Status.DELIVERED, now, true);
+    assertThatThrownBy(() -> store.inTransaction(tx -> {
+      tx.lockInOrder(Set.of(), Map.of("viber", Set.of("token-1", "token-none")));
+      tx.update(delivered);
+      assertThat(tx.lock(m.messageId())).as("by our id, as changed").contains(delivered);
+      assertThat(tx.lockByProviderId(Channel.VIBER, "token-1")).as("by the provider's id").contains(delivered);
+      assertThat(tx.lockByProviderId(Channel.VIBER, "token-none")).isEmpty();
+      throw new IllegalStateException("roll back");
+    })).hasMessage("roll back");
+    assertThat(store.find("w1", m.messageId())).as("nothing written before the commit").contains(m);
+
+    store.inTransaction(tx -> {
+      tx.update(tx.lock(m.messageId()).orElseThrow().movedTo(Status.DELIVERED, now, true));
+      return null;
+    });
+    assertThat(store.find("w1", m.messageId()).orElseThrow().status()).isEqualTo(Status.DELIVERED);
   }
 
   @Test
