@@ -1,6 +1,7 @@
 package io.octopods.service.adapters.http;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.octopods.service.application.ports.MessageStore;
 import java.util.List;
 
@@ -27,18 +28,25 @@ public final class HttpServer implements AutoCloseable {
       config.routes.exception(Exception.class, (e, ctx) -> Problem.of(500, "Internal error",
           "the service failed on " + ctx.method() + " " + ctx.path() + ": " + e
               + ". Nothing you sent is lost if you retry; please report this").writeTo(ctx));
+      // Javalin answers a path with no route, or a body over maxRequestSize, in text/plain; a route's own 404 or 413
+      // is a problem already and is kept
       config.routes.error(404, "*", ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty()) {
+        if (!isProblem(ctx)) {
           Problem.of(404, "Not found", "there is no " + ctx.method() + " " + ctx.path()
               + "; see the README's API table").writeTo(ctx);
         }
       });
       config.routes.error(413, "*", ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty()) {
+        if (!isProblem(ctx)) {
           Problem.of(413, "Content too large", "the request body is over the limit; send a smaller one").writeTo(ctx);
         }
       });
     });
+  }
+
+  private static boolean isProblem(Context ctx) {
+    String type = ctx.res().getContentType();
+    return type != null && type.startsWith(Problem.CONTENT_TYPE);
   }
 
   public HttpServer start(String host, int port) {

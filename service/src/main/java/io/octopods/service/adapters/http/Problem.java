@@ -2,6 +2,7 @@ package io.octopods.service.adapters.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,15 @@ public record Problem(int status, String title, String detail, List<FieldError> 
 
   public static Problem of(int status, String title, String detail) {
     return new Problem(status, title, detail, List.of());
+  }
+
+  /**
+   * A body that broke off before its end (a chunked body without its last chunk, fewer bytes than its
+   * Content-Length): the client's request, so {@code 400}, not a failure of the service.
+   */
+  public static Problem unreadableBody(String what, IOException e) {
+    return of(400, "Body not read", "the " + what + " body could not be read to its end (" + e.getMessage()
+        + "): send the whole body, with a Content-Length that matches it or a complete chunked encoding");
   }
 
   public String type() {

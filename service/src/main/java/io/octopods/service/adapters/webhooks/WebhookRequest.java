@@ -2,9 +2,9 @@ package io.octopods.service.adapters.webhooks;
 
 import io.javalin.http.Context;
 import io.octopods.service.adapters.http.HttpServer;
+import io.octopods.service.adapters.http.Problem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -69,7 +69,7 @@ public final class WebhookRequest {
       }
       return bytes;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the callback body", e);
+      throw Problem.unreadableBody("callback", e).raise();
     }
   }
 }

@@ -12,7 +12,6 @@ import io.octopods.service.adapters.http.JsonBodies;
 import io.octopods.service.adapters.http.Problem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -56,7 +55,7 @@ final class JsonRequestBody {
       }
       return bytes;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the request body", e);
+      throw Problem.unreadableBody("request", e).raise();
     }
   }
 

@@ -9,7 +9,6 @@ import io.octopods.service.application.MessageRecord;
 import io.octopods.service.application.ports.SurfaceQueries;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -127,7 +126,7 @@ public final class CanvasEndpoint {
       }
       return bytes;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the " + surface + " request body", e);
+      throw Problem.unreadableBody(surface + " request", e).raise();
     }
   }
 
