@@ -173,7 +173,8 @@ public final class ServiceBenchmark implements Callable<Integer> {
       say(steady.describe());
       visibility.close();
       say("HubSpot outbox after the steady phase: " + store.outboxBacklog() + " pushes not done yet (the pusher's "
-          + "backlog; its claim query competes with the webhook path for PostgreSQL)");
+          + "backlog, kept in the outbox: " + (hubspotPer10s > 0 ? "HubSpot takes " + hubspotPer10s + " per 10 s)"
+          : "the pusher pushes as fast as this machine lets it)"));
       say(String.format(Locale.ROOT, "visibility: %d sampled callbacks, send -> status on GET /api/v1/{channel}/"
               + "messages/{id}: p50 %.2f ms, p99 %.2f ms, max %.2f ms; %d never seen within 10 s",
           visibility.visible.size(), visibility.visible.ms(0.5), visibility.visible.ms(0.99),
