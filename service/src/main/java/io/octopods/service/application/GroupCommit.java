@@ -17,9 +17,9 @@ import java.util.function.BiConsumer;
  *
  * <p>At most {@code slots} group transactions run at once. A caller that finds a free slot leads: it takes
  * every waiting piece of work (up to {@code maxGroup}, its own included), applies them in arrival order in one
- * transaction, commits, and wakes their callers. A caller that finds every slot busy waits for a leader to take its work; a leader that leaves wakes
- * the next waiter, so work is never stranded. Under light load every caller leads a group of one: no added
- * latency.
+ * transaction, commits, and wakes their callers. A caller that finds every slot busy waits for a leader to take
+ * its work; a leader that leaves wakes the next waiter, so work is never stranded. Under light load every caller
+ * leads a group of one: no added latency.
  *
  * <p>When a group's transaction fails (a bad report, a deadlock, the database gone), nothing of it was stored,
  * and each of its callers runs its own work again alone, in its own thread: one bad callback fails only itself.

@@ -34,6 +34,9 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
   private static final String INSERT_OUTBOX =
       "INSERT INTO outbox (kind, message_id, payload, due_at, attempts) VALUES (?, ?, ?, ?, ?)";
 
+  /** Far below PostgreSQL's 32,767 parameters of one statement. */
+  private static final int MAX_LOCKED_AT_ONCE = 2_000;
+
   private final Connection c;
   private final LockedMessages locked = new LockedMessages();
   private PreparedStatement history;
@@ -87,7 +90,9 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
 
   @Override
   public Optional<MessageRecord> read(String messageId) {
-    return one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE message_id = ?", ps -> ps.setString(1, messageId));
+    Optional<MessageRecord> held = locked.byId(messageId); // as this transaction changed it, not yet written
+    return held.isPresent() ? held
+        : one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE message_id = ?", ps -> ps.setString(1, messageId));
   }
 
   @Override
@@ -120,8 +125,8 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
         values.addAll(ids);
       }
     });
-    if (where.isEmpty()) {
-      return;
+    if (where.isEmpty() || values.size() > MAX_LOCKED_AT_ONCE) {
+      return; // a huge batch locks message by message, as it goes; a deadlock then only reruns its group
     }
     query("SELECT " + MessageRows.COLUMNS + " FROM message WHERE " + String.join(" OR ", where)
         + " ORDER BY message_id FOR UPDATE", ps -> {
