@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A small TCP forwarder on a free loopback port to {@code 127.0.0.1:targetPort}, with a switch: {@link #cut()}
  * closes every connection through it at once (both sides see the socket close) and, until {@link #restore()},
  * closes each new connection as soon as it is accepted (the client reads end-of-stream before any byte: refused).
- * Counts accepted connections and the bytes clients sent. Threads are daemons; {@link #close()} ends them.
+ * {@link #silence()} keeps every connection open but forwards nothing either way, and holds new ones the same way
+ * (a dropped route or a frozen server: no close, no answer). Counts accepted connections and the bytes clients
+ * sent. Threads are daemons; {@link #close()} ends them.
  */
 final class TcpProxy implements AutoCloseable {
   private final int targetPort;
@@ -26,6 +28,7 @@ final class TcpProxy implements AutoCloseable {
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong bytesUp = new AtomicLong();
   private volatile boolean up = true;
+  private volatile boolean silent;
   private volatile boolean closed;
 
   TcpProxy(int targetPort) {
@@ -68,6 +71,12 @@ final class TcpProxy implements AutoCloseable {
 
   void restore() {
     up = true;
+    silent = false;
+  }
+
+  /** From now on nothing passes, and nothing is closed, until {@link #restore()}. */
+  void silence() {
+    silent = true;
   }
 
   private void accept() {
@@ -81,6 +90,11 @@ final class TcpProxy implements AutoCloseable {
       if (!up) {
         refused.incrementAndGet();
         closeQuietly(client);
+        continue;
+      }
+      if (silent) { // accepted, then never answered
+        open.add(client);
+        pump(client, client, true);
         continue;
       }
       Socket upstream;
@@ -104,6 +118,9 @@ final class TcpProxy implements AutoCloseable {
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         int n;
         while ((n = in.read(buffer)) >= 0) {
+          if (silent || from == to) {
+            continue; // swallowed: the other side hears nothing
+          }
           out.write(buffer, 0, n);
           out.flush();
           if (upward) {

@@ -13,6 +13,9 @@ import org.flywaydb.core.Flyway;
 
 /** The database behind the store: PostgreSQL when a URL is given, else an embedded H2 file under the data directory. */
 public final class Database implements AutoCloseable {
+  /** No statement of the service takes near this long; a silent database does. */
+  static final int SOCKET_TIMEOUT_SECONDS = 10;
+
   private final HikariDataSource dataSource;
   private final boolean embedded;
 
@@ -41,10 +44,17 @@ public final class Database implements AutoCloseable {
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED"); // once per connection, not once per transaction
     if (!embedded) {
       config.addDataSourceProperty("reWriteBatchedInserts", "true"); // a batch of inserts as one multi-row INSERT
+      // a database that stops answering without closing the connection (a dropped route, a frozen server) fails
+      // a statement after this long, so a webhook answers 503 and the provider retries, instead of waiting for
+      // the operating system's TCP timeout; the URL's own socketTimeout= / tcpKeepAlive= win over these
+      config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
+      config.addDataSourceProperty("connectTimeout", "5");
+      config.addDataSourceProperty("loginTimeout", "5");
+      config.addDataSourceProperty("tcpKeepAlive", "true");
     }
     HikariDataSource ds = new HikariDataSource(config);
-    Flyway.configure()
-        .dataSource(ds)
+    Flyway.configure() // its own connections: a migration on a large table may take longer than the socket timeout
+        .dataSource(config.getJdbcUrl(), user.orElse(null), password.orElse(null))
         .placeholders(Map.of("text", embedded ? "CLOB" : "TEXT"))
         .load()
         .migrate();
