@@ -17,6 +17,7 @@ import io.octopods.simulator.core.scenario.CallbackStep;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Viber's receipts: one JSON event per request, {@code {"event","timestamp" (ms),"message_token","user_id"}}
@@ -59,10 +60,15 @@ final class ViberCallbacks implements CallbackFormat {
         .put("timestamp", d.firstDue().toEpochMilli());
     event.set("message_token", MessageToken.json(m.providerMessageId()));
     event.put("user_id", m.fact(RECEIVER).orElse(m.to()));
-    step.error().ifPresent(error -> event.put("desc", desc(error)));
+    step.error().map(ViberCallbacks::desc)
+        .or(() -> "failed".equals(step.statusOr("")) ? Optional.of(FAILED_WITHOUT_ERROR) : Optional.empty())
+        .ifPresent(desc -> event.put("desc", desc)); // Viber's failed receipt always carries one
     step.fields().ifPresent(f -> PayloadFields.merge(f, event, event, placeholders));
     return event;
   }
+
+  /** The {@code desc} of a {@code failed} step that names no error. */
+  static final String FAILED_WITHOUT_ERROR = "failure description not given by the scenario";
 
   /** A failure's {@code desc}: the scenario's text, or for a status code its readable description. */
   static String desc(String error) {

@@ -96,6 +96,25 @@ class ViberCallbacksAcceptanceTest {
   }
 
   @Test
+  void failedWithoutAnErrorStillCarriesADesc_asViberAlwaysSends() {
+    viber.upload("""
+        id: viber-test-failed-no-error
+        provider: viber
+        description: failed, the scenario naming no error
+        callbacks:
+          - at: 1s
+            status: failed
+        """);
+    viber.bind("+15552220006", "viber-test-failed-no-error");
+    viber.sendAccepted("+15552220006");
+    viber.advance("PT5S");
+    assertThat(viber.receipts()).hasSize(1);
+    String receipt = viber.receipts().get(0).text();
+    assertThat(ViberDriver.parse(receipt).get("desc").asText()).isEqualTo(ViberCallbacks.FAILED_WITHOUT_ERROR);
+    assertThat(ViberDriver.CONTRACTS.check("providers/viber/callback.schema.json", receipt)).isEmpty();
+  }
+
+  @Test
   void failedCarriesTheErrorAsDesc_aNumberAsItsDescription() {
     viber.bind("+15552220004", "viber-f8-failed-after-accepted");
     viber.sendAccepted("+15552220004");
