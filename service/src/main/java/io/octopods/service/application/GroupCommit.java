@@ -53,16 +53,18 @@ final class GroupCommit<W> {
     Pending<W> mine = new Pending<>(work, Thread.currentThread());
     waiting.add(mine);
     while (mine.outcome == null) {
+      boolean led = false;
       if (slots.tryAcquire()) {
         try {
-          if (mine.outcome == null) {
-            lead();
-          }
+          led = mine.outcome == null && lead();
         } finally {
           slots.release();
           wakeNextWaiter();
         }
-      } else { // woken when a leader completes this work or leaves its slot; the timeout is only a safety net
+      }
+      if (!led && mine.outcome == null) {
+        // every slot busy, or this work is in another leader's group: woken when a leader completes it or leaves
+        // its slot (the timeout is only a safety net); never spin
         LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(50));
       }
     }
@@ -77,13 +79,14 @@ final class GroupCommit<W> {
     }
   }
 
-  private void lead() {
+  /** Takes the waiting work and commits it as one group; false when there was none. */
+  private boolean lead() {
     List<Pending<W>> group = new ArrayList<>();
     for (Pending<W> p; group.size() < maxGroup && (p = waiting.poll()) != null; ) {
       group.add(p);
     }
     if (group.isEmpty()) {
-      return;
+      return false;
     }
     List<W> works = group.stream().map(p -> p.work).toList();
     Outcome outcome = Outcome.COMMITTED;
@@ -102,6 +105,7 @@ final class GroupCommit<W> {
       p.outcome = outcome;
       LockSupport.unpark(p.caller);
     }
+    return true;
   }
 
   /** Work waiting for a group (for tests). */
