@@ -47,7 +47,6 @@ public final class Ledger {
   private final Map<String, long[]> checked = new TreeMap<>(Ledger::byNumber);
   private final Map<String, List<Violation>> broken = new TreeMap<>(Ledger::byNumber);
   private final List<Outcome> outcomes = new ArrayList<>();
-  private final List<Outcome> skipped = new ArrayList<>();
   private volatile String scenario = "(outside a scenario)";
 
   public Ledger(List<InterfaceInfo> catalog) {
@@ -96,10 +95,6 @@ public final class Ledger {
     throw new InvariantBroken(id, message);
   }
 
-  public synchronized void skipped(String name, String reason) {
-    skipped.add(new Outcome(name, "skipped", reason));
-  }
-
   public synchronized void outcome(String name, String status, String message) {
     outcomes.add(new Outcome(name, status, message));
   }
@@ -124,9 +119,6 @@ public final class Ledger {
     return List.copyOf(outcomes);
   }
 
-  public synchronized List<Outcome> skipped() {
-    return List.copyOf(skipped);
-  }
 
   public synchronized long breachCount() {
     return interfaces.values().stream().mapToLong(t -> t.breaches.size()).sum();

@@ -22,9 +22,13 @@ public final class LedgerListener implements TestExecutionListener {
     }
   }
 
+  /**
+   * A scenario skipped before it starts; those the tag expression leaves out (Cucumber reports them as skipped) were
+   * not asked for, and are not listed.
+   */
   @Override
   public void executionSkipped(TestIdentifier id, String reason) {
-    if (id.isTest()) {
+    if (id.isTest() && (reason == null || !reason.contains("cucumber.filter.tags"))) {
       Harness.started().ifPresent(h -> h.ledger().outcome(id.getDisplayName(), "skipped", reason));
     }
   }

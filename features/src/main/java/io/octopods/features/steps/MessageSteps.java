@@ -137,7 +137,6 @@ public final class MessageSteps {
       String reason = "needs the service's reconciliation, and the target's reconcile_after ("
           + (after.isTextual() ? after.asText() : "not shown in /health") + ") is too slow to wait for (limit "
           + Target.LONGEST_TIMER_WAIT.dividedBy(10) + ")";
-      scene.harness.ledger().skipped(scene.scenarioId, reason);
       throw new TestAbortedException(reason);
     }
     await("reconciliation of " + scene.messageId).atMost(wait.plusSeconds(5)).pollInterval(Duration.ofMillis(50))

@@ -2,6 +2,8 @@ package io.octopods.features.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.octopods.contracts.Contracts;
 import io.octopods.features.gate.CorruptingProxy.Corruption;
 import io.octopods.features.harness.Harness;
@@ -13,12 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,39 +32,76 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code ./octopods check --target} against a proxy in front of a healthy service: exit 0 through a faithful
  * proxy; exit 1, naming the broken invariant or contract field, for each way the proxy corrupts the answers.
- * The gate runs as its own process (the launcher's Java command), the way CI runs it.
+ * And a QA engineer's own feature file, run by {@code --features} against a service whose reconciliation is too
+ * slow to wait for: it passes and is in the run's Allure results, while the scenario that needs reconciliation is
+ * skipped with the reason. The gate runs as its own process (the launcher's Java command), the way CI runs it.
  */
 class CheckGateTest {
   private static final Map<Corruption, CompletableFuture<Run>> RUNS = new EnumMap<>(Corruption.class);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static CompletableFuture<Run> ownFeature;
   @TempDir static Path work;
+
+  /** A behaviour no library scenario has, written by someone who writes no Java. */
+  private static final String OWN_FEATURE = """
+      @mine
+      Feature: My own provider behaviour
+
+        Scenario: Viber reports seen twice, then a late delivered
+          Given a Viber message whose provider plays this script:
+            \"""
+            send:
+              respond: accept
+            callbacks:
+              - at: 1s
+                status: seen
+                repeat: 2
+              - at: 3s
+                status: delivered
+            \"""
+          When the message is sent
+          And the provider has played every callback
+          Then every surface shows DELIVERED
+      """;
 
   /**
    * One gate run per corruption, all at once: each against a stack of its own (the gate resets the simulators it
    * drives before every scenario), through a proxy of its own, as a process of its own.
    */
   @BeforeAll
-  static void runTheGates() {
-    ExecutorService pool = Executors.newFixedThreadPool(Corruption.values().length);
+  static void runTheGates() throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(Corruption.values().length + 1);
     for (Corruption c : Corruption.values()) {
       RUNS.put(c, CompletableFuture.supplyAsync(() -> {
         try (Stack stack = Stack.start(Map.of("--port-base", "0", "--data-dir", work.resolve("data-" + c).toString()),
             Harness.LOCAL_SETTINGS, "virtual", 1.0, List.of())) {
-          return check(stack, c, work.resolve(c.name()));
+          return check(stack, c, work.resolve(c.name()), "@smoke");
         }
       }, pool));
     }
+    Path mine = Files.createDirectories(work.resolve("my-scenarios"));
+    Files.writeString(mine.resolve("viber-seen-twice.feature"), OWN_FEATURE);
+    Map<String, String> slowReconciliation = new HashMap<>(Harness.LOCAL_SETTINGS);
+    slowReconciliation.put("OCTOPODS_RECONCILE_AFTER", "PT1M");
+    ownFeature = CompletableFuture.supplyAsync(() -> {
+      try (Stack stack = Stack.start(Map.of("--port-base", "0", "--data-dir", work.resolve("data-own").toString()),
+          slowReconciliation, "virtual", 1.0, List.of())) {
+        return check(stack, Corruption.NONE, work.resolve("own"), "@mine or @e1", "--features", mine.toString());
+      }
+    }, pool);
     pool.shutdown();
   }
 
   record Run(int exit, String output) {}
 
-  private static Run check(Stack stack, Corruption corruption, Path reportDir) {
+  private static Run check(Stack stack, Corruption corruption, Path reportDir, String tags, String... more) {
     try (CorruptingProxy proxy = new CorruptingProxy(stack.service().baseUrl(), corruption)) {
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), "io.octopods.features.cli.OctopodsCommand", "check",
           "--target", proxy.url(), "--api-key", Harness.API_KEY, "--other-api-key", Harness.OTHER_KEY,
           "--public-url", stack.service().baseUrl(), "--intercom-secret", Harness.INTERCOM_SECRET,
-          "--tags", "@smoke", "--skip-properties", "--report-dir", reportDir.toString()));
+          "--tags", tags, "--skip-properties", "--report-dir", reportDir.toString()));
+      command.addAll(List.of(more));
       for (String p : List.of("twilio", "whatsapp", "viber", "hubspot")) {
         command.add("--sim");
         command.add(p + "=" + stack.simulators().baseUrl(p));
@@ -101,6 +142,54 @@ class CheckGateTest {
     assertThat(run.output()).as("the summary names what broke").contains(kind).contains(detail);
     String json = Files.readString(work.resolve(corruption.name()).resolve("contract-report.json"));
     assertThat(json).as("the contract report names it too").contains(detail);
+  }
+
+  @Test
+  void aQaEngineersOwnFeatureRunsAndIsInTheAllureResults() throws Exception {
+    Run run = ownFeature.get(3, TimeUnit.MINUTES);
+    assertThat(run.exit()).as(run.output()).isZero();
+    List<JsonNode> results = allureFiles("-result.json");
+    List<JsonNode> mine = results.stream()
+        .filter(r -> r.path("name").asText().contains("Viber reports seen twice, then a late delivered")).toList();
+    assertThat(mine).as("Allure results of the own scenario").isNotEmpty()
+        .allSatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("passed"));
+    List<String> uuids = mine.stream().map(r -> r.path("uuid").asText()).toList();
+    List<JsonNode> withHooks = new ArrayList<>(mine); // the journal is attached by an @After hook: a container's
+    for (JsonNode container : allureFiles("-container.json")) {
+      container.path("children").forEach(c -> {
+        if (uuids.contains(c.asText())) {
+          withHooks.add(container);
+        }
+      });
+    }
+    List<String> attachments = new ArrayList<>();
+    withHooks.forEach(r -> r.findValues("attachments")
+        .forEach(a -> a.forEach(x -> attachments.add(x.path("name").asText()))));
+    assertThat(attachments).as("the requests and answers, and the callback journal")
+        .anyMatch(n -> n.startsWith("POST ") && n.contains("/api/v1/viber/messages"))
+        .anyMatch(n -> n.startsWith("callback journal (viber)"));
+  }
+
+  private static List<JsonNode> allureFiles(String suffix) throws IOException {
+    List<JsonNode> files = new ArrayList<>();
+    try (Stream<Path> list = Files.list(work.resolve("own").resolve("allure-results"))) {
+      for (Path f : list.filter(f -> f.toString().endsWith(suffix)).toList()) {
+        files.add(MAPPER.readTree(f.toFile()));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void aScenarioNeedingReconciliationIsSkippedWithTheReasonWhenTheTargetIsTooSlow() throws Exception {
+    Run run = ownFeature.get(3, TimeUnit.MINUTES);
+    JsonNode report = MAPPER.readTree(work.resolve("own").resolve("contract-report.json").toFile());
+    List<JsonNode> skipped = new ArrayList<>();
+    report.path("skipped").forEach(skipped::add);
+    assertThat(skipped).as(run.output()).singleElement().satisfies(k -> {
+      assertThat(k.path("scenario").asText()).contains("E1");
+      assertThat(k.path("reason").asText()).contains("reconcile_after (PT1M)").contains("too slow");
+    });
   }
 
   @Test
