@@ -167,13 +167,15 @@ public final class StackDriver {
     String label = wire.api("GET", "/surfaces/intercom/messages/" + messageId, null).expect(200).json()
         .at("/delivery_status/label").asText();
     JsonNode reach = wire.api("GET", "/surfaces/reach/messages/" + messageId + "/timeline", null).expect(200).json();
-    String canvas = wire.target().intercomSecret().map(secret -> inboxCanvas(secret, to)).orElse(null);
-    return new SurfaceSnapshot(api, hubspot, label, reach, canvas);
+    String inbox = wire.target().intercomSecret().map(secret -> canvas("intercom", secret, to)).orElse(null);
+    String reachCanvas = wire.target().intercomSecret().map(secret -> canvas("reach", secret, to)).orElse(null);
+    return new SurfaceSnapshot(api, hubspot, label, reach, inbox, reachCanvas);
   }
 
-  private String inboxCanvas(String secret, String to) {
+  /** The first canvas Intercom's Inbox app or Reach shows for the contact of {@code to}: its latest message. */
+  private String canvas(String app, String secret, String to) {
     String body = "{\"workspace_id\":\"harness\",\"contact\":{\"email\":" + Call.quote(emailOf(to)) + "}}";
-    Call c = wire.service("POST", "/surfaces/intercom/canvas/initialize", Map.of("Content-Type", "application/json",
+    Call c = wire.service("POST", "/surfaces/" + app + "/canvas/initialize", Map.of("Content-Type", "application/json",
         "X-Body-Signature", Signatures.hmacHex(secret, body)), body).expect(200);
     return c.body();
   }

@@ -33,6 +33,11 @@ public final class SurfaceInvariants {
           "the Intercom Inbox canvas does not show '" + StatusRules.INBOX.get(status) + "': " + s.inboxCanvasText()
               + "; " + where);
     }
+    if (s.reachCanvasText() != null) {
+      String now = "Now: " + StatusRules.REACH.get(status);
+      ledger.invariant("I10", s.reachCanvasText().contains(now),
+          "the Reach canvas does not show '" + now + "': " + s.reachCanvasText() + "; " + where);
+    }
     ledger.invariant("I9", s.hubspot().stream().distinct().count() == s.hubspot().size(),
         "HubSpot got one status twice " + s.hubspot() + "; " + where);
     for (int i = 1; i < s.hubspot().size(); i++) {

@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * One message as every surface shows it at one moment: the public API's resource, HubSpot's timeline events
  * for it (oldest first, as HubSpot received them), Intercom's Inbox label, Reach's timeline and, when the
- * target's Intercom secret is known, the text of the Inbox canvas.
+ * target's Intercom secret is known, the first canvas of the Inbox app and of Reach (their Canvas Kit JSON).
  */
 public record SurfaceSnapshot(JsonNode api, List<String> hubspot, String inboxLabel, JsonNode reach,
-    String inboxCanvasText) {
+    String inboxCanvasText, String reachCanvasText) {
 
   public String apiStatus() {
     return api.at("/message_status/message_status").asText();

@@ -135,7 +135,8 @@ class CheckGateTest {
       "LOWER_CASE_STATUS | contract breach | /message_status/message_status",
       "STATUS_GOES_BACK  | invariant I     | SENT",
       "MISSING_FIELD     | contract breach | terminal",
-      "WRONG_INBOX_LABEL | invariant I10   | Intercom"})
+      "WRONG_INBOX_LABEL | invariant I10   | Intercom",
+      "WRONG_REACH_CANVAS | invariant I10  | Reach canvas"})
   void aCorruptedAnswerFailsTheGateAndIsNamed(Corruption corruption, String kind, String detail) throws Exception {
     Run run = RUNS.get(corruption).get(3, TimeUnit.MINUTES);
     assertThat(run.exit()).as(run.output()).isEqualTo(1);

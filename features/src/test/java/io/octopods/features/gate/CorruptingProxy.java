@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * A reverse proxy in front of a healthy service that corrupts its answers in one way, so that the gate can be
  * shown to catch each kind of defect: a lower-case status, a status going backwards, a missing field, a wrong
- * label on one surface.
+ * label on one surface (Intercom's Inbox in its JSON read, Reach in its canvas).
  */
 final class CorruptingProxy implements AutoCloseable {
   enum Corruption {
@@ -36,7 +36,9 @@ final class CorruptingProxy implements AutoCloseable {
     /** The message resource loses {@code message_status.terminal}. */
     MISSING_FIELD,
     /** Intercom's Inbox shows "Sent" (with its icon) whatever the status: well-formed, wrong on one surface. */
-    WRONG_INBOX_LABEL
+    WRONG_INBOX_LABEL,
+    /** Reach's canvas says "Now: Sent" whatever the status: valid Canvas Kit, wrong on one surface. */
+    WRONG_REACH_CANVAS
   }
 
   private static final Pattern MESSAGE_PATH = Pattern.compile("^/api/v1/[a-z]+/messages/[0-9a-f-]{36}$");
@@ -96,6 +98,9 @@ final class CorruptingProxy implements AutoCloseable {
   }
 
   private String corrupt(String method, String path, String body) {
+    if (corruption == Corruption.WRONG_REACH_CANVAS && path.startsWith("/surfaces/reach/canvas/")) {
+      return body.replaceAll("Now: [A-Za-z]+", "Now: Sent");
+    }
     if (!"GET".equals(method)) {
       return body;
     }
