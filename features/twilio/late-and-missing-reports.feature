@@ -53,6 +53,33 @@ Feature: Twilio reports that come late, out of order, or never
     Then every surface shows DELIVERED
     And the reconciliation found "delivered" and applied it
 
+  @e1 @i10
+  Scenario: E1 - the send timed out and every report is lost: the reconciliation finds the message by its recipient
+    The send call timed out, so the service never learned Twilio's SID, and no callback arrives. The message is not
+    sent again; the reconciliation lists the recipient's messages sent around that time and applies what Twilio
+    says. Written as a script in the scenario format, right here.
+    Given an SMS message whose provider plays this script:
+      """
+      expect:
+        status: DELIVERED
+        needs: reconciliation
+      send:
+        respond: timeout
+        delay: 30s
+      callbacks:
+        - at: 1s
+          status: sent
+          drop: true
+        - at: 3s
+          status: delivered
+          drop: true
+      """
+    When the message is sent
+    And the provider has played every callback
+    Then every surface shows DELIVERED
+    And the reconciliation found "delivered" and applied it
+    And the provider received the send 1 time
+
   @e1
   Scenario: E1 - no final report at all: the message stays SENT
     Given an SMS message whose provider plays "twilio-e1-no-final-report"
