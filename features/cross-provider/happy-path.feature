@@ -6,7 +6,6 @@ Feature: The usual life of a message, on every provider
     And the provider has played every callback
     Then every surface shows <final>
     And HubSpot's timeline shows "<hubspot>"
-    And another workspace can neither see nor find the message
     And a forged "failed" callback for the message is refused and changes nothing
 
     @smoke

@@ -106,7 +106,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       harness = Harness.get();
     } catch (RuntimeException e) {
-      System.err.println("octopods check: cannot reach the target: " + e.getMessage());
+      System.err.println("octopods check: " + e.getMessage());
       return 2;
     }
     System.out.println("octopods check: " + harness.target().description());

@@ -87,7 +87,12 @@ public final class Harness {
     Target target = new Target(service, apiKey, Optional.ofNullable(options.get("other-api-key")), Map.copyOf(sims),
         Optional.ofNullable(options.get("intercom-secret")), "the service at " + service);
     Harness h = new Harness(target);
-    h.driver.health();
+    try {
+      h.driver.health();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot reach the target " + service + ": " + e.getMessage(), e);
+    }
+    h.driver.requireVirtualClock();
     h.driver.pointWebhooksAt(trimSlash(options.getOrDefault("public-url", service)));
     return h;
   }

@@ -119,6 +119,31 @@ public final class StackDriver {
                 || !simMessages(provider, to).isEmpty()));
   }
 
+  /**
+   * The scenarios move the simulators' clock (three days in one step): on a real clock they would wait for it.
+   * Fails, naming each simulator that cannot be reached or runs on a real clock, before any scenario starts.
+   */
+  public void requireVirtualClock() {
+    List<String> wrong = new ArrayList<>();
+    for (String provider : JournalCheck.PROVIDERS) {
+      String url = wire.target().simulator(provider);
+      try {
+        Call c = wire.admin(provider, "GET", "/__sim/clock", null);
+        String mode = c.status() == 200 ? c.json().path("mode").asText() : "";
+        if (!"virtual".equals(mode)) {
+          wrong.add(provider + " at " + url + (mode.isEmpty() ? " answered GET /__sim/clock with " + c.status()
+              : " runs on a " + mode + " clock"));
+        }
+      } catch (RuntimeException e) {
+        wrong.add(provider + " at " + url + " cannot be reached (" + e.getMessage() + ")");
+      }
+    }
+    if (!wrong.isEmpty()) {
+      throw new IllegalStateException("the simulators must run on the virtual clock (./octopods sim --clock virtual, "
+          + "or ./octopods up --clock virtual): " + String.join("; ", wrong));
+    }
+  }
+
   /** Moves the simulators' shared virtual clock; every callback due (and its retries) is answered before this returns. */
   public JsonNode advance(String by) {
     return wire.admin("twilio", "POST", "/__sim/clock/advance", "{\"by\":" + Call.quote(by) + "}").expect(200).json();

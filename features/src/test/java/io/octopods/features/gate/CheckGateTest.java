@@ -194,6 +194,17 @@ class CheckGateTest {
   }
 
   @Test
+  void simulatorsOnARealClockAreAUsageErrorNamedBeforeAnyScenario() throws Exception {
+    try (Stack stack = Stack.start(Map.of("--port-base", "0", "--data-dir", work.resolve("data-real").toString()),
+        Harness.LOCAL_SETTINGS, "real", 1.0, List.of())) {
+      Run run = check(stack, Corruption.NONE, work.resolve("real-clock"), "@smoke");
+      assertThat(run.exit()).as(run.output()).isEqualTo(2);
+      assertThat(run.output()).contains("must run on the virtual clock").contains("runs on a real clock")
+          .doesNotContain("scenarios and properties:");
+    }
+  }
+
+  @Test
   void anUnreachableTargetIsAnInfrastructureError(@TempDir Path elsewhere) throws Exception {
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), "io.octopods.features.cli.OctopodsCommand", "check",
