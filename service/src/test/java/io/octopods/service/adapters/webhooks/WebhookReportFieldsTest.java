@@ -19,6 +19,18 @@ class WebhookReportFieldsTest {
   }
 
   @Test
+  void theEdgesOfAReadableTimeAreTimes() {
+    assertThat(ProviderTime.fromSeconds("0")).contains(Instant.EPOCH);
+    assertThat(ProviderTime.fromSeconds("253402300799")).as("the last second of 9999")
+        .contains(Instant.parse("9999-12-31T23:59:59Z"));
+    assertThat(ProviderTime.fromMillis("253402300799999")).contains(Instant.parse("9999-12-31T23:59:59.999Z"));
+    assertThat(ProviderTime.fromMillis("253402300800000")).as("year 10000").isEmpty();
+    assertThat(ProviderTime.fromSeconds("0".repeat(30) + "1750030073")).as("40 digits")
+        .contains(Instant.ofEpochSecond(1750030073L));
+    assertThat(ProviderTime.fromSeconds("0".repeat(31) + "1750030073")).as("41 digits").isEmpty();
+  }
+
+  @Test
   void anUnreadableOrImpossibleTimeIsNoTime() {
     assertThat(ProviderTime.fromSeconds(null)).isEmpty();
     assertThat(ProviderTime.fromSeconds("")).isEmpty();

@@ -90,7 +90,8 @@ public final class TwilioClient implements ProviderClient {
         .collect(Collectors.joining("&"));
   }
 
-  static HandOffResult outcome(ProviderCall.Answer answer) {
+  /** The hand-off outcome of the provider's answer to a send (status-model.md section 4). */
+  public static HandOffResult outcome(ProviderCall.Answer answer) {
     JsonNode json = ProviderJson.read(answer.body());
     if (answer.status() >= 200 && answer.status() <= 299) {
       String sid = json.path("sid").asText("");

@@ -71,7 +71,8 @@ public final class ViberClient implements ProviderClient {
     return ProviderJson.write(o);
   }
 
-  static HandOffResult outcome(ProviderCall.Answer answer) {
+  /** The hand-off outcome of the provider's answer to a send (status-model.md section 4). */
+  public static HandOffResult outcome(ProviderCall.Answer answer) {
     JsonNode json = ProviderJson.read(answer.body());
     Optional<Integer> status = status(json.path("status"));
     String statusMessage = json.path("status_message").asText("").trim();

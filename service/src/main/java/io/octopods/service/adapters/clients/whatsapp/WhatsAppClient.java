@@ -69,7 +69,8 @@ public final class WhatsAppClient implements ProviderClient {
     return ProviderJson.write(o);
   }
 
-  static HandOffResult outcome(ProviderCall.Answer answer) {
+  /** The hand-off outcome of the provider's answer to a send (status-model.md section 4). */
+  public static HandOffResult outcome(ProviderCall.Answer answer) {
     JsonNode json = ProviderJson.read(answer.body());
     if (answer.status() >= 200 && answer.status() <= 299) {
       String wamid = json.path("messages").path(0).path("id").asText("");

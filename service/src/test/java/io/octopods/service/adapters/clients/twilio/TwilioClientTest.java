@@ -54,6 +54,13 @@ class TwilioClientTest {
   }
 
   @Test
+  void aBlankMessagingServiceIsNone() {
+    Map<String, String> fields = form(client(Optional.of(" ")).form(SimulatorAdmin.message(Channel.SMS, "+14155552345")));
+
+    assertThat(fields).containsEntry("From", "+15005550006").doesNotContainKey("MessagingServiceSid");
+  }
+
+  @Test
   void theDocumentedErrorBodyIsARejection() {
     String body = "{\"code\":21211,\"message\":\"Invalid 'To' Phone Number\","
         + "\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}";

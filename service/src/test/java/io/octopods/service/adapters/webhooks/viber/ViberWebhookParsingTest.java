@@ -51,6 +51,20 @@ class ViberWebhookParsingTest {
   }
 
   @Test
+  void aTokenWrittenAsADecimalIsKeptUpTo40Digits() {
+    String forty = "1234567890".repeat(4);
+
+    assertThat(read(DELIVERED.replace("4912661846655238145", forty + ".0")).orElseThrow().providerMessageId())
+        .contains(forty);
+    assertThat(read(DELIVERED.replace("4912661846655238145", forty + "1.0")).orElseThrow().providerMessageId())
+        .isEmpty();
+    assertThat(read(DELIVERED.replace("4912661846655238145", "1E+39")).orElseThrow().providerMessageId())
+        .contains("1" + "0".repeat(39));
+    assertThat(read(DELIVERED.replace("4912661846655238145", "1E+40")).orElseThrow().providerMessageId())
+        .as("41 digits").isEmpty();
+  }
+
+  @Test
   void aTokenAboveLongMaxIsStillKeptDigitForDigit() {
     assertThat(read(DELIVERED.replace("4912661846655238145", "18446744073709551615")).orElseThrow()
         .providerMessageId()).contains("18446744073709551615");
