@@ -119,7 +119,6 @@ public final class Ledger {
     return List.copyOf(outcomes);
   }
 
-
   public synchronized long breachCount() {
     return interfaces.values().stream().mapToLong(t -> t.breaches.size()).sum();
   }

@@ -120,7 +120,7 @@ public final class StackDriver {
   }
 
   /**
-   * The scenarios move the simulators' clock (three days in one step): on a real clock they would wait for it.
+   * The scenarios move the simulators' clock, days at a time: on a real clock they would wait for it.
    * Fails, naming each simulator that cannot be reached or runs on a real clock, before any scenario starts.
    */
   public void requireVirtualClock() {
