@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -118,24 +117,8 @@ public final class HandOffWorker implements AutoCloseable {
       l = loop;
     }
     wake();
-    if (l != null) {
-      try {
-        l.join(closeGrace.toMillis() + 1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    pool.shutdown();
-    try {
-      if (!pool.awaitTermination(closeGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("hand-offs still running {} after close; interrupting them (their items are reclaimed after the "
-            + "lease, or recorded as timed out)", closeGrace);
-        pool.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      pool.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    GracefulStop.stop(l, pool, closeGrace, grace -> LOG.warn("hand-offs still running {} after close; interrupting "
+        + "them (their items are reclaimed after the lease, or recorded as timed out)", grace));
   }
 
   private void runLoop() {

@@ -3,6 +3,7 @@ package io.octopods.service.adapters.surfaces.hubspot;
 import io.octopods.service.application.ports.MessageStore;
 import io.octopods.service.application.ports.Outbox;
 import io.octopods.service.application.ports.OutboxItem;
+import io.octopods.service.adapters.workers.GracefulStop;
 import io.octopods.service.adapters.workers.WakeSignal;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -140,24 +140,8 @@ public final class HubSpotPusher implements AutoCloseable {
       l = loop;
     }
     wake();
-    if (l != null) {
-      try {
-        l.join(closeGrace.toMillis() + 1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    pool.shutdown();
-    try {
-      if (!pool.awaitTermination(closeGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("HubSpot pushes still running {} after close; interrupting them (their items are taken again after "
-            + "the lease)", closeGrace);
-        pool.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      pool.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    GracefulStop.stop(l, pool, closeGrace, grace -> LOG.warn("HubSpot pushes still running {} after close; "
+        + "interrupting them (their items are taken again after the lease)", grace));
   }
 
   private void runLoop() {
