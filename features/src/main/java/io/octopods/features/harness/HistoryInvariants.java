@@ -1,13 +1,14 @@
 package io.octopods.features.harness;
 
-import static io.octopods.features.harness.StatusRules.DELIVERED_FAMILY;
-import static io.octopods.features.harness.StatusRules.PUBLIC;
-import static io.octopods.features.harness.StatusRules.TERMINAL;
-import static io.octopods.features.harness.StatusRules.applies;
-import static io.octopods.features.harness.StatusRules.publicOf;
-import static io.octopods.features.harness.StatusRules.rank;
+import static io.octopods.contracts.StatusModel.DELIVERED_FAMILY;
+import static io.octopods.contracts.StatusModel.PUBLIC;
+import static io.octopods.contracts.StatusModel.TERMINAL;
+import static io.octopods.contracts.StatusModel.applies;
+import static io.octopods.contracts.StatusModel.publicOf;
+import static io.octopods.contracts.StatusModel.rank;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.contracts.StatusModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -74,7 +75,7 @@ public final class HistoryInvariants {
         ledger.invariant("I2", mapped == null || !applies(mapped, current),
             "a report section 2 applies (" + mapped + " on " + current + ") was not applied (" + reason + "); " + at);
         if (mapped != null && reason != null && !"unmapped".equals(reason)) {
-          String expected = StatusRules.reason(channel, word, mapped, current);
+          String expected = StatusModel.reason(channel, word, mapped, current);
           String id = "conflict".equals(expected) ? "I8" : "duplicate".equals(expected) ? "I9" : "I7";
           ledger.invariant(id, expected.equals(reason), "reason '" + reason + "', section 2 says '" + expected + "'; " + at);
         }
@@ -118,8 +119,8 @@ public final class HistoryInvariants {
     String where = "read " + before + " then " + after;
     ledger.invariant("I14", !instant(after.at("/message_status/updated_at").asText())
         .isBefore(instant(before.at("/message_status/updated_at").asText())), "updated_at moved backwards; " + where);
-    String id = "FAILED".equals(s1) || "FAILED".equals(s2) ? "I4" : StatusRules.TERMINAL.contains(s1) && rank(s2) < 3 ? "I3" : "I2";
-    ledger.invariant(id, StatusRules.mayFollow(s1, s2), s1 + " was followed by " + s2 + "; " + where);
+    String id = "FAILED".equals(s1) || "FAILED".equals(s2) ? "I4" : StatusModel.TERMINAL.contains(s1) && rank(s2) < 3 ? "I3" : "I2";
+    ledger.invariant(id, StatusModel.mayFollow(s1, s2), s1 + " was followed by " + s2 + "; " + where);
     if ("FAILED".equals(s1)) {
       ledger.invariant("I4", before.at("/message_status/failure_reason").equals(after.at("/message_status/failure_reason")),
           "the failure reason was overwritten; " + where);

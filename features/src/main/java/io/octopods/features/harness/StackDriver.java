@@ -3,6 +3,7 @@ package io.octopods.features.harness;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.contracts.StatusModel;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -111,7 +112,7 @@ public final class StackDriver {
 
   /** Waits until the hand-off of a message is settled: nothing pending, and the provider saw it (or it failed). */
   public void awaitHandOff(String channel, String messageId, String to) {
-    String provider = StatusRules.providerOf(channel);
+    String provider = StatusModel.providerOf(channel);
     await("hand-off of " + channel + " message " + messageId + " settled").atMost(SETTLE)
         .pollInterval(Duration.ofMillis(25)).pollInSameThread()
         .until(() -> health().at("/pending/handoff").asLong() == 0

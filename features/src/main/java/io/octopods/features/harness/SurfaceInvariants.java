@@ -1,5 +1,6 @@
 package io.octopods.features.harness;
 
+import io.octopods.contracts.StatusModel;
 import java.util.List;
 
 /** I1, I2, I3 and I10 across the four surfaces (status-model.md sections 3 and 5). */
@@ -13,28 +14,28 @@ public final class SurfaceInvariants {
   /** Once the system is quiet: each surface shows a status of its own vocabulary, all the same one (I10). */
   public void agree(SurfaceSnapshot s, String where) {
     String status = s.apiStatus();
-    ledger.invariant("I1", StatusRules.INBOX.containsValue(s.inboxLabel()),
-        "Intercom shows '" + s.inboxLabel() + "', not one of " + StatusRules.INBOX.values() + "; " + where);
+    ledger.invariant("I1", StatusModel.INBOX.containsValue(s.inboxLabel()),
+        "Intercom shows '" + s.inboxLabel() + "', not one of " + StatusModel.INBOX.values() + "; " + where);
     String step = s.reach().path("current").asText();
-    ledger.invariant("I1", StatusRules.REACH.containsValue(step),
-        "Reach shows '" + step + "', not one of " + StatusRules.REACH.values() + "; " + where);
+    ledger.invariant("I1", StatusModel.REACH.containsValue(step),
+        "Reach shows '" + step + "', not one of " + StatusModel.REACH.values() + "; " + where);
     for (String e : s.hubspot()) {
-      ledger.invariant("I1", StatusRules.PUBLIC.contains(e), "HubSpot shows '" + e + "'; " + where);
+      ledger.invariant("I1", StatusModel.PUBLIC.contains(e), "HubSpot shows '" + e + "'; " + where);
     }
     List<String> shown = s.statuses();
     for (int i = 1; i < shown.size(); i++) {
       ledger.invariant("I10", status.equals(shown.get(i)), SurfaceSnapshot.SURFACES.get(i) + " shows "
           + shown.get(i) + " but the API shows " + status + " (all: " + shown + "); " + where);
     }
-    ledger.invariant("I10", s.reach().path("terminal").asBoolean() == StatusRules.TERMINAL.contains(status),
+    ledger.invariant("I10", s.reach().path("terminal").asBoolean() == StatusModel.TERMINAL.contains(status),
         "Reach's terminal flag " + s.reach().path("terminal") + " for " + status + "; " + where);
     if (s.inboxCanvasText() != null) {
-      ledger.invariant("I10", s.inboxCanvasText().contains(StatusRules.INBOX.get(status)),
-          "the Intercom Inbox canvas does not show '" + StatusRules.INBOX.get(status) + "': " + s.inboxCanvasText()
+      ledger.invariant("I10", s.inboxCanvasText().contains(StatusModel.INBOX.get(status)),
+          "the Intercom Inbox canvas does not show '" + StatusModel.INBOX.get(status) + "': " + s.inboxCanvasText()
               + "; " + where);
     }
     if (s.reachCanvasText() != null) {
-      String now = "Now: " + StatusRules.REACH.get(status);
+      String now = "Now: " + StatusModel.REACH.get(status);
       ledger.invariant("I10", s.reachCanvasText().contains(now),
           "the Reach canvas does not show '" + now + "': " + s.reachCanvasText() + "; " + where);
     }
@@ -43,7 +44,7 @@ public final class SurfaceInvariants {
     for (int i = 1; i < s.hubspot().size(); i++) {
       String before = s.hubspot().get(i - 1);
       String after = s.hubspot().get(i);
-      ledger.invariant(idOf(before, after), StatusRules.mayFollow(before, after),
+      ledger.invariant(idOf(before, after), StatusModel.mayFollow(before, after),
           "HubSpot's timeline goes " + before + " -> " + after + " " + s.hubspot() + "; " + where);
     }
   }
@@ -56,7 +57,7 @@ public final class SurfaceInvariants {
       if (a.get(i) == null || b.get(i) == null) {
         continue;
       }
-      ledger.invariant(idOf(a.get(i), b.get(i)), StatusRules.mayFollow(a.get(i), b.get(i)),
+      ledger.invariant(idOf(a.get(i), b.get(i)), StatusModel.mayFollow(a.get(i), b.get(i)),
           SurfaceSnapshot.SURFACES.get(i) + " went " + a.get(i) + " -> " + b.get(i) + "; " + where);
     }
   }
@@ -65,6 +66,6 @@ public final class SurfaceInvariants {
     if ("FAILED".equals(before) || "FAILED".equals(after)) {
       return "I4";
     }
-    return StatusRules.TERMINAL.contains(before) && !StatusRules.TERMINAL.contains(after) ? "I3" : "I2";
+    return StatusModel.TERMINAL.contains(before) && !StatusModel.TERMINAL.contains(after) ? "I3" : "I2";
   }
 }

@@ -1,6 +1,7 @@
 package io.octopods.features.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.contracts.StatusModel;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,8 +20,8 @@ public record SurfaceSnapshot(JsonNode api, List<String> hubspot, String inboxLa
   /** Each surface's status in the API's words: [api, hubspot (newest), intercom, reach]; null where unreadable. */
   public List<String> statuses() {
     return Arrays.asList(apiStatus(), hubspot.isEmpty() ? null : hubspot.get(hubspot.size() - 1),
-        StatusRules.statusOfLabel(StatusRules.INBOX, inboxLabel),
-        StatusRules.statusOfLabel(StatusRules.REACH, reach.path("current").asText()));
+        StatusModel.statusOfLabel(StatusModel.INBOX, inboxLabel),
+        StatusModel.statusOfLabel(StatusModel.REACH, reach.path("current").asText()));
   }
 
   public static final List<String> SURFACES = List.of("API", "HubSpot", "Intercom Inbox", "Reach");

@@ -1,5 +1,6 @@
 package io.octopods.features.properties;
 
+import io.octopods.contracts.StatusModel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public final class GeneratedScenario {
 
   /** The channel of the public API: {@code sms} for Twilio, else the provider's name. */
   public String channel() {
-    return ProviderWords.channelOf(provider);
+    return StatusModel.channelOf(provider);
   }
 
   public SendResponse send() {

@@ -79,8 +79,4 @@ public final class ProviderWords {
   public static String errorOf(String provider) {
     return ERROR.get(provider);
   }
-
-  public static String channelOf(String provider) {
-    return "twilio".equals(provider) ? "sms" : provider;
-  }
 }

@@ -3,7 +3,7 @@ package io.octopods.features.steps;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
-import io.octopods.features.harness.StatusRules;
+import io.octopods.contracts.StatusModel;
 
 /** What a provider does with a message: a library scenario, a script written in the feature, its clock. */
 public final class ProviderBehaviourSteps {
@@ -49,7 +49,7 @@ public final class ProviderBehaviourSteps {
 
   private void recipientFor(String provider) {
     scene.provider = provider;
-    scene.channel = StatusRules.channelOf(provider);
+    scene.channel = StatusModel.channelOf(provider);
     scene.to = scene.driver.freshRecipient();
   }
 }

@@ -1,76 +1,28 @@
 package io.octopods.service.e2e;
 
+import static io.octopods.contracts.StatusModel.DELIVERED_FAMILY;
+import static io.octopods.contracts.StatusModel.NOT_APPLIED_REASONS;
+import static io.octopods.contracts.StatusModel.PUBLIC;
+import static io.octopods.contracts.StatusModel.TERMINAL;
+import static io.octopods.contracts.StatusModel.applies;
+import static io.octopods.contracts.StatusModel.publicOf;
+import static io.octopods.contracts.StatusModel.rank;
+import static io.octopods.contracts.StatusModel.reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The invariants of status-model.md (section 3) as they can be read from the public API: one message
  * resource and its history. The history is replayed with the rules of section 2 (apply or not, and the
- * reason), so I2-I4, I7-I9 are checked on the sequence of events as the service recorded them.
+ * reason: {@link io.octopods.contracts.StatusModel}, shared with the features' harness), so I2-I4, I7-I9 are
+ * checked on the sequence of events as the service recorded them.
  */
 final class E2eInvariants {
-  static final Set<String> PUBLIC = Set.of("UNKNOWN", "SENT", "DELIVERED", "READ", "FAILED", "DELETED");
-  static final Set<String> TERMINAL = Set.of("DELIVERED", "READ", "FAILED", "DELETED");
-  static final Set<String> DELIVERED_FAMILY = Set.of("DELIVERED", "READ", "DELETED");
-  static final Set<String> NOT_APPLIED_REASONS = Set.of("unmapped", "conflict", "channel", "duplicate", "stale");
-  /** Ranks of section 2; FAILED stands apart. QUEUED is internal (shown as UNKNOWN). */
-  private static final Map<String, Integer> RANK =
-      Map.of("QUEUED", 0, "UNKNOWN", 1, "SENT", 2, "DELIVERED", 3, "READ", 4, "DELETED", 5);
-
   private E2eInvariants() {}
-
-  static int rank(String status) {
-    Integer r = RANK.get(status);
-    if (r == null) {
-      throw new AssertionError("no rank for " + status);
-    }
-    return r;
-  }
-
-  static String publicOf(String internal) {
-    return "QUEUED".equals(internal) ? "UNKNOWN" : internal;
-  }
-
-  /** Section 2: would a report mapping to {@code mapped} be applied on {@code current} (internal status)? */
-  static boolean applies(String mapped, String current) {
-    if (DELIVERED_FAMILY.contains(mapped)) {
-      return !"FAILED".equals(current) && rank(mapped) > rank(current);
-    }
-    switch (mapped) {
-      case "FAILED":
-        return Set.of("QUEUED", "UNKNOWN", "SENT").contains(current);
-      case "SENT":
-        return Set.of("QUEUED", "UNKNOWN").contains(current);
-      case "UNKNOWN":
-        return "QUEUED".equals(current);
-      default:
-        throw new AssertionError("not a public status: " + mapped);
-    }
-  }
-
-  /** Section 2: the reason of a report that is not applied, the first that fits. */
-  static String reason(String channel, String providerWord, String mapped, String current) {
-    if (mapped == null) {
-      return "unmapped";
-    }
-    if ((DELIVERED_FAMILY.contains(mapped) && "FAILED".equals(current))
-        || ("FAILED".equals(mapped) && DELIVERED_FAMILY.contains(current))) {
-      return "conflict";
-    }
-    if (("sms".equals(channel) && "read".equals(providerWord))
-        || ("viber".equals(channel) && "seen".equals(providerWord))) {
-      return "channel";
-    }
-    if (mapped.equals(publicOf(current))) {
-      return "duplicate";
-    }
-    return "stale";
-  }
 
   /**
    * Checks one message and its history: I1, I2/I3/I4 over the applied events, I5, I9, the reason of every

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.octopods.contracts.StatusModel;
 import io.octopods.service.support.StackHttp;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ class E2eInvariantsTest {
   private static JsonNode message(String status, String updatedAt) {
     ObjectNode m = StackHttp.JSON.createObjectNode().put("message_id", "m").put("created_at", CREATED);
     ObjectNode s = m.putObject("message_status").put("message_status", status)
-        .put("terminal", E2eInvariants.TERMINAL.contains(status)).put("updated_at", updatedAt);
+        .put("terminal", StatusModel.TERMINAL.contains(status)).put("updated_at", updatedAt);
     if ("FAILED".equals(status)) {
       s.putObject("failure_reason").putNull("code").put("title", "no code given").put("source", "provider");
     } else {

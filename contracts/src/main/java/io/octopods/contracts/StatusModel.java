@@ -1,14 +1,16 @@
-package io.octopods.features.harness;
+package io.octopods.contracts;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * status-model.md written down a second time, independently of the service: the ranks and rules of
- * section 2 and the surface labels of section 5. The harness judges the service with these.
+ * The contract of docs/status-model.md as data and rules, written independently of the service's engine: the
+ * statuses, ranks and apply rules of section 2 (with the reason of a report not applied), the surface labels of
+ * section 5, and which provider serves which channel. The harness (features) and the service's end-to-end suites
+ * judge the service with these, never with the service's own code.
  */
-public final class StatusRules {
+public final class StatusModel {
   public static final List<String> PUBLIC = List.of("UNKNOWN", "SENT", "DELIVERED", "READ", "FAILED", "DELETED");
   public static final Set<String> TERMINAL = Set.of("DELIVERED", "READ", "FAILED", "DELETED");
   public static final Set<String> DELIVERED_FAMILY = Set.of("DELIVERED", "READ", "DELETED");
@@ -21,7 +23,7 @@ public final class StatusRules {
   private static final Map<String, Integer> RANK =
       Map.of("QUEUED", 0, "UNKNOWN", 1, "SENT", 2, "DELIVERED", 3, "READ", 4, "DELETED", 5);
 
-  private StatusRules() {}
+  private StatusModel() {}
 
   /** The rank of a status; FAILED and unknown words have none (-1). */
   public static int rank(String status) {
@@ -84,10 +86,12 @@ public final class StatusRules {
         .orElse(null);
   }
 
+  /** The public API's channel of a provider: {@code sms} for Twilio, else the provider's name. */
   public static String channelOf(String provider) {
     return "twilio".equals(provider) ? "sms" : provider;
   }
 
+  /** The provider of a channel of the public API: Twilio for {@code sms}, else the channel's name. */
   public static String providerOf(String channel) {
     return "sms".equals(channel) ? "twilio" : channel;
   }
