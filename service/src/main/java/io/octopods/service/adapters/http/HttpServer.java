@@ -36,6 +36,13 @@ public final class HttpServer implements AutoCloseable {
               + "; see the README's API table").writeTo(ctx);
         }
       });
+      // a Java Error (an assertion, a stack overflow) passes the exception handlers; Javalin answers it in text/plain
+      config.routes.error(500, "*", ctx -> {
+        if (!isProblem(ctx)) {
+          Problem.of(500, "Internal error", "the service failed on " + ctx.method() + " " + ctx.path()
+              + ". Nothing you sent is lost if you retry; please report this").writeTo(ctx);
+        }
+      });
       config.routes.error(413, "*", ctx -> {
         if (!isProblem(ctx)) {
           Problem.of(413, "Content too large", "the request body is over the limit; send a smaller one").writeTo(ctx);
