@@ -32,9 +32,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code ./octopods check --target} against a proxy in front of a healthy service: exit 0 through a faithful
  * proxy; exit 1, naming the broken invariant or contract field, for each way the proxy corrupts the answers.
- * And a QA engineer's own feature file, run by {@code --features} against a service whose reconciliation is too
- * slow to wait for: it passes and is in the run's Allure results, while the scenario that needs reconciliation is
- * skipped with the reason. The gate runs as its own process (the launcher's Java command), the way CI runs it.
+ * A QA engineer's own feature file, run by {@code --features} against a service whose reconciliation is too slow
+ * to wait for: it passes and is in the run's Allure results, while the scenarios that need reconciliation are
+ * skipped with the reason. Simulators on a real clock, or a target that cannot be reached: exit 2, said before any
+ * scenario runs. The gate runs as its own process (the launcher's Java command), the way CI runs it.
  */
 class CheckGateTest {
   private static final Map<Corruption, CompletableFuture<Run>> RUNS = new EnumMap<>(Corruption.class);
