@@ -17,6 +17,7 @@ import io.octopods.service.adapters.surfaces.hubspot.HubSpotClient;
 import io.octopods.service.adapters.surfaces.hubspot.HubSpotPusher;
 import io.octopods.service.adapters.surfaces.hubspot.JdbcHubSpotQueue;
 import io.octopods.service.adapters.persistence.JdbcSurfaceQueries;
+import io.octopods.service.adapters.persistence.OrphanPurge;
 import io.octopods.service.adapters.surfaces.intercom.IntercomRoutes;
 import io.octopods.service.adapters.surfaces.reach.ReachRoutes;
 import io.octopods.service.adapters.webhooks.twilio.TwilioWebhookRoutes;
@@ -96,11 +97,14 @@ public final class OctopodsService implements AutoCloseable {
         new TwilioReconciler(p.twilio().baseUrl(), p.twilio().accountSid(), p.twilio().authToken(), timeout, intake,
             reconciliationQueries, clock),
         ReconciliationPolicy.of(s.timers().reconcileAfter()), clock);
+    OrphanPurge orphanPurge = new OrphanPurge(store, s.timers().orphanRetention(), clock);
     http.start(s.host(), s.port());
     worker.start();
     pusher.start();
     reconciliation.start();
-    return new OctopodsService(s, database, http, List.of(reconciliation::close, pusher::close, worker::close), keys);
+    orphanPurge.start();
+    return new OctopodsService(s, database, http,
+        List.of(orphanPurge::close, reconciliation::close, pusher::close, worker::close), keys);
   }
 
   public int port() {

@@ -178,6 +178,14 @@ public final class JdbcMessageStore implements MessageStore {
     });
   }
 
+  /**
+   * Deletes the orphan reports received before {@code before}, adopted or not (an adopted one is in its message's
+   * history already); answers how many.
+   */
+  public int purgeOrphans(Instant before) {
+    return read(tx -> tx.run("DELETE FROM orphan WHERE received_at < ?", ps -> Sql.instant(ps, 1, before)));
+  }
+
   <T> T read(Function<JdbcTransaction, T> query) {
     return inTransaction(tx -> query.apply((JdbcTransaction) tx));
   }
@@ -190,6 +198,4 @@ public final class JdbcMessageStore implements MessageStore {
       return work.apply(t);
     });
   }
-
-
 }

@@ -261,10 +261,11 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
     return found.stream().findFirst();
   }
 
-  void run(String sql, Binder binder) {
+  /** Runs one statement; answers how many rows it changed. */
+  int run(String sql, Binder binder) {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       binder.bind(ps);
-      ps.executeUpdate();
+      return ps.executeUpdate();
     } catch (SQLException e) {
       throw new JdbcFailure(e);
     }
