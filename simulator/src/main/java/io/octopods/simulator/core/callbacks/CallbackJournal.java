@@ -1,16 +1,35 @@
 package io.octopods.simulator.core.callbacks;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** Every callback attempt of the process, in firing order; listeners hear each one as it is written. */
+/**
+ * The callback attempts of the process, in firing order, the newest {@value #DEFAULT_CAPACITY} by default (a
+ * long-running simulator forgets the oldest, so its memory stays bounded); listeners hear each one as it is
+ * written.
+ */
 public final class CallbackJournal {
-  private final List<JournaledAttempt> attempts = new ArrayList<>();
-  private final List<Consumer<JournaledAttempt>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  public static final int DEFAULT_CAPACITY = 100_000;
+
+  private final int capacity;
+  private final ArrayDeque<JournaledAttempt> attempts = new ArrayDeque<>();
+  private final List<Consumer<JournaledAttempt>> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong seq = new AtomicLong();
+
+  public CallbackJournal() {
+    this(DEFAULT_CAPACITY);
+  }
+
+  public CallbackJournal(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("a journal keeps at least one attempt: " + capacity);
+    }
+    this.capacity = capacity;
+  }
 
   long nextSeq() {
     return seq.incrementAndGet();
@@ -18,7 +37,10 @@ public final class CallbackJournal {
 
   void record(JournaledAttempt attempt) {
     synchronized (attempts) {
-      attempts.add(attempt);
+      if (attempts.size() == capacity) {
+        attempts.removeFirst();
+      }
+      attempts.addLast(attempt);
     }
     listeners.forEach(l -> l.accept(attempt));
   }
@@ -27,7 +49,7 @@ public final class CallbackJournal {
     listeners.add(listener);
   }
 
-  /** A provider's attempts, optionally of one message (provider id). */
+  /** A provider's attempts still kept, oldest first, optionally of one message (provider id). */
   public List<JournaledAttempt> list(String provider, Optional<String> message) {
     synchronized (attempts) {
       return attempts.stream()
@@ -42,5 +64,4 @@ public final class CallbackJournal {
       attempts.removeIf(a -> a.provider().equals(provider));
     }
   }
-
 }
