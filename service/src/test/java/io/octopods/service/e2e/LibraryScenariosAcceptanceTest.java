@@ -3,6 +3,7 @@ package io.octopods.service.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.contracts.StatusModel;
 import io.octopods.service.support.StackHttp;
 import io.octopods.service.support.StackUnderTest;
 import io.octopods.simulator.core.scenario.Scenario;
@@ -89,7 +90,7 @@ class LibraryScenariosAcceptanceTest {
     JsonNode expect = scenario.document().path("expect");
     String needs = expect.path("needs").asText("");
     String provider = scenario.provider();
-    String channel = StackUnderTest.channelOf(provider);
+    String channel = StatusModel.channelOf(provider);
     String to = stack.bindFresh(provider, id);
     long orphansBefore = stack.orphans();
 

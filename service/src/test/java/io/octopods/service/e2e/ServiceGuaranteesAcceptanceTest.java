@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.contracts.StatusModel;
 import io.octopods.service.support.StackHttp;
 import io.octopods.service.support.StackServiceProcess;
 import io.octopods.service.support.StackUnderTest;
@@ -86,7 +87,7 @@ class ServiceGuaranteesAcceptanceTest {
         "whatsapp-d1-callback-before-send-response, whatsapp, READ",
         "twilio-d1-callback-before-send-response, twilio, DELIVERED"})
     void aCallbackCarryingOurIdIsAppliedBeforeTheSendAnswers(String scenario, String provider, String expected) {
-      String channel = StackUnderTest.channelOf(provider);
+      String channel = StatusModel.channelOf(provider);
       String to = slow.bindFresh(provider, scenario);
       String id = slow.send(channel, to).path("message_id").asText();
       awaitSendArrived(slow, provider, to);
@@ -272,7 +273,7 @@ class ServiceGuaranteesAcceptanceTest {
     String to = StackUnderTest.freshRecipient();
     String id = stack.send(channel, to).path("message_id").asText();
     stack.awaitSettled(channel, id, to, SETTLE);
-    stack.advanceAll(StackUnderTest.providerOf(channel));
+    stack.advanceAll(StatusModel.providerOf(channel));
     assertThat(stack.poll(channel, id, StackUnderTest.API_KEY).status()).as("our own key").isEqualTo(200);
 
     StackHttp.Answer poll = stack.poll(channel, id, StackUnderTest.OTHER_KEY);
@@ -304,7 +305,7 @@ class ServiceGuaranteesAcceptanceTest {
           {"whatsapp", "whatsapp-d2-foreign-ids-in-batch"}, {"viber", "viber-happy-path"},
           {"viber", "viber-f8-send-refused-not-subscribed"}, {"whatsapp", "whatsapp-f2-failed-131047-after-accept"}};
       for (String[] play : plays) {
-        String channel = StackUnderTest.channelOf(play[0]);
+        String channel = StatusModel.channelOf(play[0]);
         String to = own.bindFresh(play[0], play[1]);
         sent.add(new Sent(channel, own.send(channel, to).path("message_id").asText(), to));
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.contracts.StatusModel;
 import io.octopods.service.support.StackHttp;
 import io.octopods.service.support.StackUnderTest;
 import io.octopods.simulator.core.scenario.Scenario;
@@ -86,7 +87,7 @@ final class Faults {
     for (int i = 0; i < each; i++) {
       for (String scenario : scenarios) {
         String provider = scenario.substring(0, scenario.indexOf('-'));
-        String channel = StackUnderTest.channelOf(provider);
+        String channel = StatusModel.channelOf(provider);
         String to = stack.bindFresh(provider, scenario);
         String id = send(bases.get(n++ % bases.size()), channel, to).path("message_id").asText();
         sent.add(new Sent(provider, channel, scenario, expected.get(scenario), id, to));

@@ -3,6 +3,7 @@ package io.octopods.service.support;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.contracts.StatusModel;
 import io.octopods.service.OctopodsService;
 import io.octopods.service.config.ServiceSettings;
 import io.octopods.simulator.SimulatorSettings;
@@ -233,16 +234,6 @@ public final class StackUnderTest implements AutoCloseable {
 
   // ---- channels and providers ----
 
-  /** The provider of a channel: {@code sms} -> {@code twilio}. */
-  public static String providerOf(String channel) {
-    return "sms".equals(channel) ? "twilio" : channel;
-  }
-
-  /** The channel of a provider: {@code twilio} -> {@code sms}. */
-  public static String channelOf(String provider) {
-    return "twilio".equals(provider) ? "sms" : provider;
-  }
-
   /** A recipient no other test of this JVM uses: {@code +1555} and a counter. */
   public static String freshRecipient() {
     return "+1555" + (7_000_000 + RECIPIENTS.incrementAndGet());
@@ -370,7 +361,7 @@ public final class StackUnderTest implements AutoCloseable {
    * @param atMost longer than the provider timeout plus the hand-off's back-offs
    */
   public void awaitSettled(String channel, String messageId, String to, Duration atMost) {
-    String provider = providerOf(channel);
+    String provider = StatusModel.providerOf(channel);
     await("hand-off of " + channel + " message " + messageId + " to " + to + " settled")
         .atMost(atMost)
         .pollInterval(Duration.ofMillis(20))
