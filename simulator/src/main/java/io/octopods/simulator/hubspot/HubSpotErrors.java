@@ -1,6 +1,7 @@
 package io.octopods.simulator.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import io.octopods.simulator.core.Json;
@@ -8,8 +9,8 @@ import io.octopods.simulator.core.http.Responses;
 import java.util.UUID;
 
 /**
- * HubSpot's error dialect: {@code {"status":"error","message","correlationId","category"}}, and the rate-limit body
- * with {@code errorType} and {@code policyName} (providers.md section 5).
+ * HubSpot's error dialect: {@code {"status":"error","message","correlationId","category"}}, the rate-limit body with
+ * {@code errorType} and {@code policyName}, and the StandardError of one input of a batch (providers.md section 5).
  */
 final class HubSpotErrors {
   static final String CONTENT_TYPE = "application/json;charset=utf-8";
@@ -18,6 +19,10 @@ final class HubSpotErrors {
   static final String CONFLICT = "CONFLICT";
   static final String NOT_FOUND = "OBJECT_NOT_FOUND";
   static final String INTERNAL = "INTERNAL_ERROR";
+  static final String MISSING_SCOPES = "MISSING_SCOPES";
+  static final String REQUEST_TIMEOUT = "REQUEST_TIMEOUT";
+  static final String TOO_LARGE = "REQUEST_ENTITY_TOO_LARGE";
+  private static final String SCOPES_LINK = "https://developers.hubspot.com/scopes";
 
   private HubSpotErrors() {}
 
@@ -37,6 +42,42 @@ final class HubSpotErrors {
       item.put("in", field);
     }
     return body;
+  }
+
+  /** The body of a failure injected by {@code POST /__sim/hubspot/limits}; a 403 names the scope it lacks. */
+  static ObjectNode injected(FailStatus failure, int failuresLeft) {
+    String message = "Simulated failure: " + failure + " (" + failure.category() + ") injected by POST "
+        + "/__sim/hubspot/limits (fail_next); " + failuresLeft + " more to come. Nothing was stored; retry.";
+    ObjectNode body = error(message, failure.category());
+    if (failure.httpStatus() == 403) {
+      ObjectNode detail = body.putArray("errors").addObject()
+          .put("message", "One or more of the following scopes are required.");
+      detail.putObject("context").putArray("requiredScopes").add("timeline");
+      body.putObject("links").put("scopes", SCOPES_LINK);
+    }
+    return body;
+  }
+
+  /**
+   * One input's refusal in a batch's {@code errors[]}, as HubSpot's StandardError: {@code status}, {@code category},
+   * {@code message}, {@code errors}, {@code context} ({@code index}: the input's index; {@code id}: its {@code id}
+   * when it has one), {@code links}.
+   */
+  static ObjectNode batchItem(int index, JsonNode input, Refused refused) {
+    ObjectNode item = Json.object()
+        .put("status", "error")
+        .put("category", refused.body().path("category").asText())
+        .put("message", "inputs[" + index + "]: " + refused.body().path("message").asText());
+    ArrayNode details = item.putArray("errors");
+    refused.body().path("errors").forEach(d -> details.add(d.deepCopy()));
+    ObjectNode context = item.putObject("context");
+    context.putArray("index").add(String.valueOf(index));
+    JsonNode id = input == null ? null : input.get("id");
+    if (id != null && id.isValueNode() && !id.isNull()) {
+      context.putArray("id").add(id.asText());
+    }
+    item.putObject("links");
+    return item;
   }
 
   /** HubSpot's real 429 body; {@code policyName} is {@code TEN_SECONDLY_ROLLING} or {@code DAILY}. */

@@ -2,6 +2,7 @@ package io.octopods.simulator.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import io.octopods.simulator.core.Json;
@@ -11,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * What every timeline call passes before its work: the Bearer token ({@code 401}), the rate limit ({@code 429}), an
- * injected failure ({@code fail_status}); and what every answer carries: the rate headers.
+ * injected failure ({@code fail_status} after {@code fail_delay}: a HubSpot error, or a reset connection); and what
+ * every answer carries: the rate headers.
  */
 final class HubSpotGate {
   private final String accessToken;
@@ -33,11 +35,21 @@ final class HubSpotGate {
     HubSpotRateLimit.Verdict verdict = limits.admit();
     return switch (verdict.outcome()) {
       case RATE_LIMITED -> respond(new Answer(429, HubSpotErrors.rateLimited(verdict.policy())), verdict);
-      case FAILED -> respond(new Answer(verdict.failStatus(), HubSpotErrors.error("Simulated failure: HTTP "
-          + verdict.failStatus() + " injected by POST /__sim/hubspot/limits (fail_next); " + verdict.failuresLeft()
-          + " more to come. Nothing was stored; retry.", HubSpotErrors.INTERNAL)), verdict);
+      case FAILED -> injectedFailure(verdict);
       case ADMITTED -> respond(attempt(work), verdict);
     };
+  }
+
+  /** The failure {@code POST /__sim/hubspot/limits} set, held for {@code fail_delay} on the wall clock. */
+  private static ResponseDefinition injectedFailure(HubSpotRateLimit.Verdict verdict) {
+    FailStatus failure = verdict.failStatus();
+    ResponseDefinitionBuilder b = failure.resetsConnection()
+        ? ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER)
+        : headed(new Answer(failure.httpStatus(), HubSpotErrors.injected(failure, verdict.failuresLeft())), verdict);
+    if (!verdict.failDelay().isZero()) {
+      b = b.withFixedDelay((int) verdict.failDelay().toMillis());
+    }
+    return b.build();
   }
 
   private static Answer attempt(Supplier<Answer> work) {
@@ -65,6 +77,10 @@ final class HubSpotGate {
   }
 
   private static ResponseDefinition respond(Answer answer, HubSpotRateLimit.Verdict verdict) {
+    return headed(answer, verdict).build();
+  }
+
+  private static ResponseDefinitionBuilder headed(Answer answer, HubSpotRateLimit.Verdict verdict) {
     ResponseDefinitionBuilder b = Responses
         .builder(answer.status(), HubSpotErrors.CONTENT_TYPE, Json.write(answer.body()))
         .withHeader("X-HubSpot-RateLimit-Max", String.valueOf(verdict.max()))
@@ -78,6 +94,6 @@ final class HubSpotGate {
       long millis = verdict.retryAfter().get().toMillis();
       b = b.withHeader("Retry-After", String.valueOf((millis + 999) / 1000));
     }
-    return b.build();
+    return b;
   }
 }

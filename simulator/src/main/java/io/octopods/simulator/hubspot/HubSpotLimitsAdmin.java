@@ -9,7 +9,6 @@ import io.octopods.simulator.core.Json;
 import io.octopods.simulator.core.http.Responses;
 import io.octopods.simulator.core.http.Route;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +16,11 @@ import java.util.regex.Matcher;
 
 /** {@code GET|POST /__sim/hubspot/limits}, in the admin API's dialect (JSON; errors problem+json). */
 final class HubSpotLimitsAdmin {
-  private static final Set<String> FIELDS = Set.of("per_10s", "policy", "retry_after", "fail_next", "fail_status");
+  private static final List<String> FIELDS =
+      List.of("per_10s", "policy", "retry_after", "fail_next", "fail_status", "fail_delay");
   private static final Set<String> POLICIES = Set.of("TEN_SECONDLY_ROLLING", "DAILY");
+  /** The longest {@code fail_delay}, as for a scenario's {@code timeout}: a call is never held longer. */
+  static final Duration MAX_FAIL_DELAY = Duration.ofMinutes(5);
 
   private final HubSpotRateLimit limits;
 
@@ -40,39 +42,25 @@ final class HubSpotLimitsAdmin {
    * Sets two groups, each as a whole when any of its fields is sent (absent fields take their defaults) and kept
    * otherwise: the rate limit ({@code per_10s}, null or absent for none; {@code policy}; {@code retry_after}), which
    * restarts the window so that "3 per 10 s" means the next 3 calls pass; and the injected failures ({@code
-   * fail_next}, {@code fail_status}, default 502).
+   * fail_next}, {@code fail_status}, default 502; {@code fail_delay}, default none).
    */
   private ResponseDefinition set(Request r, Matcher m) {
-    JsonNode body;
     try {
-      body = Json.parse(r.getBodyAsString());
-    } catch (IllegalArgumentException e) {
-      return bad("the body is not JSON: " + e.getMessage());
-    }
-    if (body == null || !body.isObject()) {
-      return bad("the body must be a JSON object such as {\"per_10s\": 3, \"policy\": \"TEN_SECONDLY_ROLLING\"}");
-    }
-    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!FIELDS.contains(name)) {
-        return bad("unknown field '" + name
-            + "'; the fields are per_10s, policy, retry_after, fail_next, fail_status");
-      }
-    }
-    HubSpotRateLimit.Settings now = limits.settings();
-    HubSpotRateLimit.Settings none = HubSpotRateLimit.Settings.NONE;
-    boolean rate = body.has("per_10s") || body.has("policy") || body.has("retry_after");
-    boolean failures = body.has("fail_next") || body.has("fail_status");
-    try {
+      JsonNode body = AdminBody.object(r, FIELDS, "{\"per_10s\": 3, \"policy\": \"TEN_SECONDLY_ROLLING\"}");
+      HubSpotRateLimit.Settings now = limits.settings();
+      HubSpotRateLimit.Settings none = HubSpotRateLimit.Settings.NONE;
+      boolean rate = body.has("per_10s") || body.has("policy") || body.has("retry_after");
+      boolean failures = body.has("fail_next") || body.has("fail_status") || body.has("fail_delay");
       HubSpotRateLimit.Settings next = new HubSpotRateLimit.Settings(
           rate ? per10s(body.path("per_10s")) : now.per10s(),
           rate ? policy(body.get("policy"), none.policy()) : now.policy(),
           rate ? retryAfter(body.path("retry_after")) : now.retryAfter(),
           failures ? count(body.get("fail_next"), "fail_next", none.failNext()) : now.failNext(),
-          failures ? failStatus(body.get("fail_status"), none.failStatus()) : now.failStatus());
+          failures ? FailStatus.of(body.get("fail_status"), none.failStatus()) : now.failStatus(),
+          failures ? failDelay(body.path("fail_delay")) : now.failDelay());
       limits.set(next, rate);
     } catch (IllegalArgumentException e) {
-      return bad(e.getMessage());
+      return Responses.problem(400, "Bad request", e.getMessage());
     }
     return Responses.json(200, view(limits.settings()));
   }
@@ -90,7 +78,13 @@ final class HubSpotLimitsAdmin {
     } else {
       o.putNull("retry_after");
     }
-    return o.put("fail_next", s.failNext()).put("fail_status", s.failStatus());
+    o.put("fail_next", s.failNext()).set("fail_status", s.failStatus().view());
+    if (s.failDelay().isZero()) {
+      o.putNull("fail_delay");
+    } else {
+      o.put("fail_delay", s.failDelay().toString());
+    }
+    return o;
   }
 
   private static Optional<Integer> per10s(JsonNode n) {
@@ -126,13 +120,26 @@ final class HubSpotLimitsAdmin {
         "retry_after must be whole seconds (3600) or a duration (\"10s\", \"PT1M\"), not " + n);
   }
 
-  private static int failStatus(JsonNode n, int absent) {
-    int status = count(n, "fail_status", absent);
-    if (status < 500 || status > 599) {
-      throw new IllegalArgumentException("fail_status must be a 5xx status (500 to 599), not " + status
-          + "; a 429 comes from per_10s");
+  /** A duration such as {@code 3s} or {@code PT3S}, at most {@link #MAX_FAIL_DELAY}; null or absent: none. */
+  private static Duration failDelay(JsonNode n) {
+    if (n.isNull() || n.isMissingNode()) {
+      return Duration.ZERO;
     }
-    return status;
+    if (!n.isTextual()) {
+      throw new IllegalArgumentException("fail_delay must be a duration such as \"3s\" or \"PT3S\" (or null for "
+          + "none), not " + n);
+    }
+    Duration delay;
+    try {
+      delay = Durations.parse(n.asText());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("fail_delay " + e.getMessage());
+    }
+    if (delay.compareTo(MAX_FAIL_DELAY) > 0) {
+      throw new IllegalArgumentException("fail_delay must be at most 5m (PT5M), not " + n.asText()
+          + "; to test a client's timeout, set a delay a little past that timeout");
+    }
+    return delay;
   }
 
   private static int count(JsonNode n, String field, int absent) {
@@ -143,9 +150,5 @@ final class HubSpotLimitsAdmin {
       throw new IllegalArgumentException(field + " must be a whole number >= 0, not " + n);
     }
     return n.asInt();
-  }
-
-  private static ResponseDefinition bad(String detail) {
-    return Responses.problem(400, "Bad request", detail);
   }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The limits of {@code POST /__sim/hubspot/limits}: at most {@code per_10s} calls in a rolling 10 s window of the
  * scenario clock (so the virtual clock drives it), and the next {@code fail_next} calls failing with {@code
- * fail_status}. Only admitted calls count; a refused one neither counts nor stores anything. Thread-safe.
+ * fail_status} after {@code fail_delay} (wall clock). Only admitted calls count (an injected failure is admitted); a
+ * rate-limited one neither counts nor stores anything. Thread-safe.
  */
 final class HubSpotRateLimit {
   static final Duration WINDOW = Duration.ofSeconds(10);
@@ -29,15 +30,21 @@ final class HubSpotRateLimit {
    * The settings; {@code per10s} empty means no limit.
    *
    * @param policy the {@code policyName} of the 429 body: {@code TEN_SECONDLY_ROLLING} or {@code DAILY}
+   * @param failDelay how long an injected failure holds the call before it answers (or resets), on the wall clock
    */
   record Settings(Optional<Integer> per10s, String policy, Optional<Duration> retryAfter, int failNext,
-      int failStatus) {
-    static final Settings NONE = new Settings(Optional.empty(), "TEN_SECONDLY_ROLLING", Optional.empty(), 0, 502);
+      FailStatus failStatus, Duration failDelay) {
+    static final Settings NONE = new Settings(Optional.empty(), "TEN_SECONDLY_ROLLING", Optional.empty(), 0,
+        FailStatus.DEFAULT, Duration.ZERO);
+
+    Settings afterOneFailure() {
+      return new Settings(per10s, policy, retryAfter, failNext - 1, failStatus, failDelay);
+    }
   }
 
   /** What happens to one call, and the numbers for the rate headers. */
   record Verdict(Outcome outcome, int max, int remaining, String policy, Optional<Duration> retryAfter,
-      int failStatus, int failuresLeft) {}
+      FailStatus failStatus, Duration failDelay, int failuresLeft) {}
 
   enum Outcome { ADMITTED, RATE_LIMITED, FAILED }
 
@@ -47,15 +54,15 @@ final class HubSpotRateLimit {
     Settings s = settings;
     int max = s.per10s().orElse(NOMINAL_MAX);
     if (s.per10s().isPresent() && admitted.size() >= max) {
-      return new Verdict(Outcome.RATE_LIMITED, max, 0, s.policy(), s.retryAfter(), s.failStatus(), s.failNext());
+      return verdict(Outcome.RATE_LIMITED, max, 0, s, s.failNext());
     }
     admitted.add(clock.now());
     int remaining = Math.max(0, max - admitted.size());
     if (s.failNext() > 0) {
-      settings = new Settings(s.per10s(), s.policy(), s.retryAfter(), s.failNext() - 1, s.failStatus());
-      return new Verdict(Outcome.FAILED, max, remaining, s.policy(), s.retryAfter(), s.failStatus(), s.failNext() - 1);
+      settings = s.afterOneFailure();
+      return verdict(Outcome.FAILED, max, remaining, s, s.failNext() - 1);
     }
-    return new Verdict(Outcome.ADMITTED, max, remaining, s.policy(), s.retryAfter(), s.failStatus(), 0);
+    return verdict(Outcome.ADMITTED, max, remaining, s, 0);
   }
 
   /** The numbers for the rate headers without counting a call (an unauthenticated one). */
@@ -63,8 +70,12 @@ final class HubSpotRateLimit {
     prune();
     Settings s = settings;
     int max = s.per10s().orElse(NOMINAL_MAX);
-    return new Verdict(Outcome.ADMITTED, max, Math.max(0, max - admitted.size()), s.policy(), s.retryAfter(),
-        s.failStatus(), s.failNext());
+    return verdict(Outcome.ADMITTED, max, Math.max(0, max - admitted.size()), s, s.failNext());
+  }
+
+  private static Verdict verdict(Outcome outcome, int max, int remaining, Settings s, int failuresLeft) {
+    return new Verdict(outcome, max, remaining, s.policy(), s.retryAfter(), s.failStatus(), s.failDelay(),
+        failuresLeft);
   }
 
   synchronized Settings settings() {

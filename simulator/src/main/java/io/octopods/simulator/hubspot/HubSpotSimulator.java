@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * HubSpot's timeline API (downstream: the status service pushes one event per public status change). Plays no
- * scenarios; keeps the timelines it receives, answers {@code 409} to a known event id, and can be rate limited or
- * made to fail through {@code POST /__sim/hubspot/limits}.
+ * HubSpot's timeline API (downstream: the status service pushes one event per public status change, alone or in
+ * batches). Plays no scenarios; keeps the timelines it receives, answers {@code 409} to a known event id, can be rate
+ * limited or made to fail through {@code POST /__sim/hubspot/limits}, and refuses a contact's events through {@code
+ * POST /__sim/hubspot/refusals}.
  */
 public final class HubSpotSimulator implements ProviderSimulator {
   /** Published default credentials, so that a deployed service can be pointed at the simulator. */
@@ -23,13 +24,14 @@ public final class HubSpotSimulator implements ProviderSimulator {
   static final String EVENTS = "/(?:crm/v3/timeline|integrators/timeline/v3)/events";
 
   private final HubSpotTimelines timelines = new HubSpotTimelines();
+  private final HubSpotRefusals refusals = new HubSpotRefusals();
   private final HubSpotRateLimit rateLimit;
   private final TimelineEventsRoute events;
 
   public HubSpotSimulator(SimulatorContext ctx) {
     this.rateLimit = new HubSpotRateLimit(ctx.clock());
     HubSpotGate gate = new HubSpotGate(ACCESS_TOKEN, rateLimit);
-    this.events = new TimelineEventsRoute(gate, timelines, new TimelineEventReader(EVENT_TEMPLATE_ID, ctx.clock()),
+    this.events = new TimelineEventsRoute(gate, timelines, refusals, new TimelineEventReader(EVENT_TEMPLATE_ID, ctx.clock()),
         ctx.clock());
   }
 
@@ -45,6 +47,7 @@ public final class HubSpotSimulator implements ProviderSimulator {
         Route.of("hubspot.events.batch", "POST", EVENTS + "/batch/create/?", Route.WIRE, events::batch),
         Route.of("hubspot.events.read", "GET", EVENTS + "/([^/]+)/([^/]+)/?", Route.WIRE, events::read)));
     routes.addAll(new HubSpotLimitsAdmin(rateLimit).routes());
+    routes.addAll(new HubSpotRefusalsAdmin(refusals).routes());
     routes.add(new HubSpotTimelineAdmin(timelines).route());
     routes.add(Route.of("hubspot.unknown", "ANY", "/(?!__).*", Route.FALLBACK, (r, m) -> HubSpotErrors.answer(404,
         HubSpotErrors.error(r.getMethod().getName().toUpperCase(Locale.ROOT) + " " + r.getUrl()
@@ -70,5 +73,6 @@ public final class HubSpotSimulator implements ProviderSimulator {
   public void reset() {
     timelines.reset();
     rateLimit.reset();
+    refusals.reset();
   }
 }

@@ -12,18 +12,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 
 /**
- * The timeline events API: create ({@code 201}, {@code 409} on a known id), batch create ({@code 201}, or {@code 207}
- * with per-item errors) and read one event. Every call passes the {@link HubSpotGate} first.
+ * The timeline events API: create ({@code 201}, {@code 409} on a known id), batch create of 1 to {@value
+ * #MAX_BATCH_INPUTS} inputs ({@code 201}, or {@code 207} with one StandardError per refused input) and read one
+ * event. Every call passes the {@link HubSpotGate} first; an event of a refused contact ({@link HubSpotRefusals}) is
+ * refused as an invalid one is.
  */
 final class TimelineEventsRoute {
+  /** The most inputs one batch create takes (HubSpot's CRM batch limit); past it the whole call is refused. */
+  static final int MAX_BATCH_INPUTS = 100;
+
   private final HubSpotGate gate;
   private final HubSpotTimelines timelines;
+  private final HubSpotRefusals refusals;
   private final TimelineEventReader reader;
   private final ScenarioClock clock;
 
-  TimelineEventsRoute(HubSpotGate gate, HubSpotTimelines timelines, TimelineEventReader reader, ScenarioClock clock) {
+  TimelineEventsRoute(HubSpotGate gate, HubSpotTimelines timelines, HubSpotRefusals refusals,
+      TimelineEventReader reader, ScenarioClock clock) {
     this.gate = gate;
     this.timelines = timelines;
+    this.refusals = refusals;
     this.reader = reader;
     this.clock = clock;
   }
@@ -39,10 +47,7 @@ final class TimelineEventsRoute {
   /** {@code POST .../events/batch/create} with {@code {"inputs": [...]}}. */
   ResponseDefinition batch(Request request, Matcher path) {
     return gate.pass(request, () -> {
-      JsonNode inputs = TimelineEventReader.body(request.getBodyAsString()).get("inputs");
-      if (inputs == null || !inputs.isArray()) {
-        throw HubSpotErrors.Refused.invalid("inputs", "inputs is required: an array of timeline events");
-      }
+      JsonNode inputs = inputs(TimelineEventReader.body(request.getBodyAsString()).get("inputs"));
       String startedAt = TimelineEvent.iso(clock.now());
       ArrayNode results = Json.array();
       ArrayNode errors = Json.array();
@@ -50,7 +55,7 @@ final class TimelineEventsRoute {
         try {
           results.add(store(inputs.get(i)).wire());
         } catch (HubSpotErrors.Refused e) {
-          errors.add(itemError(i, inputs.get(i), e));
+          errors.add(HubSpotErrors.batchItem(i, inputs.get(i), e));
         }
       }
       ObjectNode answer = Json.object().put("status", "COMPLETE");
@@ -76,21 +81,28 @@ final class TimelineEventsRoute {
 
   private TimelineEvent store(JsonNode input) {
     TimelineEvent event = reader.read(input);
+    refusals.check(event);
     return timelines.add(event).orElseThrow(() -> new HubSpotErrors.Refused(409, HubSpotErrors.error(
         "An event with id '" + event.id() + "' already exists for event template " + event.eventTemplateId()
             + "; timeline events are immutable, so a repeated id stores nothing", HubSpotErrors.CONFLICT)));
   }
 
-  private static ObjectNode itemError(int index, JsonNode input, HubSpotErrors.Refused e) {
-    ObjectNode error = e.body().deepCopy();
-    error.put("message", "inputs[" + index + "]: " + error.path("message").asText());
-    ObjectNode context = error.putObject("context");
-    context.putArray("index").add(String.valueOf(index));
-    JsonNode id = input == null ? null : input.get("id");
-    if (id != null && id.isValueNode() && !id.isNull()) {
-      context.putArray("id").add(id.asText());
+  /** The inputs of a batch: an array of 1 to {@value #MAX_BATCH_INPUTS}, or the whole call is refused. */
+  private static JsonNode inputs(JsonNode inputs) {
+    if (inputs == null || !inputs.isArray()) {
+      throw HubSpotErrors.Refused.invalid("inputs", "inputs is required: an array of 1 to " + MAX_BATCH_INPUTS
+          + " timeline events");
     }
-    return error;
+    if (inputs.isEmpty()) {
+      throw HubSpotErrors.Refused.invalid("inputs", "inputs is empty: send 1 to " + MAX_BATCH_INPUTS
+          + " timeline events");
+    }
+    if (inputs.size() > MAX_BATCH_INPUTS) {
+      throw HubSpotErrors.Refused.invalid("inputs", "The maximum number of inputs supported in a batch request is "
+          + MAX_BATCH_INPUTS + ", but " + inputs.size() + " were sent. Please reduce the number of items and try again "
+          + "(split them into calls of at most " + MAX_BATCH_INPUTS + "); nothing was stored.");
+    }
+    return inputs;
   }
 
   private static String decoded(String segment) {
