@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code fail_status} (403, 408, 413, 5xx, "reset") and {@code fail_delay} of {@code POST /__sim/hubspot/limits}. */
+/** {@code fail_status} (400, 403, 404, 408, 413, 5xx, "reset") and {@code fail_delay} of {@code POST /__sim/hubspot/limits}. */
 @OctopodsSimulators(clock = "virtual")
 class HubSpotInjectedFailuresAcceptanceTest {
   private static final Contracts CONTRACTS = Contracts.shipped();
@@ -44,7 +44,7 @@ class HubSpotInjectedFailuresAcceptanceTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"403, MISSING_SCOPES", "408, REQUEST_TIMEOUT", "413, REQUEST_ENTITY_TOO_LARGE", "500, INTERNAL_ERROR",
+  @CsvSource({"400, VALIDATION_ERROR", "404, OBJECT_NOT_FOUND", "403, MISSING_SCOPES", "408, REQUEST_TIMEOUT", "413, REQUEST_ENTITY_TOO_LARGE", "500, INTERNAL_ERROR",
       "503, INTERNAL_ERROR", "599, INTERNAL_ERROR"})
   void theNextCallsAnswerTheStatusWithHubSpotsErrorBodyAndStoreNothing(int status, String category) {
     hubspot.limits("{\"fail_next\":2,\"fail_status\":" + status + "}");
@@ -159,8 +159,8 @@ class HubSpotInjectedFailuresAcceptanceTest {
   void mistakesAreProblemsNamingTheAllowedValues() {
     for (String[] bad : List.of(
         new String[] {"{\"fail_status\":429}", "per_10s"},
-        new String[] {"{\"fail_status\":404}", "\"reset\""},
-        new String[] {"{\"fail_status\":600}", "403, 408, 413"},
+        new String[] {"{\"fail_status\":409}", "\"reset\""},
+        new String[] {"{\"fail_status\":600}", "400, 403, 404, 408, 413"},
         new String[] {"{\"fail_status\":\"RESET\"}", "\"reset\""},
         new String[] {"{\"fail_delay\":\"soon\"}", "fail_delay"},
         new String[] {"{\"fail_delay\":3}", "\"3s\""},
