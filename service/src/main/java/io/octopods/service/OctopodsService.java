@@ -7,6 +7,7 @@ import io.octopods.service.adapters.http.HttpServer;
 import io.octopods.service.adapters.http.api.ApiKeys;
 import io.octopods.service.adapters.http.api.PublicApiRoutes;
 import io.octopods.service.adapters.persistence.Database;
+import io.octopods.service.adapters.persistence.JdbcHubSpotOutbox;
 import io.octopods.service.adapters.persistence.JdbcMessageStore;
 import io.octopods.service.adapters.persistence.JdbcOutbox;
 import io.octopods.service.adapters.persistence.JdbcReconciliationQueries;
@@ -15,7 +16,6 @@ import io.octopods.service.adapters.reconciliation.ReconciliationWorker;
 import io.octopods.service.adapters.reconciliation.twilio.TwilioReconciler;
 import io.octopods.service.adapters.surfaces.hubspot.HubSpotClient;
 import io.octopods.service.adapters.surfaces.hubspot.HubSpotPusher;
-import io.octopods.service.adapters.surfaces.hubspot.JdbcHubSpotQueue;
 import io.octopods.service.adapters.persistence.JdbcSurfaceQueries;
 import io.octopods.service.adapters.persistence.OrphanPurge;
 import io.octopods.service.adapters.surfaces.intercom.IntercomRoutes;
@@ -28,6 +28,7 @@ import io.octopods.service.application.HandOff;
 import io.octopods.service.application.HandOffPolicy;
 import io.octopods.service.application.ReportIntake;
 import io.octopods.service.application.SendMessage;
+import io.octopods.service.application.ports.OutboxItem;
 import io.octopods.service.application.ports.ProviderClient;
 import io.octopods.service.config.ProviderSettings;
 import io.octopods.service.config.ServiceSettings;
@@ -74,19 +75,27 @@ public final class OctopodsService implements AutoCloseable {
         s.timers().handoffBackoffMax());
     HandOff handOff = new HandOff(store, outbox, clients::get, policy, clock);
     HandOffWorker worker = new HandOffWorker(outbox, handOff, clock, timeout, s.timers().workerPollInterval());
-    HubSpotPusher pusher = new HubSpotPusher(store, outbox, new JdbcHubSpotQueue(database.dataSource()),
-        new HubSpotClient(p.hubspot().baseUrl(), p.hubspot().accessToken(), p.hubspot().eventTemplateId(), timeout),
-        clock, timeout);
-    SendMessage send = new SendMessage(store, clock, () -> {
-      worker.wake();
-      pusher.wake();
+    JdbcHubSpotOutbox hubspotOutbox = new JdbcHubSpotOutbox(store);
+    HubSpotPusher pusher = new HubSpotPusher(hubspotOutbox,
+        new HubSpotClient(p.hubspot().baseUrl(), p.hubspot().accessToken(), p.hubspot().eventTemplateId(), timeout,
+            clock),
+        clock, HubSpotPusher.Settings.defaults(timeout, p.hubspot().batchSize(), HubSpotPusher.DEFAULT_POLL_INTERVAL));
+    store.afterQueuing(kinds -> {
+      if (kinds.contains(OutboxItem.HANDOFF)) {
+        worker.wake();
+      }
+      if (kinds.contains(OutboxItem.HUBSPOT)) {
+        pusher.wake();
+      }
     });
+    SendMessage send = new SendMessage(store, clock);
     ReportIntake intake = new ReportIntake(store, clock);
     ApiKeys keys = ApiKeys.from(s.apiKeys(), s.dataDir());
     JdbcSurfaceQueries surfaces = new JdbcSurfaceQueries(store);
     HttpServer http = new HttpServer(List.of(
-        new PublicApiRoutes(send, store, keys, s.rateLimit(), clock, java.util.Map.of(
-            "provider_timeout", s.timers().providerTimeout(), "reconcile_after", s.timers().reconcileAfter())),
+        new PublicApiRoutes(send, store, keys, s.rateLimit(), clock, Map.of(
+            "provider_timeout", s.timers().providerTimeout(), "reconcile_after", s.timers().reconcileAfter()),
+            Optional.of(hubspotOutbox)),
         new TwilioWebhookRoutes(p.twilio().authToken(), s.publicUrl(), intake),
         new WhatsAppWebhookRoutes(p.whatsapp().appSecret(), p.whatsapp().verifyToken(), intake),
         new ViberWebhookRoutes(p.viber().authToken(), intake),

@@ -13,19 +13,16 @@ import java.util.function.Function;
 
 /**
  * The send use case: the message ({@code QUEUED}), its hand-off and its first HubSpot event go into one
- * transaction; a worker hands it to the provider after the commit. With an idempotency key, the answer
+ * transaction; a worker hands it to the provider after the commit (the store wakes it). With an idempotency key, the answer
  * is kept in the same transaction, so a retried request gets the first answer instead of a second send.
  */
 public final class SendMessage {
   private final MessageStore store;
   private final Clock clock;
-  private final Runnable handOffWorker;
 
-  /** @param handOffWorker wakes the hand-off worker after a commit */
-  public SendMessage(MessageStore store, Clock clock, Runnable handOffWorker) {
+  public SendMessage(MessageStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
-    this.handOffWorker = handOffWorker;
   }
 
   /** A validated send request. */
@@ -44,13 +41,12 @@ public final class SendMessage {
       tx.enqueue(OutboxItem.newItem(OutboxItem.HANDOFF, message.messageId(), "", now));
       if (message.contactEmail().isPresent()) {
         tx.enqueue(OutboxItem.newItem(OutboxItem.HUBSPOT, message.messageId(),
-            message.status().publicName() + " " + now, now));
+            new PublicChange(message.status(), now).payload(), now));
       }
       idempotency.ifPresent(i -> tx.rememberAnswer(request.workspace(), i.key(),
           new MessageStore.IdempotentAnswer(i.requestHash(), 202, i.answerBody().apply(message), message.messageId())));
       return null;
     });
-    handOffWorker.run();
     return message;
   }
 }

@@ -36,7 +36,7 @@ final class StatusRecorder {
         decision.applied(), decision.reason(), facts.errorCode(), facts.errorTitle(), facts.detail(), facts.raw()));
     if (decision.publicChange() && after.contactEmail().isPresent()) {
       tx.enqueue(OutboxItem.newItem(OutboxItem.HUBSPOT, message.messageId(),
-          after.status().publicName() + " " + after.updatedAt(), now));
+          new PublicChange(after.status(), after.updatedAt()).payload(), now));
     }
     return after;
   }

@@ -15,8 +15,14 @@ public record ProviderSettings(Twilio twilio, WhatsApp whatsapp, Viber viber, Hu
   /** Viber's REST Bot API. */
   public record Viber(String baseUrl, String authToken, String senderName) {}
 
-  /** HubSpot's timeline events API. */
-  public record HubSpot(String baseUrl, String accessToken, String eventTemplateId) {}
+  /**
+   * HubSpot's timeline events API.
+   *
+   * @param batchSize events per {@code batch/create} call ({@code OCTOPODS_HUBSPOT_BATCH_SIZE}, 1 to 100)
+   */
+  public record HubSpot(String baseUrl, String accessToken, String eventTemplateId, int batchSize) {
+    public static final int DEFAULT_BATCH_SIZE = 100;
+  }
 
   static ProviderSettings read(Settings s, String simulatorHost, int portBase) {
     String sim = "http://" + simulatorHost + ":";
@@ -41,6 +47,7 @@ public record ProviderSettings(Twilio twilio, WhatsApp whatsapp, Viber viber, Hu
         new HubSpot(
             s.get(null, "OCTOPODS_HUBSPOT_BASE_URL", sim + (portBase + 4)),
             s.get(null, "OCTOPODS_HUBSPOT_ACCESS_TOKEN", SimulatorDefaults.HUBSPOT_ACCESS_TOKEN),
-            s.get(null, "OCTOPODS_HUBSPOT_EVENT_TEMPLATE_ID", SimulatorDefaults.HUBSPOT_EVENT_TEMPLATE_ID)));
+            s.get(null, "OCTOPODS_HUBSPOT_EVENT_TEMPLATE_ID", SimulatorDefaults.HUBSPOT_EVENT_TEMPLATE_ID),
+            s.integer(null, "OCTOPODS_HUBSPOT_BATCH_SIZE", HubSpot.DEFAULT_BATCH_SIZE)));
   }
 }

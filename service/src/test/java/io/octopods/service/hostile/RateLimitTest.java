@@ -71,7 +71,7 @@ class RateLimitTest {
     String beta = "beta_k_0123456789abcdef0123456789";
     try (TestDatabase db = TestDatabase.open(dir.resolve("db"))) {
       JdbcMessageStore store = new JdbcMessageStore(db.database().dataSource());
-      SendMessage send = new SendMessage(store, Clock.systemUTC(), () -> { });
+      SendMessage send = new SendMessage(store, Clock.systemUTC());
       ApiKeys keys = ApiKeys.from(Optional.of("acme:" + acme + ",beta:" + beta + ",acme:" + acme2), dir);
       HttpServer server = new HttpServer(List.of(new PublicApiRoutes(send, store, keys, LIMIT, clock)))
           .start("127.0.0.1", 0);

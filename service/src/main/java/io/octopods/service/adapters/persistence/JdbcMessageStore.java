@@ -15,15 +15,29 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
-/** The store on JDBC: PostgreSQL or the embedded H2, the same SQL. */
+/**
+ * The store on JDBC: PostgreSQL or the embedded H2, the same SQL. Whoever works off the outbox can be told right
+ * after a commit that queued items of its kind ({@link #afterQueuing}), so it need not wait for its next poll.
+ */
 public final class JdbcMessageStore implements MessageStore {
   private final DataSource dataSource;
+  private volatile Consumer<Set<String>> queued = kinds -> { };
 
   public JdbcMessageStore(DataSource dataSource) {
     this.dataSource = dataSource;
+  }
+
+  /**
+   * Called after every commit that queued outbox items, with their kinds ({@code handoff}, {@code hubspot}); it runs
+   * on the committing thread, so it should only wake a worker.
+   */
+  public void afterQueuing(Consumer<Set<String>> listener) {
+    this.queued = listener;
   }
 
   @Override
@@ -40,6 +54,9 @@ public final class JdbcMessageStore implements MessageStore {
         T result = work.apply(tx);
         tx.flush();
         c.commit();
+        if (!tx.queuedKinds().isEmpty()) {
+          queued.accept(Set.copyOf(tx.queuedKinds()));
+        }
         return result;
       } catch (JdbcTransaction.JdbcFailure e) {
         rollback(c);
@@ -169,12 +186,13 @@ public final class JdbcMessageStore implements MessageStore {
   @Override
   public PendingCounts pending() {
     return read(tx -> {
-      long[] counts = new long[3];
-      tx.query("SELECT kind, COUNT(*) AS n FROM outbox WHERE done_at IS NULL GROUP BY kind", ps -> { },
-          rs -> counts["hubspot".equals(rs.getString("kind")) ? 1 : 0] += rs.getLong("n"));
+      long[] counts = new long[4]; // handoff, hubspot, orphans, hubspot dead letters
+      tx.query("SELECT kind, CASE WHEN dead_at IS NULL THEN 0 ELSE 1 END AS dead, COUNT(*) AS n FROM outbox "
+          + "WHERE done_at IS NULL GROUP BY kind, CASE WHEN dead_at IS NULL THEN 0 ELSE 1 END", ps -> { },
+          rs -> counts[rs.getInt("dead") == 1 ? 3 : "hubspot".equals(rs.getString("kind")) ? 1 : 0] += rs.getLong("n"));
       tx.query("SELECT COUNT(*) AS n FROM orphan WHERE adopted_at IS NULL", ps -> { },
           rs -> counts[2] = rs.getLong("n"));
-      return new PendingCounts(counts[0], counts[1], counts[2]);
+      return new PendingCounts(counts[0], counts[1], counts[2], counts[3]);
     });
   }
 

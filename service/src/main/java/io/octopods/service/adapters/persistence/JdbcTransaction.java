@@ -15,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,7 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
 
   private final Connection c;
   private final LockedMessages locked = new LockedMessages();
+  private final Set<String> queuedKinds = new HashSet<>();
   private PreparedStatement history;
   private PreparedStatement outbox;
 
@@ -136,7 +139,7 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
         }, rs -> locked.held(MessageRows.read(rs)));
   }
 
-  private static String marks(int n) {
+  static String marks(int n) {
     return String.join(", ", Collections.nCopies(n, "?"));
   }
 
@@ -220,8 +223,19 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
     return orphans;
   }
 
+  /** The kinds of outbox items this transaction queued. */
+  Set<String> queuedKinds() {
+    return queuedKinds;
+  }
+
+  /** Notes work of a kind queued other than by {@link #enqueue} (items made due again). */
+  void queued(String kind) {
+    queuedKinds.add(kind);
+  }
+
   @Override
   public void enqueue(OutboxItem item) {
+    queuedKinds.add(item.kind());
     outbox = batch(outbox, INSERT_OUTBOX, ps -> {
       ps.setString(1, item.kind());
       ps.setString(2, item.messageId());
@@ -261,6 +275,22 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
     return found.stream().findFirst();
   }
 
+  /** Runs one statement per item as a batch; answers how many rows each changed. */
+  <T> int[] runBatch(String sql, Collection<T> items, ItemBinder<T> binder) {
+    if (items.isEmpty()) {
+      return new int[0];
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (T item : items) {
+        binder.bind(ps, item);
+        ps.addBatch();
+      }
+      return ps.executeBatch();
+    } catch (SQLException e) {
+      throw new JdbcFailure(e);
+    }
+  }
+
   /** Runs one statement; answers how many rows it changed. */
   int run(String sql, Binder binder) {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -288,6 +318,12 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
   @FunctionalInterface
   interface Binder {
     void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** Sets a statement's parameters for one item of a batch. */
+  @FunctionalInterface
+  interface ItemBinder<T> {
+    void bind(PreparedStatement ps, T item) throws SQLException;
   }
 
   /** Reads one row. */

@@ -35,8 +35,11 @@ public interface MessageStore {
   /** A page of messages and the cursor of the next one. */
   record MessagePage(List<MessageRecord> messages, Optional<String> nextCursor) {}
 
-  /** What is still to do: hand-offs, HubSpot pushes, orphan reports waiting for their message. */
-  record PendingCounts(long handoff, long hubspot, long orphans) {}
+  /**
+   * What is still to do: hand-offs, HubSpot pushes, orphan reports waiting for their message; and the HubSpot events
+   * HubSpot refused for good (dead letters: kept, not pending).
+   */
+  record PendingCounts(long handoff, long hubspot, long orphans, long hubspotDead) {}
 
   /** A stored answer: the request's fingerprint, and the status and body sent back. */
   record IdempotentAnswer(String requestHash, int status, String body, String messageId) {}

@@ -84,7 +84,8 @@ class HandOffWorkerAcceptanceTest {
 
   private SendMessage start(HandOffPolicy policy, Duration pollInterval) {
     worker = new HandOffWorker(outbox, handOff(policy), clock, CLIENT_TIMEOUT, pollInterval).start();
-    return new SendMessage(store, clock, worker::wake);
+    store.afterQueuing(kinds -> worker.wake());
+    return new SendMessage(store, clock);
   }
 
   private static HandOffPolicy quickPolicy(int maxAttempts) {
@@ -228,7 +229,8 @@ class HandOffWorkerAcceptanceTest {
     worker = new HandOffWorker(outbox, flaky, clock, lease, FAST_POLL, 2).start();
     String to = SimulatorAdmin.freshRecipient();
 
-    MessageRecord m = send(new SendMessage(store, clock, worker::wake), to);
+    store.afterQueuing(kinds -> worker.wake());
+    MessageRecord m = send(new SendMessage(store, clock), to);
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.SENT));
     assertThat(calls.get()).isEqualTo(2);

@@ -10,6 +10,7 @@ import io.octopods.service.adapters.http.Problem.FieldError;
 import io.octopods.service.adapters.http.RouteGroup;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.application.SendMessage;
+import io.octopods.service.application.ports.HubSpotOutbox;
 import io.octopods.service.application.ports.MessageStore;
 import io.octopods.service.application.ports.MessageStore.MessagePage;
 import io.octopods.service.application.ports.MessageStore.PendingCounts;
@@ -26,8 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * The public API (api.md): send, poll, list and history under {@code /api/v1/{channel}/messages}, each
- * with a bearer key and a per-key rate limit, checked in that order before the channel; and
- * {@code GET /health} without a key. Another workspace's message, one on another channel and a malformed
+ * with a bearer key and a per-key rate limit, checked in that order before the channel; the workspace's HubSpot
+ * dead letters under {@code /api/v1/surfaces/hubspot/dead-letters}; and {@code GET /health} without a key. Another workspace's message, one on another channel and a malformed
  * id all answer the same {@code 404} (I13).
  */
 public final class PublicApiRoutes implements RouteGroup {
@@ -43,6 +44,7 @@ public final class PublicApiRoutes implements RouteGroup {
   private final IdempotentSend send;
   private final int perSecond;
   private final Map<String, Duration> timers;
+  private final Optional<DeadLetterResource> deadLetters;
 
   /**
    * @param rateLimitPerSecond requests per second per key ({@code OCTOPODS_RATE_LIMIT}); 0 turns the limit off
@@ -50,15 +52,17 @@ public final class PublicApiRoutes implements RouteGroup {
    */
   public PublicApiRoutes(SendMessage sendMessage, MessageStore store, ApiKeys keys, int rateLimitPerSecond,
       Clock clock) {
-    this(sendMessage, store, keys, rateLimitPerSecond, clock, Map.of());
+    this(sendMessage, store, keys, rateLimitPerSecond, clock, Map.of(), Optional.empty());
   }
 
   /**
    * @param timers the service's timers that outside checks wait on ({@code provider_timeout},
    *     {@code reconcile_after}), shown in {@code /health} so a harness can tell how long they take
+   * @param hubspot the HubSpot outbox whose dead letters {@code /api/v1/surfaces/hubspot/dead-letters} serves
    */
   public PublicApiRoutes(SendMessage sendMessage, MessageStore store, ApiKeys keys, int rateLimitPerSecond,
-      Clock clock, Map<String, Duration> timers) {
+      Clock clock, Map<String, Duration> timers, Optional<HubSpotOutbox> hubspot) {
+    this.deadLetters = hubspot.map(h -> new DeadLetterResource(h, clock));
     this.timers = new TreeMap<>(timers);
     this.store = store;
     this.authentication = new BearerAuthentication(keys);
@@ -78,6 +82,11 @@ public final class PublicApiRoutes implements RouteGroup {
     routes.get(MESSAGES, api(this::list));
     routes.get(MESSAGES + "/{message_id}", api(this::one));
     routes.get(MESSAGES + "/{message_id}/history", api(this::history));
+    deadLetters.ifPresent(d -> {
+      routes.get(DeadLetterResource.PATH, keyed(d::list));
+      routes.post(DeadLetterResource.PATH + "/retry", keyed(d::retryAll));
+      routes.post(DeadLetterResource.PATH + "/{event_id}/retry", keyed(d::retryOne));
+    });
     routes.get("/health", this::health);
   }
 
@@ -89,7 +98,21 @@ public final class PublicApiRoutes implements RouteGroup {
     void handle(Context ctx, Call call);
   }
 
+  /** A call that passed the key and the rate limit, by the key's workspace. */
+  @FunctionalInterface
+  private interface WorkspaceHandler {
+    void handle(Context ctx, String workspace);
+  }
+
   private Handler api(CallHandler handler) {
+    return keyed((ctx, workspace) -> {
+      String segment = ctx.pathParam("channel");
+      Channel channel = Channel.fromPath(segment).orElseThrow(() -> ApiProblems.unknownChannel(segment));
+      handler.handle(ctx, new Call(workspace, channel));
+    });
+  }
+
+  private Handler keyed(WorkspaceHandler handler) {
     return ctx -> {
       try {
         BearerAuthentication.Caller caller = authentication.authenticate(ctx);
@@ -97,9 +120,7 @@ public final class PublicApiRoutes implements RouteGroup {
         if (wait.isPresent()) {
           throw tooManyRequests(wait.get());
         }
-        String segment = ctx.pathParam("channel");
-        Channel channel = Channel.fromPath(segment).orElseThrow(() -> ApiProblems.unknownChannel(segment));
-        handler.handle(ctx, new Call(caller.workspace(), channel));
+        handler.handle(ctx, caller.workspace());
       } catch (ApiRefusal refusal) {
         refusal.writeTo(ctx);
       }
@@ -176,6 +197,7 @@ public final class PublicApiRoutes implements RouteGroup {
     ObjectNode o = JsonBodies.MAPPER.createObjectNode().put("status", "up");
     o.putObject("pending").put("handoff", pending.handoff()).put("hubspot", pending.hubspot())
         .put("orphans", pending.orphans());
+    o.putObject("dead").put("hubspot", pending.hubspotDead());
     if (!timers.isEmpty()) {
       ObjectNode t = o.putObject("timers");
       timers.forEach((name, d) -> t.put(name, d.toString()));

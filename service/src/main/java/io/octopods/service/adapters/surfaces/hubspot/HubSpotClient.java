@@ -1,56 +1,55 @@
 package io.octopods.service.adapters.surfaces.hubspot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.octopods.service.adapters.clients.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * HubSpot's timeline events API (providers.md section 5): {@code POST {base}/crm/v3/timeline/events} with a Bearer
- * token and {@code {"eventTemplateId", "email", "id", "timestamp", "tokens"}}.
- *
- * <p>Answers: {@code 201} created and {@code 409} (the id is known: an earlier try got through) are done; {@code 429}
- * is retried after HubSpot's {@code Retry-After}, else after its rate-limit window ({@code
- * X-HubSpot-RateLimit-Interval-Milliseconds} when {@code -Remaining} is 0), else after the pusher's default; {@code
- * 5xx}, {@code 401}/{@code 403} (token or scopes, fixed by configuration), {@code 408}, no connection and no answer in
- * time are retried with back-off (safe: the id makes a repeat a {@code 409}); any other {@code 4xx} is {@link
- * PushOutcome.Rejected}, since the same event would get the same answer.
+ * HubSpot's timeline events API (providers.md section 5): {@code POST {base}/crm/v3/timeline/events/batch/create}
+ * with a Bearer token and {@code {"inputs": [{"eventTemplateId", "email", "id", "timestamp", "tokens"}, ...]}}, up to
+ * 100 inputs a call. What each answer means is {@link HubSpotAnswers}'s; a call that gets no answer in time, cannot
+ * connect or is reset is retried (safe: the event ids make a repeat a {@code 409}).
  */
 public final class HubSpotClient implements HubSpotTimeline {
-  static final String EVENTS_PATH = "/crm/v3/timeline/events";
+  static final String BATCH_PATH = "/crm/v3/timeline/events/batch/create";
+  /** The most inputs HubSpot takes in one batch call. */
+  public static final int MAX_BATCH = 100;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final URI events;
+  private final URI batch;
   private final String accessToken;
   private final String eventTemplateId;
   private final Duration timeout;
+  private final Clock clock;
   private final HttpClient http;
 
   /**
    * @param baseUrl the host root, {@code https://api.hubapi.com} (or the simulator's)
    * @param timeout how long connecting, and then waiting for the answer, may each take
+   * @param clock when answers count as received (an HTTP-date {@code Retry-After}, the rate window)
    */
-  public HubSpotClient(String baseUrl, String accessToken, String eventTemplateId, Duration timeout) {
+  public HubSpotClient(String baseUrl, String accessToken, String eventTemplateId, Duration timeout, Clock clock) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the HubSpot timeout must be positive, was " + timeout);
     }
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.events = URI.create(base + EVENTS_PATH);
+    this.batch = URI.create(base + BATCH_PATH);
     this.accessToken = accessToken;
     this.eventTemplateId = eventTemplateId;
     this.timeout = timeout;
+    this.clock = clock;
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(timeout)
@@ -59,96 +58,56 @@ public final class HubSpotClient implements HubSpotTimeline {
   }
 
   @Override
-  public PushOutcome push(HubSpotEvent event) {
-    HttpRequest request = HttpRequest.newBuilder(events)
+  public Reply push(List<HubSpotEvent> events) {
+    if (events.isEmpty() || events.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("a batch holds 1 to " + MAX_BATCH + " events, not " + events.size());
+    }
+    HttpRequest request = HttpRequest.newBuilder(batch)
         .timeout(timeout)
         .header("Authorization", "Bearer " + accessToken)
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body(event), StandardCharsets.UTF_8))
+        .POST(HttpRequest.BodyPublishers.ofString(body(events), StandardCharsets.UTF_8))
         .build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpTimeoutException e) {
-      return new PushOutcome.Retry("HubSpot gave no answer within " + timeout + " (" + e.getClass().getSimpleName()
-          + ")", Optional.empty(), false);
+      return failed("HubSpot gave no answer within " + timeout + " (" + e.getClass().getSimpleName() + ")");
     } catch (IOException e) {
-      return new PushOutcome.Retry("HubSpot could not be reached or the connection broke (" + describe(e) + ")",
-          Optional.empty(), false);
+      return failed("HubSpot could not be reached or the connection broke (" + describe(e) + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new PushOutcome.Retry("interrupted while waiting for HubSpot", Optional.empty(), false);
+      return failed("interrupted while waiting for HubSpot");
     }
-    return outcome(response.statusCode(), response.headers(), response.body() == null ? "" : response.body(),
-        Instant.now());
+    String body = response.body() == null ? "" : response.body();
+    return new Reply(HubSpotAnswers.of(response.statusCode(), response.headers(), body, events, clock.instant()),
+        RateWindow.of(response.headers()), clock.instant());
   }
 
-  /** The request body of one event. */
-  String body(HubSpotEvent event) {
-    ObjectNode o = JSON.createObjectNode()
-        .put("eventTemplateId", eventTemplateId)
-        .put("email", event.email())
-        .put("id", event.id())
-        .put("timestamp", event.time());
-    ObjectNode tokens = o.putObject("tokens");
-    event.tokens().forEach(tokens::put);
+  private Reply failed(String why) {
+    return new Reply(new BatchAnswer.Whole(new PushOutcome.Retry(why, Optional.empty(), false)), Optional.empty(),
+        clock.instant());
+  }
+
+  /** The request body of a batch. */
+  String body(List<HubSpotEvent> events) {
+    ObjectNode o = JSON.createObjectNode();
+    ArrayNode inputs = o.putArray("inputs");
+    for (HubSpotEvent event : events) {
+      ObjectNode input = inputs.addObject()
+          .put("eventTemplateId", eventTemplateId)
+          .put("email", event.email())
+          .put("id", event.id())
+          .put("timestamp", event.time());
+      ObjectNode tokens = input.putObject("tokens");
+      event.tokens().forEach(tokens::put);
+    }
     try {
       return JSON.writeValueAsString(o);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the event " + event.id(), e);
+      throw new IllegalStateException("cannot write a batch of " + events.size() + " events", e);
     }
-  }
-
-  /** What an HTTP answer means for the event; {@code receivedAt} counts an HTTP-date {@code Retry-After}. */
-  static PushOutcome outcome(int status, HttpHeaders headers, String body, Instant receivedAt) {
-    if (status == 201 || status == 200 || status == 409) {
-      return new PushOutcome.Pushed(status);
-    }
-    String said = "HubSpot answered " + status + (body.isBlank() ? "" : ": " + snippet(body));
-    Optional<Duration> retryAfter = headers.firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, receivedAt));
-    if (status == 429) {
-      return new PushOutcome.Retry(said, retryAfter.or(() -> rateWindow(headers, body)), true);
-    }
-    if (status >= 500 || status == 401 || status == 403 || status == 408) {
-      return new PushOutcome.Retry(said, retryAfter, false);
-    }
-    return new PushOutcome.Rejected(status, said);
-  }
-
-  /**
-   * The rolling window HubSpot names in its rate headers, when the answer says the window is used up; nothing for
-   * the daily limit (its reset time is not given).
-   */
-  static Optional<Duration> rateWindow(HttpHeaders headers, String body) {
-    JsonNode parsed = parse(body);
-    if ("DAILY".equals(parsed.path("policyName").asText())) {
-      return Optional.empty();
-    }
-    Optional<Long> remaining = number(headers, "X-HubSpot-RateLimit-Remaining");
-    Optional<Long> interval = number(headers, "X-HubSpot-RateLimit-Interval-Milliseconds");
-    if (interval.isPresent() && interval.get() > 0 && remaining.map(r -> r <= 0).orElse(true)) {
-      return Optional.of(Duration.ofMillis(interval.get()));
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Long> number(HttpHeaders headers, String name) {
-    return headers.firstValue(name).map(String::trim).filter(v -> v.matches("-?\\d{1,18}")).map(Long::parseLong);
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      JsonNode n = body.isBlank() ? null : JSON.readTree(body);
-      return n == null ? JSON.createObjectNode() : n;
-    } catch (JsonProcessingException e) {
-      return JSON.createObjectNode();
-    }
-  }
-
-  private static String snippet(String body) {
-    String oneLine = body.replaceAll("\\s+", " ").trim();
-    return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
   }
 
   private static String describe(Throwable e) {
@@ -158,6 +117,6 @@ public final class HubSpotClient implements HubSpotTimeline {
 
   @Override
   public String toString() {
-    return "HubSpotClient[" + events + ", template " + eventTemplateId + ", timeout " + timeout + "]";
+    return "HubSpotClient[" + batch + ", template " + eventTemplateId + ", timeout " + timeout + "]";
   }
 }

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One timeline event for a contact: a message reached a public status at a time (api.md, Surfaces). Its id,
@@ -64,27 +63,5 @@ public record HubSpotEvent(String email, String messageId, Channel channel, Stat
     t.put("updated_at", time());
     t.put("failure_reason", failureReason == null ? "" : failureReason);
     return t;
-  }
-
-  /**
-   * What an outbox item of kind {@code hubspot} carries: {@code "<PUBLIC_STATUS> <updated_at ISO instant>"}, as
-   * {@code StatusRecorder} and {@code SendMessage} write it.
-   */
-  public record Change(Status status, Instant updatedAt) {
-    /** The change an item's payload names; empty when it is not one. */
-    public static Optional<Change> parse(String payload) {
-      if (payload == null) {
-        return Optional.empty();
-      }
-      String[] parts = payload.trim().split("\\s+");
-      if (parts.length != 2) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(new Change(Status.valueOf(parts[0]).publicStatus(), Instant.parse(parts[1])));
-      } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-        return Optional.empty();
-      }
-    }
   }
 }

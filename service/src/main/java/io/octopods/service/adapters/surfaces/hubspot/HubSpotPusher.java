@@ -1,10 +1,9 @@
 package io.octopods.service.adapters.surfaces.hubspot;
 
-import io.octopods.service.application.ports.MessageStore;
-import io.octopods.service.application.ports.Outbox;
-import io.octopods.service.application.ports.OutboxItem;
 import io.octopods.service.adapters.workers.GracefulStop;
 import io.octopods.service.adapters.workers.WakeSignal;
+import io.octopods.service.application.ports.HubSpotOutbox;
+import io.octopods.service.application.ports.HubSpotOutbox.Claimed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,34 +14,35 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the {@code hubspot} outbox: claims the head item of each message ({@link HubSpotQueue}) with a lease and
- * pushes it ({@link HubSpotPush}) on a small pool. Per message strictly in outbox order (item N+1 is not even
- * claimable before item N is done); different messages in parallel. Durable: the items are rows, so a restart (or
- * another instance) picks up whatever is left, and an item whose pusher died is taken again after its lease; the
- * event id makes a repeated push a {@code 409}, which counts as done, so nothing is pushed twice.
+ * Drains the {@code hubspot} outbox in batches: claims up to {@code batchSize} heads (the oldest pending event of
+ * each message, so at most one event of a message is in flight and the next is claimable only once the previous is
+ * done or a dead letter) with a lease, and pushes them in one {@code batch/create} call ({@link HubSpotBatchPush}) on
+ * a small pool. Durable: the items are rows, so a restart (or another instance) picks up whatever is left, and an
+ * item whose pusher died is taken again after its lease; the event id makes a repeated push a {@code 409}, which
+ * counts as done, so nothing is pushed twice.
  *
- * <p>Under a backlog it claims once half its threads are idle, a few heads per claim. After a {@code 429} it claims
- * nothing until the wait HubSpot asked for has passed (the limit is the account's,
- * not the event's). Woken at once by {@link #wake()} and after each finished push (the message's next item may be
- * due); otherwise it looks every {@code pollInterval}, which also picks up retries whose back-off has run out.
+ * <p>It paces itself by HubSpot's rate-limit headers ({@link HubSpotPace}) instead of waiting to be refused, and
+ * after a {@code 429} claims nothing until the wait HubSpot asked for has passed (the limit is the account's). It is
+ * woken by {@link #wake()} (the store calls it after a commit that queued an event) and after each finished call;
+ * otherwise it looks every {@code pollInterval}, which also picks up retries whose back-off has run out.
  */
 public final class HubSpotPusher implements AutoCloseable {
-  /** Added to twice the timeout (a connect, then the answer) for the lease: the store's work around the call. */
+  /** Added to twice the timeout (a connect, then the answer) for the lease: follow-up calls and the store's work. */
   static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
   public static final int DEFAULT_THREADS = 4;
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
 
   private static final Logger LOG = LoggerFactory.getLogger(HubSpotPusher.class);
 
-  private final HubSpotQueue queue;
-  private final Function<OutboxItem, Optional<Instant>> push;
+  private final HubSpotOutbox outbox;
   private final Clock clock;
   private final Settings settings;
+  private final HubSpotPace pace = new HubSpotPace();
+  private final HubSpotBatchPush push;
   private final Duration closeGrace;
   private final Semaphore idle;
   private final ExecutorService pool;
@@ -55,14 +55,19 @@ public final class HubSpotPusher implements AutoCloseable {
   /**
    * How the pusher works.
    *
-   * @param threads pushes at the same time (of different messages)
+   * @param threads batch calls at the same time
+   * @param batchSize events per call, 1 to {@value HubSpotClient#MAX_BATCH}
    * @param pollInterval the longest wait between two looks at the outbox when nobody calls {@link #wake()}
-   * @param lease how long a claimed item is ours; longer than one push can take
+   * @param lease how long a claimed item is ours; longer than one batch with its follow-ups can take
    */
-  public record Settings(int threads, Duration pollInterval, Duration lease, HubSpotBackoff backoff) {
+  public record Settings(int threads, int batchSize, Duration pollInterval, Duration lease, HubSpotBackoff backoff) {
     public Settings {
       if (threads < 1) {
         throw new IllegalArgumentException("the HubSpot pusher needs at least one thread, was given " + threads);
+      }
+      if (batchSize < 1 || batchSize > HubSpotClient.MAX_BATCH) {
+        throw new IllegalArgumentException("OCTOPODS_HUBSPOT_BATCH_SIZE must be 1 to " + HubSpotClient.MAX_BATCH
+            + " (HubSpot takes at most " + HubSpotClient.MAX_BATCH + " events a call), was " + batchSize);
       }
       if (pollInterval.isNegative() || pollInterval.isZero() || lease.isNegative() || lease.isZero()) {
         throw new IllegalArgumentException("poll interval and lease must be positive, were " + pollInterval + " and "
@@ -71,28 +76,16 @@ public final class HubSpotPusher implements AutoCloseable {
     }
 
     /** {@value #DEFAULT_THREADS} threads, a lease of twice the timeout plus a margin, {@link HubSpotBackoff#DEFAULT}. */
-    public static Settings defaults(Duration timeout, Duration pollInterval) {
-      return new Settings(DEFAULT_THREADS, pollInterval, leaseFor(timeout), HubSpotBackoff.DEFAULT);
+    public static Settings defaults(Duration timeout, int batchSize, Duration pollInterval) {
+      return new Settings(DEFAULT_THREADS, batchSize, pollInterval, leaseFor(timeout), HubSpotBackoff.DEFAULT);
     }
   }
 
-  /** The usual pusher: {@link Settings#defaults}, looking every {@link #DEFAULT_POLL_INTERVAL} when not woken. */
-  public HubSpotPusher(MessageStore store, Outbox outbox, HubSpotQueue queue, HubSpotTimeline hubspot, Clock clock,
-      Duration timeout) {
-    this(store, outbox, queue, hubspot, clock, Settings.defaults(timeout, DEFAULT_POLL_INTERVAL));
-  }
-
-  public HubSpotPusher(MessageStore store, Outbox outbox, HubSpotQueue queue, HubSpotTimeline hubspot, Clock clock,
-      Settings settings) {
-    this(queue, new HubSpotPush(store, outbox, hubspot, clock, settings.backoff())::run, clock, settings);
-  }
-
-  /** @param push pushes one claimed item and completes or reschedules it; answers until when HubSpot said to pause */
-  HubSpotPusher(HubSpotQueue queue, Function<OutboxItem, Optional<Instant>> push, Clock clock, Settings settings) {
-    this.queue = queue;
-    this.push = push;
+  public HubSpotPusher(HubSpotOutbox outbox, HubSpotTimeline hubspot, Clock clock, Settings settings) {
+    this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
+    this.push = new HubSpotBatchPush(outbox, hubspot, pace, clock, settings.backoff(), () -> running);
     this.closeGrace = settings.lease().compareTo(Duration.ofSeconds(5)) < 0 ? settings.lease() : Duration.ofSeconds(5);
     this.idle = new Semaphore(settings.threads());
     this.pool = Executors.newFixedThreadPool(settings.threads(), named("octopods-hubspot-"));
@@ -127,7 +120,7 @@ public final class HubSpotPusher implements AutoCloseable {
   }
 
   /**
-   * Stops claiming at once, lets pushes in flight finish for a short grace (the lease, at most 5 s), then stops the
+   * Stops claiming at once, lets calls in flight finish for a short grace (the lease, at most 5 s), then stops the
    * pool. What is left stays in the outbox for the next start (an item cut off mid-push is taken again after its
    * lease; its event id makes the repeat harmless).
    */
@@ -146,58 +139,61 @@ public final class HubSpotPusher implements AutoCloseable {
 
   private void runLoop() {
     while (running) {
-      boolean full = false;
+      Duration wait = settings.pollInterval();
       Instant now = clock.instant();
-      int free = idle.availablePermits();
-      if (free >= claimAtLeast() && !now.isBefore(pausedUntil)) {
-        int claimed = claimAndRun(now, free);
-        full = claimed == free;
+      if (idle.availablePermits() > 0 && !now.isBefore(pausedUntil)) {
+        Optional<Instant> room = pace.tryStart(now);
+        if (room.isPresent()) {
+          wait = shorter(wait, Duration.between(now, room.get()));
+        } else if (claimAndRun(now)) {
+          continue; // a full batch: more may be waiting
+        }
       }
-      if (!full || idle.availablePermits() == 0) {
-        awaitNudge();
+      if (!signal.await(wait, () -> running)) {
+        running = false;
       }
     }
   }
 
   /**
-   * Claims wait until half the threads are idle: one claim query then serves several pushes, instead of one query
-   * (and one commit) per finished push, which under a backlog competes with the webhooks for the database.
+   * Claims up to a batch of heads and hands them to an idle thread, which owns the room just taken in the rate
+   * window; answers whether the batch was full.
    */
-  private int claimAtLeast() {
-    return Math.max(1, settings.threads() / 2);
-  }
-
-  /** Claims up to {@code free} heads and hands each to an idle thread; the number claimed. */
-  private int claimAndRun(Instant now, int free) {
-    List<OutboxItem> items;
+  private boolean claimAndRun(Instant now) {
+    List<Claimed> claimed;
     try {
-      items = queue.claimHeads(now, free, now.plus(settings.lease()));
+      claimed = outbox.claimHeads(now, settings.batchSize(), now.plus(settings.lease()));
     } catch (RuntimeException e) {
+      pace.cancelled();
       LOG.warn("cannot claim HubSpot pushes ({}); trying again in {}", e.toString(), settings.pollInterval());
-      return 0;
+      return false;
     }
-    for (OutboxItem item : items) {
-      idle.acquireUninterruptibly();
-      try {
-        pool.execute(() -> runOne(item));
-      } catch (RuntimeException e) { // the pool was shut down under us: the lease runs out, another claim takes it
-        idle.release();
-        LOG.warn("HubSpot push of message {} not started ({}); it is taken again after its lease", item.messageId(),
-            e.toString());
-      }
+    if (claimed.isEmpty()) {
+      pace.cancelled();
+      return false;
     }
-    return items.size();
+    idle.acquireUninterruptibly();
+    try {
+      pool.execute(() -> runBatch(claimed));
+    } catch (RuntimeException e) { // the pool was shut down under us: the leases run out, another claim takes them
+      idle.release();
+      pace.cancelled();
+      LOG.warn("a HubSpot batch of {} events was not started ({}); it is taken again after its lease", claimed.size(),
+          e.toString());
+      return false;
+    }
+    return claimed.size() == settings.batchSize();
   }
 
-  private void runOne(OutboxItem item) {
+  private void runBatch(List<Claimed> claimed) {
     try {
-      push.apply(item).ifPresent(this::pauseUntil);
+      push.run(claimed).ifPresent(this::pauseUntil);
     } catch (RuntimeException e) {
-      LOG.error("HubSpot push of message {} (outbox item {}, attempt {}) failed: {}; it is taken again after its "
-          + "lease of {}", item.messageId(), item.seq(), item.attempts() + 1, e.toString(), settings.lease(), e);
+      LOG.error("a HubSpot batch of {} events (outbox items {} ...) failed: {}; its items are taken again after "
+          + "their lease of {}", claimed.size(), claimed.get(0).item().seq(), e.toString(), settings.lease(), e);
     } finally {
       idle.release();
-      wake(); // the message's next item may be due now, or the pool has room again
+      wake(); // the messages' next events may be claimable now, or the window has room again
     }
   }
 
@@ -207,10 +203,9 @@ public final class HubSpotPusher implements AutoCloseable {
     }
   }
 
-  private void awaitNudge() {
-    if (!signal.await(settings.pollInterval(), () -> running)) {
-      running = false;
-    }
+  private static Duration shorter(Duration a, Duration b) {
+    Duration positive = b.isNegative() || b.isZero() ? Duration.ofMillis(1) : b;
+    return positive.compareTo(a) < 0 ? positive : a;
   }
 
   private static ThreadFactory named(String prefix) {
@@ -224,7 +219,7 @@ public final class HubSpotPusher implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "HubSpotPusher[threads=" + settings.threads() + ", poll=" + settings.pollInterval() + ", lease="
-        + settings.lease() + "]";
+    return "HubSpotPusher[threads=" + settings.threads() + ", batch=" + settings.batchSize() + ", poll="
+        + settings.pollInterval() + ", lease=" + settings.lease() + ", " + pace + "]";
   }
 }

@@ -45,7 +45,7 @@ final class ApiTestServer implements AutoCloseable {
     db = TestDatabase.open(dir.resolve("db"));
     store = new JdbcMessageStore(db.database().dataSource());
     intake = new ReportIntake(store, serviceClock);
-    SendMessage send = new SendMessage(store, serviceClock, () -> { });
+    SendMessage send = new SendMessage(store, serviceClock);
     ApiKeys keys = ApiKeys.from(Optional.of(KEYS), dir);
     PublicApiRoutes routes = new PublicApiRoutes(send, storeSeenByApi.apply(store), keys, rateLimit, rateClock);
     server = new HttpServer(List.of(routes)).start("127.0.0.1", 0);

@@ -97,7 +97,8 @@ class TwilioReconciliationAcceptanceTest {
     HandOff handOff = new HandOff(store, outbox, channel -> client,
         new HandOffPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200)), clock);
     handOffWorker = new HandOffWorker(outbox, handOff, clock, CLIENT_TIMEOUT, FAST).start();
-    send = new SendMessage(store, clock, handOffWorker::wake);
+    store.afterQueuing(kinds -> handOffWorker.wake());
+    send = new SendMessage(store, clock);
   }
 
   @AfterEach

@@ -10,14 +10,16 @@ import io.octopods.simulator.junit.OctopodsSimulators;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link HubSpotClient} against the HubSpot simulator over real HTTP: the body it sends and what each answer means. */
+/** {@link HubSpotClient} against the HubSpot simulator over real HTTP: the batch it sends and what each answer means. */
 @OctopodsSimulators(clock = "virtual")
 class HubSpotClientAcceptanceTest {
   private static final Duration TIMEOUT = Duration.ofMillis(500);
@@ -30,8 +32,12 @@ class HubSpotClientAcceptanceTest {
   void setUp(Simulators sims) {
     sim = new SimulatedHubSpot(sims);
     sim.reset();
-    client = new HubSpotClient(sim.baseUrl(), sim.accessToken(), sim.eventTemplateId(), TIMEOUT);
+    client = client(sim.baseUrl(), sim.accessToken(), sim.eventTemplateId());
     email = SimulatedHubSpot.freshEmail();
+  }
+
+  private static HubSpotClient client(String baseUrl, String token, String template) {
+    return new HubSpotClient(baseUrl, token, template, TIMEOUT, Clock.systemUTC());
   }
 
   private HubSpotEvent event(Status status, String failureReason) {
@@ -39,46 +45,58 @@ class HubSpotClientAcceptanceTest {
         Instant.parse("2026-11-26T10:00:01.234Z"), failureReason);
   }
 
+  private static PushOutcome whole(HubSpotTimeline.Reply reply) {
+    assertThat(reply.answer()).isInstanceOf(BatchAnswer.Whole.class);
+    return ((BatchAnswer.Whole) reply.answer()).outcome();
+  }
+
   @Test
-  void anEventIsCreatedOnTheContactWithItsIdTimestampAndStringTokens() {
-    HubSpotEvent e = event(Status.FAILED, "131026: Message Undeliverable");
+  void aBatchCreatesEachEventOnTheContactWithItsIdTimestampAndStringTokens() {
+    HubSpotEvent failed = event(Status.FAILED, "131026: Message Undeliverable");
+    HubSpotEvent sent = event(Status.SENT, "");
 
-    PushOutcome outcome = client.push(e);
+    HubSpotTimeline.Reply reply = client.push(List.of(failed, sent));
 
-    assertThat(outcome).isEqualTo(new PushOutcome.Pushed(201));
-    assertThat(sim.timeline(email)).singleElement().satisfies(stored -> {
-      assertThat(stored.path("id").asText()).isEqualTo(e.messageId() + "-FAILED");
-      assertThat(stored.path("eventTemplateId").asText()).isEqualTo(sim.eventTemplateId());
-      assertThat(stored.path("email").asText()).isEqualTo(email);
-      assertThat(Instant.parse(stored.path("timestamp").asText())).isEqualTo(Instant.parse("2026-11-26T10:00:01.234Z"));
-      JsonNode tokens = stored.path("tokens");
-      assertThat(tokens.path("message_id").asText()).isEqualTo(e.messageId());
-      assertThat(tokens.path("channel").asText()).isEqualTo("whatsapp");
-      assertThat(tokens.path("status").asText()).isEqualTo("FAILED");
-      assertThat(tokens.path("updated_at").asText()).isEqualTo("2026-11-26T10:00:01.234Z");
-      assertThat(tokens.path("failure_reason").asText()).isEqualTo("131026: Message Undeliverable");
-      tokens.fields().forEachRemaining(t -> assertThat(t.getValue().isTextual()).as(t.getKey()).isTrue());
+    assertThat(reply.answer()).isInstanceOfSatisfying(BatchAnswer.PerEvent.class, p -> {
+      assertThat(p.of(failed.id())).isEqualTo(new PushOutcome.Pushed(201));
+      assertThat(p.of(sent.id())).isEqualTo(new PushOutcome.Pushed(201));
     });
+    assertThat(reply.window()).as("the simulator sends HubSpot's rate headers").isPresent();
+    assertThat(sim.ids(email)).containsExactly(failed.id(), sent.id());
+    JsonNode stored = sim.timeline(email).get(0);
+    assertThat(stored.path("eventTemplateId").asText()).isEqualTo(sim.eventTemplateId());
+    assertThat(stored.path("email").asText()).isEqualTo(email);
+    assertThat(Instant.parse(stored.path("timestamp").asText())).isEqualTo(Instant.parse("2026-11-26T10:00:01.234Z"));
+    JsonNode tokens = stored.path("tokens");
+    assertThat(tokens.path("message_id").asText()).isEqualTo(failed.messageId());
+    assertThat(tokens.path("channel").asText()).isEqualTo("whatsapp");
+    assertThat(tokens.path("status").asText()).isEqualTo("FAILED");
+    assertThat(tokens.path("updated_at").asText()).isEqualTo("2026-11-26T10:00:01.234Z");
+    assertThat(tokens.path("failure_reason").asText()).isEqualTo("131026: Message Undeliverable");
+    tokens.fields().forEachRemaining(t -> assertThat(t.getValue().isTextual()).as(t.getKey()).isTrue());
   }
 
   @Test
-  void theSameEventAgainIsAConflictThatCountsAsDoneAndStoresNothing() {
-    HubSpotEvent e = event(Status.SENT, "");
-    assertThat(client.push(e)).isEqualTo(new PushOutcome.Pushed(201));
+  void anEventAlreadyThereIsAConflictThatCountsAsDoneBesideANewOne() {
+    HubSpotEvent known = event(Status.SENT, "");
+    client.push(List.of(known));
+    HubSpotEvent fresh = event(Status.DELIVERED, "");
 
-    PushOutcome again = client.push(e);
+    HubSpotTimeline.Reply again = client.push(List.of(known, fresh));
 
-    assertThat(again).isEqualTo(new PushOutcome.Pushed(409));
-    assertThat(((PushOutcome.Pushed) again).alreadyThere()).isTrue();
-    assertThat(sim.ids(email)).containsExactly(e.id());
+    assertThat(again.answer()).isInstanceOfSatisfying(BatchAnswer.PerEvent.class, p -> {
+      assertThat(p.of(known.id())).isEqualTo(new PushOutcome.Pushed(409));
+      assertThat(p.of(fresh.id())).isEqualTo(new PushOutcome.Pushed(201));
+    });
+    assertThat(sim.ids(email)).containsExactly(known.id(), fresh.id());
   }
 
   @Test
-  void aRateLimitedPushIsRetriedAfterTheRetryAfterHubSpotSent() {
+  void aRateLimitedCallIsRetriedAfterTheRetryAfterHubSpotSent() {
     sim.limits("{\"per_10s\": 1, \"retry_after\": 7}");
-    assertThat(client.push(event(Status.SENT, ""))).isInstanceOf(PushOutcome.Pushed.class);
+    client.push(List.of(event(Status.SENT, "")));
 
-    PushOutcome outcome = client.push(event(Status.SENT, ""));
+    PushOutcome outcome = whole(client.push(List.of(event(Status.SENT, ""))));
 
     assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Retry.class, r -> {
       assertThat(r.rateLimited()).isTrue();
@@ -89,11 +107,11 @@ class HubSpotClientAcceptanceTest {
   }
 
   @Test
-  void withoutRetryAfterARateLimitedPushWaitsOutHubSpotsWindowFromItsRateHeaders() {
+  void withoutRetryAfterARateLimitedCallWaitsOutHubSpotsWindowFromItsRateHeaders() {
     sim.limits("{\"per_10s\": 1}");
-    client.push(event(Status.SENT, ""));
+    client.push(List.of(event(Status.SENT, "")));
 
-    PushOutcome outcome = client.push(event(Status.SENT, ""));
+    PushOutcome outcome = whole(client.push(List.of(event(Status.SENT, ""))));
 
     assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Retry.class, r -> {
       assertThat(r.rateLimited()).isTrue();
@@ -105,7 +123,7 @@ class HubSpotClientAcceptanceTest {
   void aServerErrorIsRetriedWithoutBeingARateLimit() {
     sim.limits("{\"fail_next\": 1, \"fail_status\": 503}");
 
-    PushOutcome outcome = client.push(event(Status.SENT, ""));
+    PushOutcome outcome = whole(client.push(List.of(event(Status.SENT, ""))));
 
     assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Retry.class, r -> {
       assertThat(r.rateLimited()).isFalse();
@@ -116,23 +134,23 @@ class HubSpotClientAcceptanceTest {
 
   @Test
   void aWrongTokenIsRetriedNotDropped() {
-    HubSpotClient wrong = new HubSpotClient(sim.baseUrl(), "not-the-token", sim.eventTemplateId(), TIMEOUT);
+    HubSpotClient wrong = client(sim.baseUrl(), "not-the-token", sim.eventTemplateId());
 
-    PushOutcome outcome = wrong.push(event(Status.SENT, ""));
-
-    assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Retry.class, r -> assertThat(r.why()).contains("401"));
+    assertThat(whole(wrong.push(List.of(event(Status.SENT, "")))))
+        .isInstanceOfSatisfying(PushOutcome.Retry.class, r -> assertThat(r.why()).contains("401"));
   }
 
   @Test
-  void anUnknownEventTemplateIsRejectedForGood() {
-    HubSpotClient wrong = new HubSpotClient(sim.baseUrl() + "/", sim.accessToken(), "999", TIMEOUT);
+  void anUnknownEventTemplateIsRefusedForGood() {
+    HubSpotClient wrong = client(sim.baseUrl() + "/", sim.accessToken(), "999");
 
-    PushOutcome outcome = wrong.push(event(Status.SENT, ""));
+    HubSpotTimeline.Reply reply = wrong.push(List.of(event(Status.SENT, "")));
 
-    assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Rejected.class, r -> {
-      assertThat(r.status()).isEqualTo(404);
-      assertThat(r.why()).contains("999");
-    });
+    assertThat(reply.answer()).isInstanceOfSatisfying(BatchAnswer.PerEvent.class, p ->
+        assertThat(p.outcomes().values()).singleElement().isInstanceOfSatisfying(PushOutcome.Refused.class, r -> {
+          assertThat(r.status()).isEqualTo(404);
+          assertThat(r.body()).contains("999");
+        }));
   }
 
   @Test
@@ -141,18 +159,18 @@ class HubSpotClientAcceptanceTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    HubSpotClient nowhere = new HubSpotClient("http://127.0.0.1:" + port, "t", "1", TIMEOUT);
+    HubSpotClient nowhere = client("http://127.0.0.1:" + port, "t", "1");
 
-    assertThat(nowhere.push(event(Status.SENT, ""))).isInstanceOfSatisfying(PushOutcome.Retry.class,
+    assertThat(whole(nowhere.push(List.of(event(Status.SENT, ""))))).isInstanceOfSatisfying(PushOutcome.Retry.class,
         r -> assertThat(r.asked()).isEqualTo(Optional.empty()));
   }
 
   @Test
   void noAnswerInTimeIsRetried() throws IOException {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      HubSpotClient slow = new HubSpotClient("http://127.0.0.1:" + silent.getLocalPort(), "t", "1", TIMEOUT);
+      HubSpotClient slow = client("http://127.0.0.1:" + silent.getLocalPort(), "t", "1");
 
-      assertThat(slow.push(event(Status.SENT, ""))).isInstanceOfSatisfying(PushOutcome.Retry.class,
+      assertThat(whole(slow.push(List.of(event(Status.SENT, ""))))).isInstanceOfSatisfying(PushOutcome.Retry.class,
           r -> assertThat(r.rateLimited()).isFalse());
     }
   }

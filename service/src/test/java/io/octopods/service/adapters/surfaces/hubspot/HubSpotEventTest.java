@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octopods.service.application.FailureReason;
 import io.octopods.service.application.MessageRecord;
+import io.octopods.service.application.PublicChange;
 import io.octopods.service.domain.Channel;
 import io.octopods.service.domain.Status;
-import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The event built from a message and an outbox payload, the answers' meaning and the back-off, without a server. */
+/** The event built from a message and an outbox payload, and the back-off, without a server. */
 class HubSpotEventTest {
   private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
 
@@ -24,24 +23,19 @@ class HubSpotEventTest {
         Optional.of("SM1"), status, AT, AT, failure, Map.of(Status.QUEUED, AT));
   }
 
-  private static HttpHeaders headers(String... pairs) {
-    Map<String, List<String>> h = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < pairs.length; i += 2) {
-      h.put(pairs[i], List.of(pairs[i + 1]));
-    }
-    return HttpHeaders.of(h, (k, v) -> true);
-  }
-
   @Test
-  void thePayloadOfStatusRecorderAndSendMessageIsAChange() {
-    assertThat(HubSpotEvent.Change.parse("DELIVERED 2026-11-26T10:00:01.5Z"))
-        .contains(new HubSpotEvent.Change(Status.DELIVERED, Instant.parse("2026-11-26T10:00:01.500Z")));
-    assertThat(HubSpotEvent.Change.parse("QUEUED 2026-11-26T10:00:00Z"))
-        .contains(new HubSpotEvent.Change(Status.UNKNOWN, AT));
-    assertThat(HubSpotEvent.Change.parse("")).isEmpty();
-    assertThat(HubSpotEvent.Change.parse("SHIPPED 2026-11-26T10:00:00Z")).isEmpty();
-    assertThat(HubSpotEvent.Change.parse("SENT yesterday")).isEmpty();
-    assertThat(HubSpotEvent.Change.parse(null)).isEmpty();
+  void thePayloadOfStatusRecorderAndSendMessageIsAPublicChange() {
+    assertThat(PublicChange.parse("DELIVERED 2026-11-26T10:00:01.5Z"))
+        .contains(new PublicChange(Status.DELIVERED, Instant.parse("2026-11-26T10:00:01.500Z")));
+    assertThat(PublicChange.parse("QUEUED 2026-11-26T10:00:00Z")).contains(new PublicChange(Status.UNKNOWN, AT));
+    assertThat(new PublicChange(Status.QUEUED, AT).payload()).isEqualTo("UNKNOWN 2026-11-26T10:00:00Z");
+    assertThat(PublicChange.parse(new PublicChange(Status.READ, AT).payload()))
+        .contains(new PublicChange(Status.READ, AT));
+    assertThat(PublicChange.parse("")).isEmpty();
+    assertThat(PublicChange.parse("SHIPPED 2026-11-26T10:00:00Z")).isEmpty();
+    assertThat(PublicChange.parse("SENT yesterday")).isEmpty();
+    assertThat(PublicChange.parse("SENT 2026-11-26T10:00:00Z extra")).isEmpty();
+    assertThat(PublicChange.parse(null)).isEmpty();
   }
 
   @Test
@@ -65,36 +59,6 @@ class HubSpotEventTest {
     assertThat(e.tokens()).containsExactly(Map.entry("message_id", "m-1"), Map.entry("channel", "sms"),
         Map.entry("status", "UNKNOWN"), Map.entry("updated_at", "2026-11-26T10:00:00.120Z"),
         Map.entry("failure_reason", ""));
-  }
-
-  @Test
-  void whatEachAnswerMeans() {
-    assertThat(HubSpotClient.outcome(201, headers(), "{}", AT)).isEqualTo(new PushOutcome.Pushed(201));
-    assertThat(HubSpotClient.outcome(409, headers(), "{}", AT)).isEqualTo(new PushOutcome.Pushed(409));
-    assertThat(HubSpotClient.outcome(400, headers(), "{\"message\":\"bad\"}", AT))
-        .isInstanceOf(PushOutcome.Rejected.class);
-    assertThat(HubSpotClient.outcome(403, headers(), "", AT)).isInstanceOf(PushOutcome.Retry.class);
-    assertThat(HubSpotClient.outcome(502, headers("Retry-After", "3"), "", AT))
-        .isEqualTo(new PushOutcome.Retry("HubSpot answered 502", Optional.of(Duration.ofSeconds(3)), false));
-  }
-
-  @Test
-  void aRateLimitIsWaitedOutAsHubSpotSaysRetryAfterFirst() {
-    String ten = "{\"errorType\":\"RATE_LIMIT\",\"policyName\":\"TEN_SECONDLY_ROLLING\"}";
-    String daily = "{\"errorType\":\"RATE_LIMIT\",\"policyName\":\"DAILY\"}";
-
-    assertThat(asked(HubSpotClient.outcome(429, headers("Retry-After", "Thu, 26 Nov 2026 10:00:20 GMT",
-        "X-HubSpot-RateLimit-Interval-Milliseconds", "10000"), ten, AT))).contains(Duration.ofSeconds(20));
-    assertThat(asked(HubSpotClient.outcome(429, headers("X-HubSpot-RateLimit-Remaining", "0",
-        "X-HubSpot-RateLimit-Interval-Milliseconds", "10000"), ten, AT))).contains(Duration.ofSeconds(10));
-    assertThat(asked(HubSpotClient.outcome(429, headers("X-HubSpot-RateLimit-Remaining", "0",
-        "X-HubSpot-RateLimit-Interval-Milliseconds", "10000"), daily, AT))).isEmpty();
-    assertThat(asked(HubSpotClient.outcome(429, headers(), "not json", AT))).isEmpty();
-  }
-
-  private static Optional<Duration> asked(PushOutcome o) {
-    assertThat(o).isInstanceOfSatisfying(PushOutcome.Retry.class, r -> assertThat(r.rateLimited()).isTrue());
-    return ((PushOutcome.Retry) o).asked();
   }
 
   @Test

@@ -1,19 +1,14 @@
 package io.octopods.service.adapters.surfaces.hubspot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.service.adapters.persistence.JdbcHubSpotOutbox;
 import io.octopods.service.adapters.persistence.JdbcMessageStore;
-import io.octopods.service.adapters.persistence.JdbcOutbox;
 import io.octopods.service.application.IncomingReport;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.application.ReportIntake;
 import io.octopods.service.application.SendMessage;
-import io.octopods.service.application.ports.Outbox;
-import io.octopods.service.application.ports.OutboxItem;
+import io.octopods.service.application.ports.HubSpotOutbox;
 import io.octopods.service.domain.Channel;
-import io.octopods.service.domain.Status;
 import io.octopods.service.support.TestDatabase;
 import io.octopods.simulator.Simulators;
 import io.octopods.simulator.junit.OctopodsSimulators;
@@ -27,17 +22,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shared set-up of the HubSpot pusher suites: a real store, the HubSpot simulator, a stepping clock. */
@@ -56,8 +48,7 @@ abstract class HubSpotPusherFixture {
   final Map<String, String> providerIds = new HashMap<>();
   TestDatabase db;
   JdbcMessageStore store;
-  JdbcOutbox outbox;
-  JdbcHubSpotQueue queue;
+  JdbcHubSpotOutbox outbox;
   SimulatedHubSpot sim;
   HubSpotClient client;
   SendMessage send;
@@ -67,12 +58,11 @@ abstract class HubSpotPusherFixture {
   void setUp(Simulators sims) {
     db = TestDatabase.open(dir);
     store = new JdbcMessageStore(db.database().dataSource());
-    outbox = new JdbcOutbox(store);
-    queue = new JdbcHubSpotQueue(db.database().dataSource());
+    outbox = new JdbcHubSpotOutbox(store);
     sim = new SimulatedHubSpot(sims);
     sim.reset();
-    client = new HubSpotClient(sim.baseUrl(), sim.accessToken(), sim.eventTemplateId(), TIMEOUT);
-    send = new SendMessage(store, clock, () -> { });
+    client = client(sim.eventTemplateId(), sim.accessToken());
+    send = new SendMessage(store, clock);
     intake = new ReportIntake(store, clock);
   }
 
@@ -84,15 +74,24 @@ abstract class HubSpotPusherFixture {
 
   // ---- the pieces ----
 
-  HubSpotPusher start(HubSpotTimeline hubspot, Outbox box, int threads) {
-    HubSpotPusher p = new HubSpotPusher(store, box, queue, hubspot, clock,
-        new HubSpotPusher.Settings(threads, Duration.ofMillis(20), LEASE, HubSpotBackoff.DEFAULT));
+  HubSpotClient client(String eventTemplateId, String accessToken) {
+    return new HubSpotClient(sim.baseUrl(), accessToken, eventTemplateId, TIMEOUT, clock);
+  }
+
+  HubSpotPusher start(HubSpotTimeline hubspot, HubSpotOutbox box, int threads, int batchSize) {
+    HubSpotPusher p = new HubSpotPusher(box, hubspot, clock,
+        new HubSpotPusher.Settings(threads, batchSize, Duration.ofMillis(20), LEASE, HubSpotBackoff.DEFAULT));
     pushers.add(p);
+    store.afterQueuing(kinds -> pushers.forEach(HubSpotPusher::wake));
     return p.start();
   }
 
+  HubSpotPusher start(HubSpotTimeline hubspot, int threads) {
+    return start(hubspot, outbox, threads, HubSpotClient.MAX_BATCH);
+  }
+
   HubSpotPusher start() {
-    return start(client, outbox, HubSpotPusher.DEFAULT_THREADS);
+    return start(client, HubSpotPusher.DEFAULT_THREADS);
   }
 
   /** Moves the service's clock and the simulator's together, and looks at the outbox at once. */
@@ -137,6 +136,10 @@ abstract class HubSpotPusherFixture {
     return store.pending().hubspot();
   }
 
+  long dead() {
+    return store.pending().hubspotDead();
+  }
+
   static List<String> idsOf(List<JsonNode> events, MessageRecord m) {
     return events.stream().map(e -> e.path("id").asText()).filter(id -> id.startsWith(m.messageId())).toList();
   }
@@ -152,15 +155,16 @@ abstract class HubSpotPusherFixture {
   /** The outbox rows of a message, oldest first. */
   List<Row> rows(MessageRecord m) {
     try (Connection c = db.database().dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT seq, payload, due_at, attempts, last_error, done_at "
-            + "FROM outbox WHERE kind = 'hubspot' AND message_id = ? ORDER BY seq")) {
+        PreparedStatement ps = c.prepareStatement("SELECT seq, payload, due_at, attempts, last_error, done_at, "
+            + "dead_status FROM outbox WHERE kind = 'hubspot' AND message_id = ? ORDER BY seq")) {
       ps.setString(1, m.messageId());
       List<Row> rows = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           OffsetDateTime done = rs.getObject("done_at", OffsetDateTime.class);
+          int deadStatus = rs.getInt("dead_status");
           rows.add(new Row(rs.getString("payload"), rs.getObject("due_at", OffsetDateTime.class).toInstant(),
-              rs.getInt("attempts"), rs.getString("last_error"), done != null));
+              rs.getInt("attempts"), rs.getString("last_error"), done != null, rs.wasNull() ? 0 : deadStatus));
         }
       }
       return rows;
@@ -169,23 +173,30 @@ abstract class HubSpotPusherFixture {
     }
   }
 
-  record Row(String payload, Instant dueAt, int attempts, String lastError, boolean done) {}
+  /** @param deadStatus HubSpot's status of a dead letter; 0 when the row is none */
+  record Row(String payload, Instant dueAt, int attempts, String lastError, boolean done, int deadStatus) {
+    boolean deadLetter() {
+      return deadStatus != 0;
+    }
+  }
 
-  /** Counts the calls made to HubSpot. */
-  static final class Counting implements HubSpotTimeline {
+  /** Counts the calls made to HubSpot, and notes when (on the service's clock) and with which events. */
+  final class Counting implements HubSpotTimeline {
     private final HubSpotTimeline inner;
     final AtomicInteger calls = new AtomicInteger();
+    final List<Instant> callTimes = new CopyOnWriteArrayList<>();
+    final List<String> eventsSent = new CopyOnWriteArrayList<>();
 
     Counting(HubSpotTimeline inner) {
       this.inner = inner;
     }
 
     @Override
-    public PushOutcome push(HubSpotEvent event) {
+    public Reply push(List<HubSpotEvent> events) {
       calls.incrementAndGet();
-      return inner.push(event);
+      callTimes.add(clock.instant());
+      events.forEach(e -> eventsSent.add(e.id()));
+      return inner.push(events);
     }
   }
-
-  // ---- the tests ----
 }

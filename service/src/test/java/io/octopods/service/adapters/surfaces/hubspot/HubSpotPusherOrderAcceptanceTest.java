@@ -4,43 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.octopods.service.adapters.persistence.JdbcMessageStore;
-import io.octopods.service.adapters.persistence.JdbcOutbox;
-import io.octopods.service.application.IncomingReport;
 import io.octopods.service.application.MessageRecord;
-import io.octopods.service.application.ReportIntake;
-import io.octopods.service.application.SendMessage;
-import io.octopods.service.application.ports.Outbox;
-import io.octopods.service.application.ports.OutboxItem;
 import io.octopods.service.domain.Channel;
 import io.octopods.service.domain.Status;
-import io.octopods.service.support.TestDatabase;
-import io.octopods.simulator.Simulators;
-import io.octopods.simulator.junit.OctopodsSimulators;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Events per message in status order, exactly once, under rate limits and server errors. */
+/** Events per message in status order, exactly once, in batches, paced by HubSpot's rate headers, through errors. */
 class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
   @Test
   void theEventsOfTwoMessagesArePushedInStatusOrderWithTheirIdsTokensAndTimes() {
@@ -102,14 +78,46 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
   }
 
   @Test
-  void underARateLimitOfTwoPerTenSecondsEveryEventArrivesExactlyOnceAndInOrder() {
+  void theHeadsOfManyMessagesShareOneCall() {
+    String email = SimulatedHubSpot.freshEmail();
+    List<MessageRecord> messages = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      messages.add(send(email));
+    }
+    Counting counting = new Counting(client);
+
+    start(counting, 1);
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
+    assertThat(counting.calls.get()).as("30 UNKNOWN events, one head per message, in one call").isEqualTo(1);
+    assertThat(sim.timeline(email)).hasSize(30);
+  }
+
+  @Test
+  void aBatchSizeBelowTheBacklogSplitsItIntoCallsOfThatSize() {
+    String email = SimulatedHubSpot.freshEmail();
+    for (int i = 0; i < 7; i++) {
+      send(email);
+    }
+    Counting counting = new Counting(client);
+
+    start(counting, outbox, 1, 3);
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
+    assertThat(counting.calls.get()).isEqualTo(3);
+    assertThat(sim.timeline(email)).hasSize(7);
+  }
+
+  @Test
+  void underARateLimitOfTwoPerTenSecondsThePusherPacesItselfAndIsNeverRefused() {
     sim.limits("{\"per_10s\": 2}");
     String email = SimulatedHubSpot.freshEmail();
     List<MessageRecord> messages = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       messages.add(delivered(email));
     }
-    start();
+    Counting counting = new Counting(client);
+    start(counting, 1);
 
     await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
       advance(Duration.ofSeconds(11));
@@ -121,36 +129,42 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
       assertThat(idsOf(events, m)).containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));
     }
     await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
-    assertThat(messages.stream().flatMap(m -> rows(m).stream()).filter(r -> r.attempts() > 0))
-        .as("some pushes were rate limited and retried").isNotEmpty()
-        .allSatisfy(r -> assertThat(r.lastError()).contains("429"));
+    assertThat(messages.stream().flatMap(m -> rows(m).stream()))
+        .as("no call was refused with a 429: the pusher waited for room in the window")
+        .allSatisfy(r -> assertThat(r.attempts()).isZero());
+    List<Instant> times = counting.callTimes;
+    for (int i = 2; i < times.size(); i++) {
+      assertThat(Duration.between(times.get(i - 2), times.get(i))).as("three calls within 10 s")
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+    }
   }
 
   @Test
-  void afterA429NothingIsCalledUntilTheWaitHubSpotAskedForHasPassed() {
+  void whenAnotherClientUsedTheWindowA429PausesEveryCallForTheWaitHubSpotAskedFor() {
     sim.limits("{\"per_10s\": 2, \"retry_after\": 30}");
+    for (String other : List.of("other-1", "other-2")) { // another client of the account: the window is used up
+      client.push(List.of(new HubSpotEvent("other@example.com", other, Channel.SMS, Status.SENT, clock.instant(), "")));
+    }
     String email = SimulatedHubSpot.freshEmail();
     MessageRecord m = delivered(email);
-    MessageRecord n = send(email);
     Instant startedAt = clock.instant();
     Counting counting = new Counting(client);
-    HubSpotPusher pusher = start(counting, outbox, 1);
+    HubSpotPusher pusher = start(counting, 1);
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(counting.calls.get()).isEqualTo(3));
-    assertThat(sim.timeline(email)).hasSize(2);
     await().atMost(WAIT).untilAsserted(() -> assertThat(pusher.pausedUntil()).isEqualTo(startedAt.plusSeconds(30)));
-    assertThat(List.of(rows(m), rows(n)).stream().flatMap(List::stream).filter(r -> r.attempts() == 1))
-        .singleElement().satisfies(r -> assertThat(r.dueAt()).isEqualTo(startedAt.plusSeconds(30)));
+    assertThat(counting.calls.get()).isEqualTo(1);
+    assertThat(rows(m).get(0).attempts()).isEqualTo(1);
+    assertThat(rows(m).get(0).dueAt()).isEqualTo(startedAt.plusSeconds(30));
+    assertThat(rows(m).get(0).lastError()).contains("429");
 
     advance(Duration.ofSeconds(29)); // HubSpot's window has passed, but not the 30 s it asked for
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-        .until(() -> counting.calls.get() == 3);
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> counting.calls.get() == 1);
 
     advance(Duration.ofSeconds(1));
-    await().atMost(WAIT).untilAsserted(() -> assertThat(sim.timeline(email)).hasSize(4));
-    List<JsonNode> events = sim.timeline(email);
-    assertThat(idsOf(events, m)).containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));
-    assertThat(idsOf(events, n)).containsExactlyElementsOf(expected(n, "UNKNOWN"));
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+      advance(Duration.ofSeconds(11));
+      assertThat(sim.ids(email)).containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));
+    });
   }
 
   @Test
@@ -158,7 +172,7 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
     sim.limits("{\"fail_next\": 3, \"fail_status\": 503}");
     String email = SimulatedHubSpot.freshEmail();
     MessageRecord m = delivered(email);
-    start(client, outbox, 1);
+    start(client, 1);
 
     await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
       advance(Duration.ofSeconds(1));

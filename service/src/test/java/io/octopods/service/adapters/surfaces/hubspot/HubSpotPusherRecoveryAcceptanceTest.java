@@ -4,41 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.octopods.service.adapters.persistence.JdbcMessageStore;
-import io.octopods.service.adapters.persistence.JdbcOutbox;
-import io.octopods.service.application.IncomingReport;
 import io.octopods.service.application.MessageRecord;
-import io.octopods.service.application.ReportIntake;
-import io.octopods.service.application.SendMessage;
-import io.octopods.service.application.ports.Outbox;
-import io.octopods.service.application.ports.OutboxItem;
-import io.octopods.service.domain.Channel;
+import io.octopods.service.application.ports.HubSpotOutbox;
+import io.octopods.service.domain.Reason;
 import io.octopods.service.domain.Status;
-import io.octopods.service.support.TestDatabase;
-import io.octopods.simulator.Simulators;
-import io.octopods.simulator.junit.OctopodsSimulators;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Conflicts, restarts, two pushers, refused events and a wrong token: nothing lost, nothing duplicated. */
 class HubSpotPusherRecoveryAcceptanceTest extends HubSpotPusherFixture {
@@ -48,7 +25,7 @@ class HubSpotPusherRecoveryAcceptanceTest extends HubSpotPusherFixture {
     MessageRecord m = send(email);
     report(m, "sent");
     HubSpotEvent first = HubSpotEvent.of(current(m), email, Status.UNKNOWN, m.updatedAt());
-    assertThat(client.push(first)).isEqualTo(new PushOutcome.Pushed(201)); // as if an earlier run got it through
+    client.push(List.of(first)); // as if an earlier run got it through
 
     start();
 
@@ -58,45 +35,49 @@ class HubSpotPusherRecoveryAcceptanceTest extends HubSpotPusherFixture {
   }
 
   @Test
-  void aPusherClosedMidwayIsFollowedByANewOneThatFinishesWithoutDuplicates() {
-    sim.limits("{\"per_10s\": 5}");
+  void aPusherThatDiesBeforeItsBookkeepingIsFollowedByANewOneThatFinishesWithoutDuplicates() {
     String email = SimulatedHubSpot.freshEmail();
     List<MessageRecord> messages = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       messages.add(delivered(email));
     }
-    // the first pusher dies between a push HubSpot took and its commit: the item stays leased, not done
+    // the first pusher dies between a batch HubSpot took and its commit: the items stay leased, not done
     AtomicBoolean crashed = new AtomicBoolean();
-    Outbox dying = new Outbox() {
+    HubSpotOutbox dying = new HubSpotOutbox() {
       @Override
-      public List<OutboxItem> claimDue(String kind, Instant now, int limit, Instant leaseUntil) {
-        return outbox.claimDue(kind, now, limit, leaseUntil);
+      public List<Claimed> claimHeads(Instant now, int limit, Instant leaseUntil) {
+        return outbox.claimHeads(now, limit, leaseUntil);
       }
 
       @Override
-      public void complete(long seq) {
+      public void settle(Settlement settlement) {
         if (crashed.compareAndSet(false, true)) {
           throw new IllegalStateException("the process died before the commit");
         }
-        outbox.complete(seq);
+        outbox.settle(settlement);
       }
 
       @Override
-      public void reschedule(long seq, Instant dueAt, int attempts, String lastError) {
-        outbox.reschedule(seq, dueAt, attempts, lastError);
+      public List<DeadLetter> deadLetters(String workspace, int limit) {
+        return outbox.deadLetters(workspace, limit);
+      }
+
+      @Override
+      public int requeue(String workspace, Optional<String> eventId, Instant now) {
+        return outbox.requeue(workspace, eventId, now);
       }
     };
-    HubSpotPusher first = start(client, dying, HubSpotPusher.DEFAULT_THREADS);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(sim.timeline(email)).hasSize(5));
-    await().atMost(WAIT).until(() -> first.pausedUntil().isAfter(clock.instant()));
+    HubSpotPusher first = start(client, dying, HubSpotPusher.DEFAULT_THREADS, HubSpotClient.MAX_BATCH);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(sim.timeline(email)).hasSize(6));
+    await().atMost(WAIT).until(crashed::get);
     first.close();
-    assertThat(crashed).isTrue();
-    assertThat(pending()).as("5 pushed, 4 of them committed").isEqualTo(14);
+    assertThat(pending()).as("6 pushed, none of them marked done").isEqualTo(18);
 
-    start(); // a restart on the same store
+    Counting counting = new Counting(client);
+    start(counting, HubSpotPusher.DEFAULT_THREADS); // a restart on the same store
 
     await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-      advance(Duration.ofSeconds(11)); // past the rate windows, and in time past the dead pusher's lease
+      advance(Duration.ofSeconds(30)); // in time past the dead pusher's lease
       assertThat(pending()).isZero();
     });
     List<JsonNode> events = sim.timeline(email);
@@ -105,6 +86,8 @@ class HubSpotPusherRecoveryAcceptanceTest extends HubSpotPusherFixture {
     for (MessageRecord m : messages) {
       assertThat(idsOf(events, m)).containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));
     }
+    assertThat(counting.eventsSent).as("the restart pushed the UNKNOWN events again (409: done) and the rest once")
+        .hasSize(18).doesNotHaveDuplicates();
   }
 
   @Test
@@ -116,8 +99,8 @@ class HubSpotPusherRecoveryAcceptanceTest extends HubSpotPusherFixture {
     }
     Counting counting = new Counting(client);
 
-    start(counting, outbox, 4);
-    start(counting, outbox, 4); // another instance of the service on the same database
+    start(counting, 4);
+    start(counting, 4); // another instance of the service on the same database
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
     List<JsonNode> events = sim.timeline(email);
@@ -125,23 +108,33 @@ class HubSpotPusherRecoveryAcceptanceTest extends HubSpotPusherFixture {
     for (MessageRecord m : messages) {
       assertThat(idsOf(events, m)).containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));
     }
-    assertThat(counting.calls.get()).as("one call per event: no item was claimed twice").isEqualTo(30);
+    assertThat(counting.eventsSent).as("no event was claimed twice").hasSize(30).doesNotHaveDuplicates();
   }
 
   @Test
-  void anEventHubSpotRefusesForGoodIsGivenUpAndDoesNotHoldBackTheMessagesLaterEvents() {
+  void eventsHubSpotRefusesForGoodBecomeDeadLettersOneAfterAnotherAndNoneHoldsBackTheNext() {
     String email = SimulatedHubSpot.freshEmail();
     MessageRecord m = delivered(email);
-    HubSpotClient unknownTemplate = new HubSpotClient(sim.baseUrl(), sim.accessToken(), "999", TIMEOUT);
 
-    start(unknownTemplate, outbox, 2);
+    start(client("999", sim.accessToken()), 2); // an event template HubSpot does not know: 404 for each event
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
+    await().atMost(WAIT).untilAsserted(() -> assertThat(dead()).isEqualTo(3));
+    assertThat(pending()).isZero();
     assertThat(rows(m)).hasSize(3).allSatisfy(r -> {
-      assertThat(r.done()).isTrue();
+      assertThat(r.done()).isFalse();
+      assertThat(r.deadStatus()).isEqualTo(404);
       assertThat(r.attempts()).isEqualTo(1);
-      assertThat(r.lastError()).startsWith("gave up: ").contains("404");
     });
+    assertThat(store.history(m.messageId()).stream().filter(e -> e.source().equals("hubspot")).toList())
+        .hasSize(3).allSatisfy(e -> {
+          assertThat(e.applied()).isFalse();
+          assertThat(e.reason()).contains(Reason.DEAD_LETTER);
+          assertThat(e.providerStatus()).contains("404");
+          assertThat(e.errorCode()).contains("OBJECT_NOT_FOUND");
+          assertThat(e.detail().orElseThrow()).contains("/api/v1/surfaces/hubspot/dead-letters/");
+        })
+        .extracting(e -> e.mappedStatus().orElseThrow())
+        .containsExactly(Status.UNKNOWN, Status.SENT, Status.DELIVERED);
     assertThat(sim.timeline(email)).isEmpty();
   }
 
@@ -149,8 +142,7 @@ class HubSpotPusherRecoveryAcceptanceTest extends HubSpotPusherFixture {
   void aWrongTokenKeepsTheEventsUntilAPusherWithTheRightOneTakesThem() {
     String email = SimulatedHubSpot.freshEmail();
     MessageRecord m = delivered(email);
-    HubSpotClient wrongToken = new HubSpotClient(sim.baseUrl(), "expired-token", sim.eventTemplateId(), TIMEOUT);
-    HubSpotPusher first = start(wrongToken, outbox, 1);
+    HubSpotPusher first = start(client(sim.eventTemplateId(), "expired-token"), 1);
 
     await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
       advance(Duration.ofSeconds(2));

@@ -53,6 +53,16 @@ final class SimulatedHubSpot {
     call("POST", "/__sim/hubspot/limits", json, 200);
   }
 
+  /** {@code POST /__sim/hubspot/refusals}: every event for the contact is refused with {@code status} (400, 404). */
+  void refuse(String email, int status) {
+    call("POST", "/__sim/hubspot/refusals", "{\"email\": \"" + email + "\", \"status\": " + status + "}", 201);
+  }
+
+  /** {@code DELETE /__sim/hubspot/refusals}: HubSpot takes every contact's events again. */
+  void liftRefusals() {
+    call("DELETE", "/__sim/hubspot/refusals", null, 204);
+  }
+
   /** Moves the simulator's virtual clock (and so its rate window) forward. */
   void advance(Duration by) {
     call("POST", "/__sim/clock/advance", "{\"by\": \"" + by.toMillis() + "ms\"}", 200);
