@@ -7,7 +7,10 @@ import io.octopods.contracts.StatusModel;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -150,7 +153,7 @@ public final class StackDriver {
     return wire.admin("twilio", "POST", "/__sim/clock/advance", "{\"by\":" + Call.quote(by) + "}").expect(200).json();
   }
 
-  /** Waits until the service has nothing left to hand off or push to HubSpot. */
+  /** Waits until the service has nothing left to hand off or push to HubSpot (dead letters are not pending). */
   public void awaitQuiet() {
     await("the service is quiet (nothing pending in /health)").atMost(SETTLE).pollInterval(Duration.ofMillis(25))
         .pollInSameThread().until(() -> {
@@ -181,21 +184,51 @@ public final class StackDriver {
     return list;
   }
 
+  /**
+   * The events HubSpot's simulator holds for a message, in timeline order: by the event's time (the moment of its
+   * status change), then by rank, as HubSpot's timeline shows them however late one was pushed.
+   */
+  public List<JsonNode> hubspotTimeline(String messageId, String to) {
+    return hubspotEvents(to).stream()
+        .filter(e -> messageId.equals(e.at("/tokens/message_id").asText()))
+        .sorted(Comparator.comparing((JsonNode e) -> instantOf(e.path("timestamp").asText()))
+            .thenComparing(e -> StatusModel.rank(e.at("/tokens/status").asText())))
+        .toList();
+  }
+
+  /** The workspace's HubSpot dead letters of one message (none when the target serves no such list). */
+  public List<JsonNode> hubspotDeadLetters(String messageId) {
+    Call c = wire.api("GET", "/api/v1/surfaces/hubspot/dead-letters", null);
+    List<JsonNode> mine = new ArrayList<>();
+    if (c.status() == 200) {
+      c.json().path("data").forEach(d -> {
+        if (messageId.equals(d.path("message_id").asText())) {
+          mine.add(d);
+        }
+      });
+    }
+    return mine;
+  }
+
+  private static Instant instantOf(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return Instant.MAX;
+    }
+  }
+
   /** One message on every surface, now. */
   public SurfaceSnapshot snapshot(String channel, String messageId, String to) {
     JsonNode api = message(channel, messageId);
-    List<String> hubspot = new ArrayList<>();
-    for (JsonNode e : hubspotEvents(to)) {
-      if (messageId.equals(e.at("/tokens/message_id").asText())) {
-        hubspot.add(e.at("/tokens/status").asText());
-      }
-    }
+    List<String> hubspot = hubspotTimeline(messageId, to).stream().map(e -> e.at("/tokens/status").asText()).toList();
+    List<String> dead = hubspotDeadLetters(messageId).stream().map(d -> d.path("status").asText()).toList();
     String label = wire.api("GET", "/surfaces/intercom/messages/" + messageId, null).expect(200).json()
         .at("/delivery_status/label").asText();
     JsonNode reach = wire.api("GET", "/surfaces/reach/messages/" + messageId + "/timeline", null).expect(200).json();
     String inbox = wire.target().intercomSecret().map(secret -> canvas("intercom", secret, to)).orElse(null);
     String reachCanvas = wire.target().intercomSecret().map(secret -> canvas("reach", secret, to)).orElse(null);
-    return new SurfaceSnapshot(api, hubspot, label, reach, inbox, reachCanvas);
+    return new SurfaceSnapshot(api, hubspot, dead, label, reach, inbox, reachCanvas);
   }
 
   /** The first canvas Intercom's Inbox app or Reach shows for the contact of {@code to}: its latest message. */

@@ -11,7 +11,11 @@ public final class SurfaceInvariants {
     this.ledger = ledger;
   }
 
-  /** Once the system is quiet: each surface shows a status of its own vocabulary, all the same one (I10). */
+  /**
+   * Once the system is quiet: each surface shows a status of its own vocabulary, all the same one (I10). A message
+   * with a HubSpot dead letter is exempt from HubSpot's agreement: its current status must be on HubSpot's timeline
+   * or among its dead letters instead, and no status in both.
+   */
   public void agree(SurfaceSnapshot s, String where) {
     String status = s.apiStatus();
     ledger.invariant("I1", StatusModel.INBOX.containsValue(s.inboxLabel()),
@@ -23,9 +27,21 @@ public final class SurfaceInvariants {
       ledger.invariant("I1", StatusModel.PUBLIC.contains(e), "HubSpot shows '" + e + "'; " + where);
     }
     List<String> shown = s.statuses();
+    boolean deadLetters = !s.hubspotDead().isEmpty();
     for (int i = 1; i < shown.size(); i++) {
+      if (deadLetters && i == SurfaceSnapshot.SURFACES.indexOf("HubSpot")) {
+        continue;
+      }
       ledger.invariant("I10", status.equals(shown.get(i)), SurfaceSnapshot.SURFACES.get(i) + " shows "
           + shown.get(i) + " but the API shows " + status + " (all: " + shown + "); " + where);
+    }
+    if (deadLetters) {
+      ledger.invariant("I10", s.hubspot().contains(status) || s.hubspotDead().contains(status), "the API shows "
+          + status + " but neither HubSpot's timeline " + s.hubspot() + " nor its dead letters " + s.hubspotDead()
+          + " hold that event; " + where);
+      ledger.invariant("I9", s.hubspotDead().stream().noneMatch(s.hubspot()::contains) && s.hubspotDead().stream()
+          .distinct().count() == s.hubspotDead().size(), "an event is both on HubSpot's timeline " + s.hubspot()
+          + " and a dead letter " + s.hubspotDead() + ", or a dead letter twice; " + where);
     }
     ledger.invariant("I10", s.reach().path("terminal").asBoolean() == StatusModel.TERMINAL.contains(status),
         "Reach's terminal flag " + s.reach().path("terminal") + " for " + status + "; " + where);

@@ -42,16 +42,16 @@ public final class SurfaceSteps {
   }
 
   /**
-   * I10, I14: the newest HubSpot event of the message shows the API's status, was stamped with the API's
-   * {@code updated_at}, and carries the failure reason as {@code "code: title"} (or {@code ""}).
+   * I10, I14: the newest HubSpot event of the message (on HubSpot's timeline: by its time) shows the API's status,
+   * was stamped with the API's {@code updated_at}, and carries the failure reason as {@code "code: title"} (or
+   * {@code ""}).
    */
   @Then("HubSpot's newest event carries the API's status, time and failure reason")
   public void hubspotNewest() {
     scene.driver.awaitQuiet();
     JsonNode message = scene.driver.message(scene.channel, scene.messageId());
     JsonNode ms = message.path("message_status");
-    List<JsonNode> mine = scene.driver.hubspotEvents(scene.to).stream()
-        .filter(e -> scene.messageId.equals(e.at("/tokens/message_id").asText())).toList();
+    List<JsonNode> mine = scene.driver.hubspotTimeline(scene.messageId, scene.to);
     if (mine.isEmpty()) {
       throw new AssertionError("HubSpot holds no event of message " + scene.messageId + " for "
           + StackDriver.emailOf(scene.to));
