@@ -27,19 +27,24 @@ import java.util.regex.Pattern;
 /**
  * The benchmark's own PostgreSQL schema: made fresh ({@code currentSchema=}), filled with messages through the
  * service's own store ({@link JdbcMessageStore}, as if each had been sent and handed off), read back for the
- * lost-report check, and dropped at the end.
+ * lost-report check, and dropped at the end. The service's connections carry {@code ApplicationName=<schema>}
+ * ({@link #url}); the bench's own carry {@code <schema>-bench}, so a probe can tell them apart.
  */
 final class BenchStore {
   private static final Pattern KEY = Pattern.compile("(?:\"bench_report\"\\s*:\\s*\"|BenchReport=)([^\"&]+)");
 
   final String baseUrl;
   final String schema;
+  /** The service's URL. */
   final String url;
+  private final String benchUrl;
 
   private BenchStore(String baseUrl, String schema) {
     this.baseUrl = baseUrl;
     this.schema = schema;
-    this.url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&ApplicationName=" + schema;
+    String inSchema = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    this.url = inSchema + "&ApplicationName=" + schema;
+    this.benchUrl = inSchema + "&ApplicationName=" + schema + "-bench";
   }
 
   static BenchStore fresh(String baseUrl) throws SQLException {
@@ -50,8 +55,14 @@ final class BenchStore {
     return new BenchStore(baseUrl, schema);
   }
 
+  /** A connection of the bench's own. */
   Connection connect() throws SQLException {
-    return DriverManager.getConnection(url);
+    return DriverManager.getConnection(benchUrl);
+  }
+
+  /** A connection of the bench's own that sends a batch of inserts as one multi-row insert, as the service's do. */
+  Connection connectBatching() throws SQLException {
+    return DriverManager.getConnection(benchUrl + "&reWriteBatchedInserts=true");
   }
 
   /**
@@ -60,8 +71,8 @@ final class BenchStore {
    */
   void drop() {
     try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT pid, left(query, 60) FROM pg_stat_activity WHERE application_name = '"
-          + schema + "' AND pid <> pg_backend_pid()")) {
+      try (ResultSet rs = s.executeQuery("SELECT pid, left(query, 60) FROM pg_stat_activity WHERE application_name "
+          + "IN ('" + schema + "', '" + schema + "-bench') AND pid <> pg_backend_pid()")) {
         while (rs.next()) {
           BenchLog.say("ending a leftover backend of this run, pid " + rs.getInt(1) + ": " + rs.getString(2) + "...");
           try (Statement t = c.createStatement()) {
@@ -105,10 +116,10 @@ final class BenchStore {
     }
   }
 
-  /** HubSpot outbox rows not pushed yet. */
-  long outboxBacklog() throws SQLException {
+  /** HubSpot outbox rows ever queued (one per public status change of a message with a contact). */
+  long hubspotEventsQueued() throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM outbox WHERE done_at IS NULL")) {
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM outbox WHERE kind = 'hubspot'")) {
       rs.next();
       return rs.getLong(1);
     }

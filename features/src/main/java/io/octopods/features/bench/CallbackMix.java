@@ -150,16 +150,16 @@ final class CallbackMix {
   }
 
   private static boolean samplable(String word) {
-    return rank(word) > 0;
+    return statusOf(word) != null;
   }
 
-  /** The least rank the message shows once this word is applied; 0 when not sampled. */
-  static int rank(String word) {
+  /** The public status a message shows once this word is applied; null for the words not sampled. */
+  static String statusOf(String word) {
     return switch (word) {
-      case "sent" -> 2;
-      case "delivered" -> 3;
-      case "read" -> 4;
-      default -> 0;
+      case "sent" -> "SENT";
+      case "delivered" -> "DELIVERED";
+      case "read" -> "READ";
+      default -> null;
     };
   }
 }

@@ -35,7 +35,7 @@ final class CallbackSigner {
   Callback sign(List<Planned> reports) {
     Planned first = reports.get(0);
     Callback.Visible visible = first.sample()
-        ? new Callback.Visible(first.message().messageId(), CallbackMix.rank(first.word())) : null;
+        ? new Callback.Visible(first.message().messageId(), CallbackMix.statusOf(first.word())) : null;
     List<String> keys = reports.stream().map(Planned::key).toList();
     long now = System.currentTimeMillis();
     return switch (first.message().channel()) {

@@ -3,40 +3,52 @@ package io.octopods.features.bench;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
- * CPU used during a phase: this JVM's (service + load driver + in-process simulators) from the platform MXBean, and
- * the whole machine's busy share from {@code /proc/stat} (which includes PostgreSQL and anything else running).
+ * CPU used over a span, split three ways: the service's JVM (its process in {@code /proc}), the local PostgreSQL
+ * (every process of the cluster, {@link PostgresCpu}) and this JVM (the load driver, the simulators and the probes),
+ * with the machine's busy share from {@code /proc/stat} beside them.
  */
 final class CpuMeter {
-  private final long jvmNanos;
-  private final long[] machine;
-  private final long wallNanos;
+  private final long servicePid;
+  private final boolean databaseLocal;
 
-  private CpuMeter() {
-    jvmNanos = jvmCpu();
-    machine = machine();
-    wallNanos = System.nanoTime();
+  /** @param databaseLocal false when PostgreSQL runs elsewhere: its CPU is then not measured */
+  CpuMeter(long servicePid, boolean databaseLocal) {
+    this.servicePid = servicePid;
+    this.databaseLocal = databaseLocal;
   }
 
-  static CpuMeter start() {
-    return new CpuMeter();
+  Span start() {
+    return new Span();
   }
 
-  /** One line: JVM CPU per callback and in cores, machine busy share. */
-  String since(long callbacks) {
-    double wall = (System.nanoTime() - wallNanos) / 1e9;
-    double jvm = (jvmCpu() - jvmNanos) / 1e9;
-    long[] now = machine();
-    long busy = (now[0] - machine[0]);
-    long total = (now[1] - machine[1]);
-    return String.format(Locale.ROOT, "this JVM used %.2f cores (%.2f ms CPU per callback); machine %.0f %% busy "
-            + "(all processes, %d cores), load average %s", jvm / wall, callbacks == 0 ? 0 : 1000 * jvm / callbacks,
-        total == 0 ? 0 : 100.0 * busy / total, Runtime.getRuntime().availableProcessors(), loadAverage());
+  /** One measured span; {@link #stop()} reads the use since it started. */
+  final class Span {
+    private final long wallNanos = System.nanoTime();
+    private final long serviceTicks = serviceTicks();
+    private final PostgresCpu.Snapshot database = databaseLocal ? PostgresCpu.now() : null;
+    private final long driverNanos = driverNanos();
+    private final long[] machine = machine();
+
+    CpuUse stop() {
+      double seconds = (System.nanoTime() - wallNanos) / 1e9;
+      double serviceMs = (serviceTicks() - serviceTicks) * ProcStat.MS_PER_TICK;
+      double databaseMs = database == null ? Double.NaN
+          : PostgresCpu.ticksBetween(database, PostgresCpu.now()) * ProcStat.MS_PER_TICK;
+      double driverMs = (driverNanos() - driverNanos) / 1e6;
+      long[] now = machine();
+      long total = now[1] - machine[1];
+      double busy = total == 0 ? Double.NaN : 100.0 * (now[0] - machine[0]) / total;
+      return new CpuUse(seconds, serviceMs, databaseMs, driverMs, busy, loadAverage());
+    }
   }
 
-  private static long jvmCpu() {
+  private long serviceTicks() {
+    return ProcStat.of(servicePid).map(ProcStat::ownTicks).orElse(0L);
+  }
+
+  private static long driverNanos() {
     var os = ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }

@@ -10,16 +10,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Time from a callback's send to its status being visible on the public API: for each sampled callback, a poller
  * starts when the callback is sent and reads {@code GET /api/v1/{channel}/messages/{id}} every millisecond until the
  * message shows the callback's status or a higher one (10 s at most).
  */
-final class Visibility implements AutoCloseable {
-  private static final Pattern STATUS = Pattern.compile("\"message_status\"\\s*:\\s*\"([A-Z]+)\"");
+final class Visibility implements SampleWatch, AutoCloseable {
   private static final long GIVE_UP_NANOS = 10_000_000_000L;
 
   final Samples visible = new Samples();
@@ -30,8 +27,8 @@ final class Visibility implements AutoCloseable {
   private final KeptAliveConnections http = new KeptAliveConnections(Duration.ofSeconds(5), Duration.ofSeconds(30));
   private volatile boolean on;
 
-  Visibility(String host, int port, String apiKey, int threads) {
-    this.server = URI.create("http://" + host + ":" + port);
+  Visibility(String baseUrl, String apiKey, int threads) {
+    this.server = URI.create(baseUrl);
     this.auth = Map.of("Authorization", "Bearer " + apiKey, "Accept", "application/json");
     this.pollers = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "bench-visibility");
@@ -45,18 +42,21 @@ final class Visibility implements AutoCloseable {
     on = value;
   }
 
-  void watch(Channel channel, Callback.Visible v, long sentNanos) {
-    if (!on) {
-      return;
+  @Override
+  public void sent(Callback callback, long sentNanos) {
+    if (on) {
+      watch(callback.channel(), callback.visible(), sentNanos);
     }
+  }
+
+  private void watch(Channel channel, Callback.Visible v, long sentNanos) {
     pollers.execute(() -> {
-      String path = "/api/v1/" + channel.path() + "/messages/" + v.messageId();
+      String path = Surface.API.path(channel, v.messageId());
       while (System.nanoTime() - sentNanos < GIVE_UP_NANOS) {
         try {
           KeptAliveConnections.Answer a = http.get(server, path, auth);
           if (a.status() == 200) {
-            Matcher m = STATUS.matcher(a.text());
-            if (m.find() && rank(m.group(1)) >= v.rank()) {
+            if (Surface.shows(v.status(), Surface.API.statusIn(a.text()))) {
               long took = System.nanoTime() - sentNanos;
               synchronized (visible) {
                 visible.add(took);
@@ -75,16 +75,6 @@ final class Visibility implements AutoCloseable {
       }
       neverSeen.incrementAndGet();
     });
-  }
-
-  private static int rank(String status) {
-    return switch (status) {
-      case "SENT" -> 2;
-      case "DELIVERED", "FAILED" -> 3;
-      case "READ" -> 4;
-      case "DELETED" -> 5;
-      default -> 1;
-    };
   }
 
   /** Waits for the pollers still at work. */
