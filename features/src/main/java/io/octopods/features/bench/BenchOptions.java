@@ -17,9 +17,9 @@ final class BenchOptions {
       + "one-report-per-transaction ceiling; the service's pool has 16 (default ${DEFAULT-VALUE})")
   int connections = 16;
 
-  @Option(names = "--ceiling-connections", description = "JDBC connections of the grouped ceiling: as many group "
-      + "transactions at once as the service runs (default ${DEFAULT-VALUE})")
-  int ceilingConnections = 4;
+  @Option(names = "--ceiling-connections", description = "JDBC connections of the grouped ceiling (default: "
+      + "--connections; 4 runs as many group transactions at once as the service does)")
+  int ceilingConnections = 0;
 
   @Option(names = "--messages", description = "messages stored before the run (default ${DEFAULT-VALUE})")
   int messages = 250_000;
@@ -59,6 +59,10 @@ final class BenchOptions {
   @Option(names = "--timeout", description = "seconds after which the run gives up (default: enough for every "
       + "phase, the drain's bound included)")
   int timeout = 0;
+
+  int ceilingConnections() {
+    return ceilingConnections > 0 ? ceilingConnections : connections;
+  }
 
   int steadyThreads() {
     return steadyThreads > 0 ? steadyThreads : 4 * connections;

@@ -121,9 +121,10 @@ final class BenchRun {
   }
 
   private void hubspotThroughput(LoadPhases.Figures f) {
-    HubSpotBacklog.Throughput t = HubSpotBacklog.whileBacklogged(f.backlog(), f.saturation().startWallMs(),
-        f.steady().endWallMs(), hubspot::createdBetween);
-    say("HubSpot over saturation and steady (events the simulator created, heard in this JVM): " + t.describe()
+    HubSpotBacklog.Throughput t = HubSpotBacklog.whileBacklogged(f.backlog(), options.hubspotBatchSize(),
+        f.saturation().startWallMs(), f.steady().endWallMs(), hubspot::createdBetween);
+    say("HubSpot over saturation and steady (events the simulator created, heard in this JVM, while at least "
+        + options.hubspotBatchSize() + " were pending): " + t.describe()
         + String.format(Locale.ROOT, "; capacity %s events/s (%d calls per 10 s x %d per batch / 10)",
         Double.isNaN(hubspotCapacity) ? "unlimited" : String.format(Locale.ROOT, "%.0f", hubspotCapacity),
         options.hubspotPer10s, options.hubspotBatchSize()));

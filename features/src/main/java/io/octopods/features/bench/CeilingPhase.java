@@ -42,7 +42,7 @@ final class CeilingPhase {
         : ", except its HubSpot pusher draining " + pendingAtStart + " events"));
     CeilingReplay replay = new CeilingReplay(store, cpu);
     CeilingReplay.Result grouped = replayed(replay, CeilingTables.GROUPED, CeilingReplay.Shape.GROUPED, warm,
-        groups, options.ceilingConnections);
+        groups, options.ceilingConnections());
     CeilingReplay.Result single = replayed(replay, CeilingTables.SINGLE, CeilingReplay.Shape.SINGLE, warm, groups,
         options.connections);
     summary.put("group_size_mean", sizes.mean(), 2);

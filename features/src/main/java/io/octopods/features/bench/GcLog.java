@@ -21,10 +21,11 @@ final class GcLog {
     return "-Xlog:gc*:file=" + file + ":utctime,uptime,level,tags:filecount=0";
   }
 
+  /** G1's and Parallel's pauses ({@code [gc]}, with the heap's change) and ZGC's ({@code [gc,phases]}, without). */
   private static final Pattern PAUSE = Pattern.compile(
       "^\\[([^\\]]+)\\].*\\[gc\\s*\\] GC\\(\\d+\\) (Pause [^()]*?)\\s*(?:\\(.*\\))?\\s+\\S+->\\S+ ([0-9.]+)ms\\s*$");
   private static final Pattern PAUSE_NO_HEAP = Pattern.compile(
-      "^\\[([^\\]]+)\\].*\\[gc\\s*\\] GC\\(\\d+\\) (Pause [^()]*?)\\s*(?:\\(.*\\))?\\s+([0-9.]+)ms\\s*$");
+      "^\\[([^\\]]+)\\].*\\[gc(?:,phases)?\\s*\\] GC\\(\\d+\\) (Pause [^()]*?)\\s*(?:\\(.*\\))?\\s+([0-9.]+)ms\\s*$");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   /** One pause: when it ended (epoch ms), its kind ({@code Pause Young}, {@code Pause Remark}...) and length. */

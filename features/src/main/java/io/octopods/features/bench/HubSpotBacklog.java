@@ -7,8 +7,9 @@ import java.util.function.LongBinaryOperator;
 
 /**
  * The HubSpot outbox's backlog over time ({@code pending.hubspot} of {@code /health}, read every half second by a
- * thread of its own), and the events HubSpot created per second while there was one: the pusher's real throughput,
- * which the goal {@code hubspot_use} compares with HubSpot's capacity.
+ * thread of its own), and the events HubSpot created per second while there was one, that is while at least a full
+ * batch was pending (fewer, and the pusher only follows the webhooks): the pusher's real throughput, which the goal
+ * {@code hubspot_use} compares with HubSpot's capacity.
  */
 final class HubSpotBacklog implements AutoCloseable {
   /** One reading: when (epoch ms) and how many events were pending. */
@@ -57,16 +58,17 @@ final class HubSpotBacklog implements AutoCloseable {
   }
 
   /**
-   * Over {@code [fromMs, toMs)}: the events created between consecutive readings of which the first saw a backlog,
-   * and the time between them.
+   * Over {@code [fromMs, toMs)}: the events created between consecutive readings of which the first saw at least
+   * {@code backlog} events pending, and the time between them.
    */
-  static Throughput whileBacklogged(List<Sample> samples, long fromMs, long toMs, LongBinaryOperator createdBetween) {
+  static Throughput whileBacklogged(List<Sample> samples, long backlog, long fromMs, long toMs,
+      LongBinaryOperator createdBetween) {
     long events = 0;
     long ms = 0;
     for (int i = 0; i + 1 < samples.size(); i++) {
       long from = Math.max(fromMs, samples.get(i).atMs());
       long to = Math.min(toMs, samples.get(i + 1).atMs());
-      if (samples.get(i).pending() > 0 && to > from) {
+      if (samples.get(i).pending() >= backlog && to > from) {
         events += createdBetween.applyAsLong(from, to);
         ms += to - from;
       }

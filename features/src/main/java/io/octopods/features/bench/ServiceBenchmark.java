@@ -134,7 +134,7 @@ public final class ServiceBenchmark implements Callable<Integer> {
     }
   }
 
-  /** Ends the run after {@link BenchOptions#effectiveTimeout()} s, the service's JVM first, so it does not outlive it. */
+  /** Ends the run after {@link BenchOptions#effectiveTimeout()} s, the service's JVM first (it must not outlive us). */
   private void watchdog(AtomicReference<ServiceProcess> running) {
     Thread t = new Thread(() -> {
       try {

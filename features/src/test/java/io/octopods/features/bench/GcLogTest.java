@@ -27,6 +27,16 @@ class GcLogTest {
   }
 
   @Test
+  void readsZgcsPausesToo() {
+    List<GcLog.Pause> pauses = GcLog.parse(List.of(
+        "[2026-12-07T18:25:21.673+0000][0.688s][info][gc,phases   ] GC(0) Pause Mark Start 0.010ms",
+        "[2026-12-07T18:25:21.675+0000][0.690s][info][gc,phases   ] GC(0) Concurrent Mark 1.500ms",
+        "[2026-12-07T18:25:21.679+0000][0.693s][info][gc,phases   ] GC(0) Pause Mark End 0.021ms"));
+
+    assertThat(pauses).extracting(GcLog.Pause::kind).containsExactly("Pause Mark Start", "Pause Mark End");
+  }
+
+  @Test
   void aSpanCountsThePausesThatOverlapIt() {
     GcLog log = new GcLog(GcLog.parse(LINES));
     long remarkEnd = Instant.parse("2026-12-07T17:23:59.500Z").toEpochMilli();

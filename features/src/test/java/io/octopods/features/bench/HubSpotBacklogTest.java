@@ -7,17 +7,18 @@ import org.junit.jupiter.api.Test;
 
 class HubSpotBacklogTest {
   @Test
-  void countsOnlyTheSpansThatStartedWithABacklogInsideTheWindow() {
+  void countsOnlyTheSpansThatStartedWithAFullBatchPendingInsideTheWindow() {
     HubSpotEvents events = new HubSpotEvents();
     for (long t = 0; t < 4_000; t += 10) {
       events.created("m" + t + "-SENT", t); // 100 events a second
     }
-    List<HubSpotBacklog.Sample> samples = List.of(new HubSpotBacklog.Sample(0, 5), new HubSpotBacklog.Sample(1_000, 0),
-        new HubSpotBacklog.Sample(2_000, 7), new HubSpotBacklog.Sample(3_000, 3), new HubSpotBacklog.Sample(4_000, 0));
+    List<HubSpotBacklog.Sample> samples = List.of(new HubSpotBacklog.Sample(0, 500),
+        new HubSpotBacklog.Sample(1_000, 99), new HubSpotBacklog.Sample(2_000, 700),
+        new HubSpotBacklog.Sample(3_000, 100), new HubSpotBacklog.Sample(4_000, 0));
 
-    HubSpotBacklog.Throughput t = HubSpotBacklog.whileBacklogged(samples, 500, 3_500, events::createdBetween);
+    HubSpotBacklog.Throughput t = HubSpotBacklog.whileBacklogged(samples, 100, 500, 3_500, events::createdBetween);
 
-    // [500, 1000) and [2000, 3500): 2 s with a backlog; [1000, 2000) had none
+    // [500, 1000) and [2000, 3500): 2 s with a full batch pending; [1000, 2000) had less
     assertThat(t.seconds()).isEqualTo(2.0);
     assertThat(t.events()).isEqualTo(200);
     assertThat(t.perSecond()).isEqualTo(100.0);
