@@ -35,6 +35,7 @@ import picocli.CommandLine.Mixin;
     description = "Load benchmark of the status service's webhooks on PostgreSQL (OCTOPODS_DB_URL or the local one).")
 public final class ServiceBenchmark implements Callable<Integer> {
   static final String DEFAULT_DB = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+  private static final int DROP_WITHIN_SECONDS = 10;
 
   @Mixin
   BenchOptions options = new BenchOptions();
@@ -54,7 +55,8 @@ public final class ServiceBenchmark implements Callable<Integer> {
   public Integer call() throws Exception {
     long began = System.nanoTime();
     AtomicReference<ServiceProcess> running = new AtomicReference<>();
-    watchdog(running);
+    AtomicReference<BenchStore> schema = new AtomicReference<>();
+    watchdog(running, schema);
     String database = Optional.ofNullable(System.getenv("OCTOPODS_DB_URL")).filter(s -> !s.isBlank())
         .orElse(DEFAULT_DB);
     if (!database.startsWith("jdbc:postgresql:")) {
@@ -64,6 +66,7 @@ public final class ServiceBenchmark implements Callable<Integer> {
         + database.replaceAll("password=[^&]*", "password=***") + "; gives up after " + options.effectiveTimeout()
         + " s");
     BenchStore store = BenchStore.fresh(database);
+    schema.set(store);
     say("schema " + store.schema + " (dropped at the end)");
     Path dataDir = Files.createTempDirectory("octopods-bench");
     Simulators sims = Simulators.start(new SimulatorSettings("127.0.0.1", 0, "real", 1.0, List.of(),
@@ -98,6 +101,7 @@ public final class ServiceBenchmark implements Callable<Integer> {
       }
     } finally {
       sims.close();
+      schema.set(null);
       store.drop();
       deleteTree(dataDir);
     }
@@ -134,8 +138,11 @@ public final class ServiceBenchmark implements Callable<Integer> {
     }
   }
 
-  /** Ends the run after {@link BenchOptions#effectiveTimeout()} s, the service's JVM first (it must not outlive us). */
-  private void watchdog(AtomicReference<ServiceProcess> running) {
+  /**
+   * Ends the run after {@link BenchOptions#effectiveTimeout()} s: the service's JVM first (it must not outlive us),
+   * then the schema is dropped (given {@value #DROP_WITHIN_SECONDS} s, so a stuck database cannot hold the exit).
+   */
+  private void watchdog(AtomicReference<ServiceProcess> running, AtomicReference<BenchStore> schema) {
     Thread t = new Thread(() -> {
       try {
         Thread.sleep(options.effectiveTimeout() * 1000L);
@@ -145,6 +152,16 @@ public final class ServiceBenchmark implements Callable<Integer> {
       System.out.println("bench: gave up after " + options.effectiveTimeout() + " s (--timeout)");
       System.out.flush();
       Optional.ofNullable(running.get()).ifPresent(ServiceProcess::kill);
+      Optional.ofNullable(schema.get()).ifPresent(store -> {
+        Thread drop = new Thread(store::drop, "bench-drop-schema");
+        drop.setDaemon(true);
+        drop.start();
+        try {
+          drop.join(DROP_WITHIN_SECONDS * 1000L);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
       Runtime.getRuntime().halt(3);
     }, "bench-watchdog");
     t.setDaemon(true);
