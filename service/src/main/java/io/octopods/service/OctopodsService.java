@@ -107,7 +107,12 @@ public final class OctopodsService implements AutoCloseable {
             reconciliationQueries, clock),
         ReconciliationPolicy.of(s.timers().reconcileAfter()), clock);
     OrphanPurge orphanPurge = new OrphanPurge(store, s.timers().orphanRetention(), clock);
-    http.start(s.host(), s.port());
+    try {
+      http.start(s.host(), s.port());
+    } catch (RuntimeException e) { // the port is taken, say: nothing was started but the database's pool
+      database.close();
+      throw e;
+    }
     worker.start();
     pusher.start();
     reconciliation.start();

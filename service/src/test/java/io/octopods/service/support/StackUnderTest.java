@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.contracts.StatusModel;
+import io.javalin.util.JavalinBindException;
 import io.octopods.service.OctopodsService;
 import io.octopods.service.config.ServiceSettings;
 import io.octopods.simulator.SimulatorSettings;
@@ -92,12 +93,7 @@ public final class StackUnderTest implements AutoCloseable {
       env.put("OCTOPODS_HUBSPOT_BASE_URL", sims.baseUrl("hubspot"));
       testDatabaseUrl().ifPresent(u -> env.put("OCTOPODS_DB_URL", freshSchemaUrl(u)));
       env.putAll(overrides);
-      int port = freePort();
-      Map<String, String> flags = new LinkedHashMap<>();
-      flags.put("--port", String.valueOf(port));
-      flags.put("--data-dir", dataDir.toString());
-      StackUnderTest stack = new StackUnderTest(sims, dataDir, port, Map.copyOf(env), Map.copyOf(flags));
-      stack.service = OctopodsService.start(ServiceSettings.read(flags, env::get));
+      StackUnderTest stack = startService(sims, dataDir, env);
       try {
         stack.pointWebhooksAtService();
       } catch (RuntimeException | AssertionError e) {
@@ -111,6 +107,29 @@ public final class StackUnderTest implements AutoCloseable {
     } catch (RuntimeException | AssertionError e) {
       sims.close();
       throw e;
+    }
+  }
+
+  /**
+   * Starts the service on a port found free; another process may take that port before the service binds it (an
+   * outgoing connection's ephemeral port, say), so a bind failure is tried again on another one.
+   */
+  private static StackUnderTest startService(Simulators sims, Path dataDir, Map<String, String> env)
+      throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      int port = freePort();
+      Map<String, String> flags = new LinkedHashMap<>();
+      flags.put("--port", String.valueOf(port));
+      flags.put("--data-dir", dataDir.toString());
+      StackUnderTest stack = new StackUnderTest(sims, dataDir, port, Map.copyOf(env), Map.copyOf(flags));
+      try {
+        stack.service = OctopodsService.start(ServiceSettings.read(flags, env::get));
+        return stack;
+      } catch (JavalinBindException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@link HubSpotOutbox} on the {@code outbox} table (PostgreSQL or the embedded H2, the same SQL). A head is a pending
- * item (not done, not a dead letter) with no older pending item of the same message; it is taken by a conditional
- * update of its lease, so two instances never take the same item, and an item whose pusher died is taken again when
- * its lease runs out. Per message, outbox order is status order: every item of a message is enqueued in a
+ * item (not done, not a dead letter) with no older pending item of the same message; a claim locks the heads it reads
+ * ({@code FOR UPDATE SKIP LOCKED}: what another instance is claiming is passed over) and leases them in one statement,
+ * so two instances never take the same item, and an item whose pusher died is taken again when its lease runs out. Per message, outbox order is status order: every item of a message is enqueued in a
  * transaction that holds the message's row, so a later status always gets a higher {@code seq}.
  *
  * <p>Leases, done marks, retries and dead letters are bookkeeping, committed without waiting for the disk: a mark lost
@@ -29,10 +29,10 @@ public final class JdbcHubSpotOutbox implements HubSpotOutbox {
       + "AND (o.lease_until IS NULL OR o.lease_until < ?) "
       + "AND o.seq = (SELECT MIN(e.seq) FROM outbox e WHERE e.kind = o.kind AND e.message_id = o.message_id "
       + "AND e.done_at IS NULL AND e.dead_at IS NULL) "
-      + "ORDER BY o.kind, o.done_at, o.due_at, o.seq LIMIT ?"; // the columns of index outbox_due: no sort (V4)
-  private static final String LEASE = "UPDATE outbox SET lease_until = ? WHERE seq = ? AND done_at IS NULL "
-      + "AND dead_at IS NULL AND (lease_until IS NULL OR lease_until < ?)";
-  private static final String DONE = "UPDATE outbox SET done_at = ?, lease_until = NULL WHERE seq = ?";
+      + "ORDER BY o.kind, o.done_at, o.due_at, o.seq LIMIT ? " // the columns of index outbox_due: no sort (V4)
+      + "FOR UPDATE SKIP LOCKED";
+  private static final String LEASE = "UPDATE outbox SET lease_until = ? WHERE seq = ANY(?)";
+  private static final String DONE = "UPDATE outbox SET done_at = ?, lease_until = NULL WHERE seq = ANY(?)";
   private static final String RETRY = "UPDATE outbox SET due_at = ?, attempts = ?, last_error = ?, lease_until = NULL "
       + "WHERE seq = ?";
   private static final String DEAD = "UPDATE outbox SET dead_at = ?, dead_status = ?, dead_body = ?, attempts = ?, "
@@ -54,24 +54,20 @@ public final class JdbcHubSpotOutbox implements HubSpotOutbox {
       return List.of();
     }
     return store.bookkeeping(tx -> {
-      List<OutboxItem> heads = new ArrayList<>();
+      List<OutboxItem> claimed = new ArrayList<>();
       tx.query(HEADS, ps -> {
         Sql.instant(ps, 1, now);
         Sql.instant(ps, 2, now);
         ps.setInt(3, limit);
-      }, rs -> heads.add(new OutboxItem(rs.getLong("seq"), rs.getString("kind"), rs.getString("message_id"),
+      }, rs -> claimed.add(new OutboxItem(rs.getLong("seq"), rs.getString("kind"), rs.getString("message_id"),
           rs.getString("payload"), Sql.instant(rs, "due_at"), rs.getInt("attempts"))));
-      int[] leased = tx.runBatch(LEASE, heads, (ps, item) -> {
-        Sql.instant(ps, 1, leaseUntil);
-        ps.setLong(2, item.seq());
-        Sql.instant(ps, 3, now);
-      });
-      List<OutboxItem> claimed = new ArrayList<>();
-      for (int i = 0; i < heads.size(); i++) {
-        if (leased[i] == 1) {
-          claimed.add(heads.get(i));
-        }
+      if (claimed.isEmpty()) {
+        return List.<Claimed>of();
       }
+      tx.run(LEASE, ps -> {
+        Sql.instant(ps, 1, leaseUntil);
+        ps.setArray(2, tx.bigints(claimed.stream().map(OutboxItem::seq).toList()));
+      });
       Map<String, MessageRecord> messages = messages(tx, claimed);
       return claimed.stream()
           .map(item -> new Claimed(item, Optional.ofNullable(messages.get(item.messageId()))))
@@ -102,10 +98,12 @@ public final class JdbcHubSpotOutbox implements HubSpotOutbox {
       return;
     }
     store.bookkeeping(tx -> {
-      tx.runBatch(DONE, s.done(), (ps, seq) -> {
-        Sql.instant(ps, 1, s.at());
-        ps.setLong(2, seq);
-      });
+      if (!s.done().isEmpty()) {
+        tx.run(DONE, ps -> {
+          Sql.instant(ps, 1, s.at());
+          ps.setArray(2, tx.bigints(s.done()));
+        });
+      }
       tx.runBatch(RETRY, s.retries(), (ps, r) -> {
         Sql.instant(ps, 1, r.dueAt());
         ps.setInt(2, r.attempts());

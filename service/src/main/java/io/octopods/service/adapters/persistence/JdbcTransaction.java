@@ -9,6 +9,7 @@ import io.octopods.service.application.ports.StoreTransaction;
 import io.octopods.service.domain.Channel;
 import io.octopods.service.domain.Reason;
 import io.octopods.service.domain.Status;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -273,6 +274,15 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
     List<MessageRecord> found = new ArrayList<>();
     query(sql, binder, rs -> found.add(MessageRows.read(rs)));
     return found.stream().findFirst();
+  }
+
+  /** A SQL array of {@code BIGINT}s, for {@code = ANY(?)}: one statement for many rows. */
+  Array bigints(Collection<Long> values) {
+    try {
+      return c.createArrayOf("BIGINT", values.toArray(new Long[0]));
+    } catch (SQLException e) {
+      throw new JdbcFailure(e);
+    }
   }
 
   /** Runs one statement per item as a batch; answers how many rows each changed. */

@@ -107,7 +107,13 @@ final class HubSpotBatchPush {
       events.forEach(e -> outcomes.put(e.id(), later));
       return outcomes;
     }
-    HubSpotTimeline.Reply reply = hubspot.push(events);
+    HubSpotTimeline.Reply reply;
+    try {
+      reply = hubspot.push(events);
+    } catch (RuntimeException e) {
+      pace.cancelled();
+      throw e;
+    }
     pace.ended(reply.window(), reply.at());
     BatchAnswer answer = reply.answer();
     if (answer instanceof BatchAnswer.PerEvent perEvent) {

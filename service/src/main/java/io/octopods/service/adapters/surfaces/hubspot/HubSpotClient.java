@@ -1,10 +1,10 @@
 package io.octopods.service.adapters.surfaces.hubspot;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,14 @@ public final class HubSpotClient implements HubSpotTimeline {
   static final String BATCH_PATH = "/crm/v3/timeline/events/batch/create";
   /** The most inputs HubSpot takes in one batch call. */
   public static final int MAX_BATCH = 100;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * The answer's body as text, except for a {@code 201}: every event was created and nothing in the answer (a copy
+   * of each event) is needed, so it is read and dropped instead of decoded.
+   */
+  private static final HttpResponse.BodyHandler<String> KEPT_UNLESS_CREATED = info -> info.statusCode() == 201
+      ? HttpResponse.BodySubscribers.replacing("")
+      : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
 
   private final URI batch;
   private final String accessToken;
@@ -67,11 +75,11 @@ public final class HubSpotClient implements HubSpotTimeline {
         .header("Authorization", "Bearer " + accessToken)
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body(events), StandardCharsets.UTF_8))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body(events)))
         .build();
     HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = http.send(request, KEPT_UNLESS_CREATED);
     } catch (HttpTimeoutException e) {
       return failed("HubSpot gave no answer within " + timeout + " (" + e.getClass().getSimpleName() + ")");
     } catch (IOException e) {
@@ -90,24 +98,31 @@ public final class HubSpotClient implements HubSpotTimeline {
         clock.instant());
   }
 
-  /** The request body of a batch. */
-  String body(List<HubSpotEvent> events) {
-    ObjectNode o = JSON.createObjectNode();
-    ArrayNode inputs = o.putArray("inputs");
-    for (HubSpotEvent event : events) {
-      ObjectNode input = inputs.addObject()
-          .put("eventTemplateId", eventTemplateId)
-          .put("email", event.email())
-          .put("id", event.id())
-          .put("timestamp", event.time());
-      ObjectNode tokens = input.putObject("tokens");
-      event.tokens().forEach(tokens::put);
+  /** The request body of a batch, written as it goes. */
+  byte[] body(List<HubSpotEvent> events) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(300 * events.size());
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeArrayFieldStart("inputs");
+      for (HubSpotEvent event : events) {
+        g.writeStartObject();
+        g.writeStringField("eventTemplateId", eventTemplateId);
+        g.writeStringField("email", event.email());
+        g.writeStringField("id", event.id());
+        g.writeStringField("timestamp", event.time());
+        g.writeObjectFieldStart("tokens");
+        for (Map.Entry<String, String> token : event.tokens().entrySet()) {
+          g.writeStringField(token.getKey(), token.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a batch of " + events.size() + " events", e);
     }
-    try {
-      return JSON.writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a batch of " + events.size() + " events", e);
-    }
+    return out.toByteArray();
   }
 
   private static String describe(Throwable e) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the {@code hubspot} outbox in batches: claims up to {@code batchSize} heads (the oldest pending event of
- * each message, so at most one event of a message is in flight and the next is claimable only once the previous is
- * done or a dead letter) with a lease, and pushes them in one {@code batch/create} call ({@link HubSpotBatchPush}) on
- * a small pool. Durable: the items are rows, so a restart (or another instance) picks up whatever is left, and an
+ * Drains the {@code hubspot} outbox in batches: each of a small pool of threads claims up to {@code batchSize} heads
+ * (the oldest pending event of each message, so at most one event of a message is in flight and the next is
+ * claimable only once the previous is done or a dead letter) with a lease, and pushes them in one {@code
+ * batch/create} call ({@link HubSpotBatchPush}); claims of several threads pass over each other's heads, so a slow
+ * claim holds back only its own call. Durable: the items are rows, so a restart (or another instance) picks up whatever is left, and an
  * item whose pusher died is taken again after its lease; the event id makes a repeated push a {@code 409}, which
  * counts as done, so nothing is pushed twice.
  *
@@ -141,12 +143,13 @@ public final class HubSpotPusher implements AutoCloseable {
     while (running) {
       Duration wait = settings.pollInterval();
       Instant now = clock.instant();
-      if (idle.availablePermits() > 0 && !now.isBefore(pausedUntil)) {
+      if (!now.isBefore(pausedUntil) && idle.tryAcquire()) {
         Optional<Instant> room = pace.tryStart(now);
         if (room.isPresent()) {
+          idle.release();
           wait = shorter(wait, Duration.between(now, room.get()));
-        } else if (claimAndRun(now)) {
-          continue; // a full batch: more may be waiting
+        } else if (dispatch()) {
+          continue; // another thread may claim as soon as the pace allows
         }
       }
       if (!signal.await(wait, () -> running)) {
@@ -155,45 +158,43 @@ public final class HubSpotPusher implements AutoCloseable {
     }
   }
 
-  /**
-   * Claims up to a batch of heads and hands them to an idle thread, which owns the room just taken in the rate
-   * window; answers whether the batch was full.
-   */
-  private boolean claimAndRun(Instant now) {
-    List<Claimed> claimed;
+  /** Hands a claim and its call to an idle thread, which owns the room just taken in the rate window. */
+  private boolean dispatch() {
     try {
-      claimed = outbox.claimHeads(now, settings.batchSize(), now.plus(settings.lease()));
+      pool.execute(this::claimAndPush);
+      return true;
+    } catch (RejectedExecutionException e) { // the pool was shut down under us
+      idle.release();
+      pace.cancelled();
+      return false;
+    }
+  }
+
+  /** Claims up to a batch of heads and pushes them; wakes the loop when it found work (more may be waiting). */
+  private void claimAndPush() {
+    boolean found = false;
+    try {
+      Instant now = clock.instant();
+      List<Claimed> claimed = outbox.claimHeads(now, settings.batchSize(), now.plus(settings.lease()));
+      found = !claimed.isEmpty();
+      if (!found) {
+        pace.cancelled();
+        return;
+      }
+      try {
+        push.run(claimed).ifPresent(this::pauseUntil);
+      } catch (RuntimeException e) {
+        LOG.error("a HubSpot batch of {} events (outbox items {} ...) failed: {}; its items are taken again after "
+            + "their lease of {}", claimed.size(), claimed.get(0).item().seq(), e.toString(), settings.lease(), e);
+      }
     } catch (RuntimeException e) {
       pace.cancelled();
       LOG.warn("cannot claim HubSpot pushes ({}); trying again in {}", e.toString(), settings.pollInterval());
-      return false;
-    }
-    if (claimed.isEmpty()) {
-      pace.cancelled();
-      return false;
-    }
-    idle.acquireUninterruptibly();
-    try {
-      pool.execute(() -> runBatch(claimed));
-    } catch (RuntimeException e) { // the pool was shut down under us: the leases run out, another claim takes them
-      idle.release();
-      pace.cancelled();
-      LOG.warn("a HubSpot batch of {} events was not started ({}); it is taken again after its lease", claimed.size(),
-          e.toString());
-      return false;
-    }
-    return claimed.size() == settings.batchSize();
-  }
-
-  private void runBatch(List<Claimed> claimed) {
-    try {
-      push.run(claimed).ifPresent(this::pauseUntil);
-    } catch (RuntimeException e) {
-      LOG.error("a HubSpot batch of {} events (outbox items {} ...) failed: {}; its items are taken again after "
-          + "their lease of {}", claimed.size(), claimed.get(0).item().seq(), e.toString(), settings.lease(), e);
     } finally {
       idle.release();
-      wake(); // the messages' next events may be claimable now, or the window has room again
+      if (found) {
+        wake(); // the messages' next events may be claimable now, and the window may have room
+      }
     }
   }
 

@@ -180,11 +180,11 @@ abstract class HubSpotPusherFixture {
     }
   }
 
-  /** Counts the calls made to HubSpot, and notes when (on the service's clock) and with which events. */
+  /** Counts the calls made to HubSpot, and notes when (in real time) and with which events. */
   final class Counting implements HubSpotTimeline {
     private final HubSpotTimeline inner;
     final AtomicInteger calls = new AtomicInteger();
-    final List<Instant> callTimes = new CopyOnWriteArrayList<>();
+    final List<Long> realTimes = new CopyOnWriteArrayList<>();
     final List<String> eventsSent = new CopyOnWriteArrayList<>();
 
     Counting(HubSpotTimeline inner) {
@@ -194,7 +194,7 @@ abstract class HubSpotPusherFixture {
     @Override
     public Reply push(List<HubSpotEvent> events) {
       calls.incrementAndGet();
-      callTimes.add(clock.instant());
+      realTimes.add(System.nanoTime());
       events.forEach(e -> eventsSent.add(e.id()));
       return inner.push(events);
     }
