@@ -3,6 +3,7 @@ package io.octopods.simulator.core;
 import io.octopods.simulator.core.callbacks.CallbackScheduler;
 import io.octopods.simulator.core.callbacks.Delivery;
 import io.octopods.simulator.core.clock.ScenarioClock;
+import io.octopods.simulator.core.messages.CallbackSubscription;
 import io.octopods.simulator.core.messages.MessageLedger;
 import io.octopods.simulator.core.messages.SimulatedMessage;
 import io.octopods.simulator.core.scenario.CallbackStep;
@@ -17,9 +18,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Where every provider's send call lands: finds or creates the message (attempts with the same
- * correlation are one message), picks the answer for this attempt from its scenario, and starts the
- * callbacks from the first attempt that is accepted or times out.
+ * Where every provider's send call lands. Distinct sends are never merged: every attempt the provider accepts
+ * (or that callbacks follow although it was refused) creates a new provider message with its own id and starts
+ * its callbacks. The pair (recipient, correlation) only counts attempts, so that the n-th attempt of a pair gets
+ * the n-th answer of the scenario's {@code send} list; attempts that create no message count too.
  */
 public final class SendDesk {
   private final ScenarioClock clock;
@@ -38,37 +40,48 @@ public final class SendDesk {
    * A send request as a provider room read it.
    *
    * @param to the normalised recipient
-   * @param correlation our caller's echoed data that makes attempts one message (empty: always new)
+   * @param correlation our caller's echoed data that counts attempts of one send (empty text: none)
    * @param facts what callbacks echo (see {@link SimulatedMessage})
    * @param silent no callbacks (Twilio's test credentials)
+   * @param subscription which callbacks the receiver wants, asked as each falls due
    */
   public record Arrival(String provider, String to, Optional<String> correlation, Map<String, String> facts,
-      boolean silent, String initialStatus, Supplier<String> newProviderId) {}
+      boolean silent, String initialStatus, Supplier<String> newProviderId, CallbackSubscription subscription) {
+    public Arrival(String provider, String to, Optional<String> correlation, Map<String, String> facts,
+        boolean silent, String initialStatus, Supplier<String> newProviderId) {
+      this(provider, to, correlation, facts, silent, initialStatus, newProviderId, CallbackSubscription.ALL);
+    }
+  }
 
-  /** The message, the answer this attempt gets, and its 0-based number. */
-  public record Decision(SimulatedMessage message, SendAttempt answer, int attemptNo) {}
+  /**
+   * The answer this attempt gets, its 0-based number among the attempts of its (recipient, correlation), and the
+   * provider message it created, if it created one.
+   */
+  public record Decision(Optional<SimulatedMessage> message, SendAttempt answer, int attemptNo) {
+    /** The message an accepted answer names; an {@code accept} always creates one. */
+    public SimulatedMessage created() {
+      return message.orElseThrow(() -> new IllegalStateException(
+          "the attempt was answered " + answer.respond().word() + " and created no provider message"));
+    }
+  }
 
   public Decision receive(Arrival a) {
     Instant now = clock.now();
-    SimulatedMessage message;
-    synchronized (this) {
-      message = a.correlation().flatMap(c -> ledger.byCorrelation(a.provider(), c)).orElse(null);
-      if (message == null) {
-        Scenario scenario = catalog.select(a.provider(), a.to());
-        message = new SimulatedMessage(ledger.nextSeq(), a.provider(), a.newProviderId().get(), a.to(), scenario,
-            now, a.correlation(), a.facts(), a.initialStatus(), a.silent());
-        ledger.add(message);
-      }
+    Optional<String> correlation = a.correlation().filter(c -> !c.isEmpty());
+    int attemptNo = ledger.countAttempt(a.provider(), a.to(), correlation) - 1;
+    Scenario scenario = catalog.select(a.provider(), a.to());
+    SendAttempt answer = scenario.attempt(attemptNo);
+    if (!answer.createsMessage(scenario.callbacksOnReject())) {
+      return new Decision(Optional.empty(), answer, attemptNo);
     }
-    int n = message.attempts();
-    SendAttempt answer = message.scenario().attempt(n);
-    message.recordAttempt(answer.respond());
-    if (!message.silent()
-        && answer.respond().startsCallbacks(message.scenario().callbacksOnReject())
-        && message.startCallbacks(now)) {
+    SimulatedMessage message = new SimulatedMessage(ledger.nextSeq(), a.provider(), a.newProviderId().get(), a.to(),
+        scenario, now, correlation, a.facts(), a.initialStatus(), a.silent(), attemptNo + 1, answer.respond(),
+        a.subscription());
+    ledger.add(message);
+    if (!message.silent() && message.startCallbacks(now)) {
       deliveries(message, now).forEach(scheduler::schedule);
     }
-    return new Decision(message, answer, n);
+    return new Decision(Optional.of(message), answer, attemptNo);
   }
 
   /** The deliveries of a message's script: batched steps join the one before; each repeated {@code repeat} times. */

@@ -12,15 +12,18 @@ import java.util.Set;
  * Twilio's webhook connection overrides in the StatusCallback fragment (providers.md 1.9), as far as retries
  * go: {@code rc} the retry count (0 to 5, default 1) and {@code rp} the retry policy ({@code 4xx}, {@code 5xx},
  * {@code ct}, {@code rt}, {@code all}, comma-separated; Twilio's default is unconfirmed, integrators report
- * connection time-outs only, so {@code ct}). Without overrides Twilio does not retry (the simulated shape).
- * Retries follow one second apart on the scenario clock, with the same bytes and signature. The timeout keys
+ * connection time-outs only, so {@code ct}). Retries follow one second apart on the scenario clock, with the same bytes and signature. The timeout keys
  * ({@code ct}, {@code rt}, {@code tt} in ms), {@code e} and {@code sni} are not simulated; an invalid {@code rc} or
- * {@code rp} makes the overrides ignored (Twilio raises 11243 and does not retry).
+ * {@code rp} makes the overrides ignored (Twilio raises 11243 and does not retry). Without overrides Twilio's
+ * default as integrators report it [3P] applies: one retry, after a connection failure only ({@link #DEFAULT}).
  */
 record ConnectionOverrides(int retryCount, Set<Failure> retryOn) {
   static final int DEFAULT_RETRY_COUNT = 1;
   static final int MAX_RETRY_COUNT = 5;
   static final Duration RETRY_WAIT = Duration.ofSeconds(1);
+  /** What Twilio does when the URL names no {@code rc} or {@code rp}: {@code rc=1&rp=ct}. */
+  static final ConnectionOverrides DEFAULT =
+      new ConnectionOverrides(DEFAULT_RETRY_COUNT, EnumSet.of(Failure.CONNECT_TIMEOUT));
 
   /** The kinds of failure {@code rp} names. */
   enum Failure {
@@ -45,18 +48,26 @@ record ConnectionOverrides(int retryCount, Set<Failure> retryOn) {
     }
   }
 
+  /**
+   * The retries of a message with this StatusCallback: its overrides; Twilio's default when it names none; none
+   * when they are invalid.
+   */
+  static RetrySchedule scheduleFor(String statusCallback) {
+    if (retryKeys(statusCallback).isEmpty()) {
+      return DEFAULT.schedule();
+    }
+    return of(statusCallback).map(ConnectionOverrides::schedule).orElse(RetrySchedule.NONE);
+  }
+
   /** The overrides a StatusCallback URL carries, if any (and if they are valid). */
   static Optional<ConnectionOverrides> of(String statusCallback) {
-    Optional<String> fragment = CallbackUrl.fragment(statusCallback).filter(f -> !f.isEmpty());
-    if (fragment.isEmpty()) {
+    Optional<FormParams> keys = retryKeys(statusCallback);
+    if (keys.isEmpty()) {
       return Optional.empty();
     }
-    FormParams params = FormParams.parse(fragment.get());
+    FormParams params = keys.get();
     Optional<String> rc = params.first("rc");
     Optional<String> rp = params.first("rp");
-    if (rc.isEmpty() && rp.isEmpty()) {
-      return Optional.empty();
-    }
     int count = DEFAULT_RETRY_COUNT;
     if (rc.isPresent()) {
       if (!rc.get().matches("[0-5]")) {
@@ -81,6 +92,12 @@ record ConnectionOverrides(int retryCount, Set<Failure> retryOn) {
       }
     }
     return Optional.of(new ConnectionOverrides(count, on));
+  }
+
+  /** The fragment's parameters when it names {@code rc} or {@code rp}. */
+  private static Optional<FormParams> retryKeys(String statusCallback) {
+    return CallbackUrl.fragment(statusCallback).filter(f -> !f.isEmpty()).map(FormParams::parse)
+        .filter(p -> p.first("rc").isPresent() || p.first("rp").isPresent());
   }
 
   /** The wait before the next try after {@code failedAttempt} (1 = the first try) failed this way, if any. */

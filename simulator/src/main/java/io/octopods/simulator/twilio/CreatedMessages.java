@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The messages Twilio created (a send attempt that was accepted or timed out; refused attempts create none),
+ * The messages Twilio created (a send attempt it accepted, whatever it answered; refused attempts create none),
  * by SID, with their account and the instant their script started: what fetch and list can see.
  */
 final class CreatedMessages {

@@ -23,8 +23,9 @@ import java.util.Optional;
 /**
  * Twilio's status callbacks (providers.md 1.4): a form POST to the message's StatusCallback (its fragment, the
  * connection overrides, removed), signed with {@code X-Twilio-Signature} over that URL and the parameters of
- * the final body; a JSON {@code content_type} uses the {@code bodySHA256} variant. No retries unless the
- * fragment asks for them ({@link ConnectionOverrides}).
+ * the final body; a JSON {@code content_type} uses the {@code bodySHA256} variant. Retried as the fragment's
+ * connection overrides say, else once after a connection failure ({@link ConnectionOverrides}); a message
+ * without a StatusCallback calls nowhere and is never retried.
  */
 final class TwilioCallbacks implements CallbackFormat {
   static final String FORM = "application/x-www-form-urlencoded";
@@ -105,7 +106,6 @@ final class TwilioCallbacks implements CallbackFormat {
 
   @Override
   public RetrySchedule retrySchedule(SimulatedMessage message) {
-    return message.fact("StatusCallback").flatMap(ConnectionOverrides::of)
-        .map(ConnectionOverrides::schedule).orElse(RetrySchedule.NONE);
+    return message.fact("StatusCallback").map(ConnectionOverrides::scheduleFor).orElse(RetrySchedule.NONE);
   }
 }

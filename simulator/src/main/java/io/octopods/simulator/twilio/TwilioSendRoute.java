@@ -10,7 +10,6 @@ import io.octopods.simulator.core.SimulatorContext;
 import io.octopods.simulator.core.http.Responses;
 import io.octopods.simulator.core.http.Route;
 import io.octopods.simulator.core.scenario.SendAttempt;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,8 @@ import java.util.regex.Matcher;
 /**
  * {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json}: HTTP Basic, a form body, {@code 201} with the
  * Message resource or a Twilio error. The test account answers its magic numbers and never calls back; the live
- * account accepts any {@code From} and lets the scenario decide.
+ * account accepts any {@code From} and lets the scenario decide. Every send Twilio accepts is a new message with its
+ * own SID, also one answered with an error ({@code accepted: true}).
  */
 final class TwilioSendRoute implements Route.Handler {
   static final String PROVIDER = "twilio";
@@ -47,16 +47,11 @@ final class TwilioSendRoute implements Route.Handler {
     if (problem.isPresent()) {
       return problem.get().answer();
     }
-    Instant arrival = ctx.clock().now();
     SendDesk.Decision decision = ctx.desk().receive(new SendDesk.Arrival(PROVIDER,
         Recipients.normalise(send.to().orElseThrow()), send.correlation(), facts(send, account),
         account == TwilioAccount.TEST, send.messagingServiceSid().isPresent() ? "accepted" : "queued",
         () -> MessageSid.next(send.mediaCount() > 0)));
-    SendAttempt answer = decision.answer();
-    if (answer.respond().startsCallbacks(decision.message().scenario().callbacksOnReject())) {
-      created.created(decision.message().providerMessageId(), account,
-          decision.attemptNo() == 0 ? decision.message().receivedAt() : arrival);
-    }
+    decision.message().ifPresent(m -> created.created(m.providerMessageId(), account, m.receivedAt()));
     return answer(decision, send);
   }
 
@@ -79,7 +74,7 @@ final class TwilioSendRoute implements Route.Handler {
     String from = send.from().orElse(null);
     ResponseDefinitionBuilder b = switch (a.respond()) {
       case ACCEPT -> Responses.builder(a.httpStatus().orElse(201), "application/json",
-          Json.write(MessageResource.created(decision.message())));
+          Json.write(MessageResource.created(decision.created())));
       case REJECT -> error(a, TwilioErrors.INVALID_TO, 400, to, from);
       case THROTTLE -> error(a, TwilioErrors.TOO_MANY_REQUESTS, 429, to, from);
       case SERVER_ERROR -> error(a, TwilioErrors.SERVER_ERROR, 500, to, from);

@@ -21,8 +21,9 @@ import java.util.Optional;
 
 /**
  * Viber's receipts: one JSON event per request, {@code {"event","timestamp" (ms),"message_token","user_id"}}
- * plus {@code desc} from the step's {@code error}; signed with {@code X-Viber-Content-Signature}; retried
- * 3 times 5 s apart, then every 60 s until 1 hour.
+ * plus {@code desc} from the step's {@code error}; signed with {@code X-Viber-Content-Signature} and the same
+ * value as {@code sig} in the URL ({@code signature: invalid} and {@code missing} apply to both); retried 3 times
+ * 5 s apart, then every 60 s until 1 hour.
  */
 final class ViberCallbacks implements CallbackFormat {
   /** Facts of a message: the receiver as sent (echoed as {@code user_id}) and its {@code tracking_data}. */
@@ -47,9 +48,11 @@ final class ViberCallbacks implements CallbackFormat {
         : Json.write(event(d, placeholders)).getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", step.contentType().orElse("application/json"));
-    Signing.key(step.signature(), ViberSimulator.AUTH_TOKEN)
-        .ifPresent(key -> headers.put(ViberSignature.HEADER, ViberSignature.of(key, body)));
-    return new OutgoingCallback(url, headers, body);
+    Optional<String> signature = Signing.key(step.signature(), ViberSimulator.AUTH_TOKEN)
+        .map(key -> ViberSignature.of(key, body));
+    signature.ifPresent(sig -> headers.put(ViberSignature.HEADER, sig));
+    String called = url == null ? null : signature.map(sig -> ViberSignature.onUrl(url, sig)).orElse(url);
+    return new OutgoingCallback(called, headers, body);
   }
 
   private static ObjectNode event(Delivery d, Placeholders placeholders) {

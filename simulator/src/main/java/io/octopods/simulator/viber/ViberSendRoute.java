@@ -24,9 +24,11 @@ import java.util.regex.Matcher;
  */
 final class ViberSendRoute implements Route.Handler {
   private final SimulatorContext ctx;
+  private final ViberEventTypes subscribed;
 
-  ViberSendRoute(SimulatorContext ctx) {
+  ViberSendRoute(SimulatorContext ctx, ViberEventTypes subscribed) {
     this.ctx = ctx;
+    this.subscribed = subscribed;
   }
 
   @Override
@@ -41,7 +43,8 @@ final class ViberSendRoute implements Route.Handler {
     facts.put(ViberCallbacks.RECEIVER, send.receiver());
     send.trackingData().ifPresent(t -> facts.put(ViberCallbacks.TRACKING_DATA, t));
     SendDesk.Decision decision = ctx.desk().receive(new SendDesk.Arrival(ViberSimulator.NAME,
-        Recipients.normalise(send.receiver()), send.trackingData(), facts, false, "accepted", MessageToken::next));
+        Recipients.normalise(send.receiver()), send.trackingData(), facts, false, "accepted", MessageToken::next,
+        step -> subscribed.covers(step, ctx.targets().url(ViberSimulator.NAME))));
     return answer(decision);
   }
 
@@ -78,7 +81,7 @@ final class ViberSendRoute implements Route.Handler {
 
   private static ObjectNode accepted(SendDesk.Decision decision) {
     ObjectNode o = ViberAnswers.ok();
-    o.set("message_token", MessageToken.json(decision.message().providerMessageId()));
+    o.set("message_token", MessageToken.json(decision.created().providerMessageId()));
     return o.put("chat_hostname", ViberAnswers.CHAT_HOSTNAME).put("billing_status", 1);
   }
 }

@@ -10,25 +10,25 @@ import io.octopods.simulator.core.SimulatorContext;
 import io.octopods.simulator.core.callbacks.CallbackTargets.Webhook;
 import io.octopods.simulator.core.http.Route;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
  * {@code POST /pa/set_webhook}: like Viber, first POSTs the signed {@code webhook} check event to the URL; when
- * it is answered 200 the URL becomes where callbacks go and the answer lists the {@code event_types}; when it
- * is not, {@code status} 1 with what failed, and the setting is unchanged. An empty {@code url} removes the
- * webhook. The admin {@code urls} are kept while the URL stays the same, {@code connect_to} always.
+ * it is answered 200 the URL becomes where callbacks go, its {@code event_types} decide which callbacks are sent
+ * there ({@link ViberEventTypes}), and the answer lists them; when it is not, {@code status} 1 with what failed,
+ * and the setting is unchanged. An empty {@code url} removes the webhook. The admin {@code urls} are kept while
+ * the URL stays the same, {@code connect_to} always.
  */
 final class ViberSetWebhookRoute implements Route.Handler {
-  /** What Viber subscribes a bot to when {@code event_types} is left out. */
-  static final List<String> ALL_EVENT_TYPES =
-      List.of("delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started");
-
   private final SimulatorContext ctx;
+  private final ViberEventTypes subscribed;
 
-  ViberSetWebhookRoute(SimulatorContext ctx) {
+  ViberSetWebhookRoute(SimulatorContext ctx, ViberEventTypes subscribed) {
     this.ctx = ctx;
+    this.subscribed = subscribed;
   }
 
   @Override
@@ -51,6 +51,9 @@ final class ViberSetWebhookRoute implements Route.Handler {
         ctx.targets().set(ViberSimulator.NAME,
             new Webhook(Optional.of(url), current.verifyToken(), urls, current.connectTo()));
       }
+      List<String> types = new ArrayList<>();
+      eventTypes.forEach(t -> types.add(t.asText()));
+      subscribed.set(url, types);
       ObjectNode answer = ViberAnswers.ok();
       answer.set("event_types", eventTypes);
       return ViberAnswers.json(200, answer.put("chat_hostname", ViberAnswers.CHAT_HOSTNAME)).build();
@@ -78,7 +81,7 @@ final class ViberSetWebhookRoute implements Route.Handler {
     JsonNode given = body.get("event_types");
     ArrayNode types = Json.array();
     if (given == null || given.isNull()) {
-      ALL_EVENT_TYPES.forEach(types::add);
+      ViberEventTypes.ALL.forEach(types::add);
       return types;
     }
     if (!given.isArray()) {

@@ -24,6 +24,7 @@ public final class ViberSimulator implements ProviderSimulator {
 
   private final SimulatorContext ctx;
   private final ViberCallbacks callbacks;
+  private final ViberEventTypes subscribed = new ViberEventTypes();
 
   public ViberSimulator(SimulatorContext ctx) {
     this.ctx = ctx;
@@ -38,8 +39,8 @@ public final class ViberSimulator implements ProviderSimulator {
   @Override
   public List<Route> routes() {
     return List.of(
-        Route.of("viber.send_message", "POST", "/pa/send_message/?", Route.WIRE, new ViberSendRoute(ctx)),
-        Route.of("viber.set_webhook", "POST", "/pa/set_webhook/?", Route.WIRE, new ViberSetWebhookRoute(ctx)),
+        Route.of("viber.send_message", "POST", "/pa/send_message/?", Route.WIRE, new ViberSendRoute(ctx, subscribed)),
+        Route.of("viber.set_webhook", "POST", "/pa/set_webhook/?", Route.WIRE, new ViberSetWebhookRoute(ctx, subscribed)),
         Route.of("viber.unknown", "ANY", "/(?!__).*", Route.FALLBACK, (r, m) -> Refusal.notFound(
             r.getMethod().getName().toUpperCase(Locale.ROOT) + " " + r.getUrl()
                 + " is not simulated (POST /pa/send_message and POST /pa/set_webhook are)").answer()));

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Viber's test of a webhook URL: a signed {@code {"event":"webhook","timestamp","chat_hostname","message_token"}}
- * POSTed to it (through {@code connect_to} when one is set), which must be answered 200.
+ * POSTed to it with the signature in the header and as {@code sig} in the URL (through {@code connect_to} when one
+ * is set), which must be answered 200.
  */
 final class WebhookCheck {
   private static final Duration PATIENCE = Duration.ofSeconds(5);
@@ -33,13 +34,14 @@ final class WebhookCheck {
   /** Sends the check event; throws {@link IllegalArgumentException} saying what failed. */
   void run(String url, Optional<String> connectTo) {
     byte[] body = Json.write(event()).getBytes(StandardCharsets.UTF_8);
-    URI target = target(url, connectTo);
+    String signature = ViberSignature.of(ViberSimulator.AUTH_TOKEN, body);
+    URI target = target(ViberSignature.onUrl(url, signature), connectTo);
     HttpResponse<String> answer;
     try {
       answer = HTTP.send(HttpRequest.newBuilder(target)
               .timeout(PATIENCE)
               .header("Content-Type", "application/json")
-              .header(ViberSignature.HEADER, ViberSignature.of(ViberSimulator.AUTH_TOKEN, body))
+              .header(ViberSignature.HEADER, signature)
               .POST(HttpRequest.BodyPublishers.ofByteArray(body))
               .build(),
           HttpResponse.BodyHandlers.ofString());

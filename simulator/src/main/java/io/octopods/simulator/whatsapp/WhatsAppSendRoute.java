@@ -95,7 +95,7 @@ final class WhatsAppSendRoute implements Route.Handler {
   private static ObjectNode accepted(SendDesk.Decision decision, String to) {
     ObjectNode o = Json.object().put("messaging_product", "whatsapp");
     o.putArray("contacts").addObject().put("input", to).put("wa_id", to.replace("+", ""));
-    o.putArray("messages").addObject().put("id", decision.message().providerMessageId());
+    o.putArray("messages").addObject().put("id", decision.created().providerMessageId());
     return o;
   }
 

@@ -16,10 +16,10 @@ class ScenarioLibraryTest {
 
   /** Rows of the edge-case table per provider that can produce them. */
   private static final Map<String, List<String>> ROWS = Map.of(
-      "twilio", List.of("a1", "a5", "a7", "b2", "c6", "d1", "e1", "e2", "f4", "f6", "g1", "h1", "j1", "j2", "k1"),
-      "whatsapp", List.of("a2", "a3", "a4", "a7", "b1", "b3", "c1", "c2", "c6", "d1", "d2", "f1", "f2", "f6", "g1",
+      "twilio", List.of("a1", "a5", "a7", "b2", "c6", "d1", "d4", "e1", "e2", "f4", "f6", "g1", "h1", "j1", "j2", "k1"),
+      "whatsapp", List.of("a2", "a3", "a4", "a7", "b1", "b3", "c1", "c2", "c6", "d1", "d2", "d4", "f1", "f2", "f6", "g1",
           "h2", "h3", "j4", "k2", "l1", "l2"),
-      "viber", List.of("a6", "a7", "c4", "c5", "c6", "d3", "f8", "g1", "j5", "k2"));
+      "viber", List.of("a6", "a7", "c4", "c5", "c6", "d3", "d4", "f8", "g1", "j5", "k2"));
 
   static List<String> providerRows() {
     return ROWS.entrySet().stream().flatMap(e -> e.getValue().stream().map(r -> e.getKey() + "-" + r + "-")).toList();

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@code send} options of the scenario format (simulator.md, "Scenario format: the exact rules") played
  * through real HTTP with WhatsApp: what each attempt of the send route answers (throttle, reject, server-error,
- * their overrides), how attempts of one correlation count, and {@code callbacks_on_reject}.
+ * their overrides), how attempts of one correlation count, which attempts create a provider message, and
+ * {@code callbacks_on_reject}.
  */
 @OctopodsSimulators(clock = "virtual")
 class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
   // ---- send ----------------------------------------------------------------------------------------
 
   @Test
-  void aSendListThrottlesTwiceThenAcceptsOneMessageAndCallbacksCountFromTheAcceptedAttempt() {
+  void aSendListThrottlesTwiceThenAccepts_theAcceptedAttemptCreatesTheMessageAndItsCallbacks() {
     wa.play("""
         id: opt-throttle-twice
         provider: whatsapp
@@ -48,7 +49,8 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
 
     assertThat(wa.messages()).hasSize(1);
     assertThat(wa.message(wamid).get("attempts").asInt()).isEqualTo(3);
-    assertThat(Instant.parse(wa.message(wamid).get("received_at").asText())).isEqualTo(acceptedAt.minusSeconds(20));
+    assertThat(Instant.parse(wa.message(wamid).get("received_at").asText()))
+        .as("the attempt that created it, not the first of its correlation").isEqualTo(acceptedAt);
 
     wa.advance("3s");
     List<JsonNode> journal = wa.callbacks(wamid);
@@ -56,16 +58,22 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
         .containsExactly(acceptedAt.plusMillis(500), acceptedAt.plusSeconds(2));
     assertThat(receiver.posts()).hasSize(2);
 
-    // the last answer repeats: a fourth attempt is accepted with the same wamid, and the script does not restart
+    // the last answer repeats: a fourth attempt is accepted too, as a new provider message with its own script
+    Instant fourthAt = wa.now();
     Http.Answer fourth = wa.send("15557100001", "ours-1");
     assertThat(fourth.status()).isEqualTo(200);
-    assertThat(fourth.json().at("/messages/0/id").asText()).isEqualTo(wamid);
-    assertThat(wa.message(wamid).get("attempts").asInt()).isEqualTo(4);
-    assertThat(wa.advance("1m").get("fired")).isEmpty();
+    String again = fourth.json().at("/messages/0/id").asText();
+    assertThat(again).isNotEqualTo(wamid);
+    assertThat(wa.message(again).get("attempts").asInt()).isEqualTo(4);
+    assertThat(wa.message(wamid).get("attempts").asInt()).isEqualTo(3);
+    assertThat(wa.messages()).hasSize(2);
+    assertThat(wa.advance("1m").get("fired")).hasSize(2);
+    assertThat(wa.callbacks(again)).extracting(j -> Instant.parse(j.get("due_at").asText()))
+        .containsExactly(fourthAt.plusMillis(500), fourthAt.plusSeconds(2));
   }
 
   @Test
-  void aSingleSendMappingAnswersEveryAttemptAndSendsWithoutCorrelationAreNewMessages() {
+  void aSingleSendMappingAnswersEveryAttempt_andAttemptsThatCreateNoMessageAreNotListed() {
     wa.play("""
         id: opt-throttle-forever
         provider: whatsapp
@@ -80,12 +88,8 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
     for (int i = 0; i < 3; i++) {
       assertThat(wa.send("15557100002", "ours-2").status()).isEqualTo(429);
     }
-    assertThat(wa.messages()).hasSize(1);
-    assertThat(wa.messages().get(0).get("attempts").asInt()).isEqualTo(3);
-
-    wa.send("15557100002", null);
-    wa.send("15557100002", null);
-    assertThat(wa.messages()).hasSize(3);
+    assertThat(wa.send("15557100002", null).status()).isEqualTo(429);
+    assertThat(wa.messages()).as("throttled attempts create no provider message").isEmpty();
     assertThat(wa.advance("1m").get("fired")).isEmpty();
   }
 
@@ -111,7 +115,7 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
     assertThat(a.json().at("/error/error_data/messaging_product").asText()).isEqualTo("whatsapp");
     assertThat(wa.advance("1m").get("fired")).isEmpty();
     assertThat(receiver.posts()).isEmpty();
-    assertThat(wa.messages().get(0).get("status").asText()).isEqualTo("failed");
+    assertThat(wa.messages()).as("a refused send creates no provider message").isEmpty();
   }
 
   @Test
@@ -132,6 +136,8 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
     Instant sentAt = wa.now();
 
     assertThat(wa.send("15557100004", "ours-4").status()).isEqualTo(400);
+    assertThat(wa.messages()).as("callbacks follow, so the provider created the message").hasSize(1);
+    assertThat(wa.messages().get(0).get("status").asText()).isEqualTo("failed");
     JsonNode fired = wa.advance("1s");
 
     assertThat(fired.get("fired")).hasSize(1);

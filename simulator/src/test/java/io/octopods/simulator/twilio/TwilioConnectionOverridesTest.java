@@ -54,6 +54,22 @@ class TwilioConnectionOverridesTest {
   }
 
   @Test
+  void withoutRetryKeysTwiliosDefaultApplies_onceAfterAConnectionFailure_invalidKeysRetryNothing() {
+    RetrySchedule plain = ConnectionOverrides.scheduleFor("https://h/cb?x=1");
+    assertThat(plain.next(1, ANY, Outcome.CONNECT_ERROR, null)).contains(Duration.ofSeconds(1));
+    assertThat(plain.next(2, ANY, Outcome.CONNECT_ERROR, null)).isEmpty();
+    assertThat(plain.next(1, ANY, Outcome.ANSWERED, 500)).isEmpty();
+    assertThat(plain.next(1, ANY, Outcome.ANSWERED, 404)).isEmpty();
+    assertThat(plain.next(1, ANY, Outcome.TIMEOUT, null)).isEmpty();
+    assertThat(ConnectionOverrides.scheduleFor("https://h/cb#ct=2000").next(1, ANY, Outcome.CONNECT_ERROR, null))
+        .as("a fragment without rc or rp leaves the default").isPresent();
+    assertThat(ConnectionOverrides.scheduleFor("https://h/cb#rc=9").next(1, ANY, Outcome.CONNECT_ERROR, null))
+        .as("Twilio refuses invalid overrides (11243) and does not retry").isEmpty();
+    assertThat(ConnectionOverrides.scheduleFor("https://h/cb#rc=0").next(1, ANY, Outcome.CONNECT_ERROR, null))
+        .isEmpty();
+  }
+
+  @Test
   void failureKindsOfAttempts() {
     assertThat(Failure.of(Outcome.ANSWERED, 429)).contains(Failure.CLIENT_ERROR);
     assertThat(Failure.of(Outcome.ANSWERED, 502)).contains(Failure.SERVER_ERROR);

@@ -29,7 +29,13 @@ final class ViberDriver {
   }
 
   Http.Answer setWebhook(String url) {
-    return call("/pa/set_webhook", "{\"url\":\"" + url + "\",\"event_types\":[\"delivered\",\"seen\",\"failed\"],"
+    return setWebhook(url, "[\"delivered\",\"seen\",\"failed\"]");
+  }
+
+  /** {@code set_webhook} with {@code event_types} as given (a JSON array; null leaves it out: every event). */
+  Http.Answer setWebhook(String url, String eventTypes) {
+    return call("/pa/set_webhook", "{\"url\":\"" + url + "\","
+        + (eventTypes == null ? "" : "\"event_types\":" + eventTypes + ",")
         + "\"send_name\":true,\"send_photo\":false}");
   }
 
@@ -42,7 +48,12 @@ final class ViberDriver {
 
   /** Sends and expects {@code status} 0; returns the token's digits, read as a client would (a long). */
   String sendAccepted(String receiverId) {
-    Http.Answer sent = send(receiverId, null);
+    return sendAccepted(receiverId, null);
+  }
+
+  /** The same with {@code tracking_data} (null: none). */
+  String sendAccepted(String receiverId, String trackingData) {
+    Http.Answer sent = send(receiverId, trackingData);
     assertThat(sent.status()).as(sent.body()).isEqualTo(200);
     JsonNode token = parse(sent.body()).get("message_token");
     assertThat(token.isIntegralNumber()).as(sent.body()).isTrue();
@@ -68,6 +79,12 @@ final class ViberDriver {
 
   long nowMillis() {
     return java.time.Instant.parse(Http.get(base + "/__sim/clock").json().get("now").asText()).toEpochMilli();
+  }
+
+  /** What the simulator lists for one receiver ({@code GET /__sim/messages?to=}). */
+  JsonNode messages(String to) {
+    return Http.get(base + "/__sim/messages?to=" + java.net.URLEncoder.encode(to, java.nio.charset.StandardCharsets.UTF_8))
+        .json().get("messages");
   }
 
   JsonNode journal() {

@@ -14,10 +14,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Plays due callbacks in order: due time, then message arrival, then step. On the real clock a timer
- * thread hands each due delivery to a lane (one per message, so a message's callbacks keep their
- * order); on the virtual clock nothing fires until {@link #advance}, which delivers everything due, in
- * order, each answered before the next.
+ * Plays due callbacks in order: due time, then message arrival, then step, leaving out those the receiver did
+ * not subscribe to. On the real clock a timer thread hands each due delivery to a lane (one per message, so a
+ * message's callbacks keep their order); on the virtual clock nothing fires until {@link #advance}, which
+ * delivers everything due, in order, each answered before the next.
  */
 public final class CallbackScheduler implements AutoCloseable {
   private final ScenarioClock clock;
@@ -90,6 +90,9 @@ public final class CallbackScheduler implements AutoCloseable {
       Delivery next;
       while ((next = pollDue(target)) != null) {
         virtual.moveTo(next.due());
+        if (!subscribed(next)) {
+          continue;
+        }
         CallbackDispatcher.Result result = dispatcher.deliver(next);
         fired.add(result.attempt());
         result.retry().ifPresent(this::schedule);
@@ -107,6 +110,14 @@ public final class CallbackScheduler implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Whether the receiver wants a delivery sent: asked of its first attempt when it falls due (a callback it did
+   * not subscribe to is neither sent nor journaled); a retry follows an attempt that was sent.
+   */
+  private static boolean subscribed(Delivery d) {
+    return d.attempt() > 1 || d.message().subscribed(d.head());
   }
 
   private void runTimer() {
@@ -130,7 +141,7 @@ public final class CallbackScheduler implements AutoCloseable {
       } finally {
         lock.unlock();
       }
-      if (due != null) {
+      if (due != null && subscribed(due)) {
         Delivery d = due;
         lanes[Math.floorMod(Long.hashCode(d.message().seq()), lanes.length)].execute(() -> {
           CallbackDispatcher.Result result = dispatcher.deliver(d);

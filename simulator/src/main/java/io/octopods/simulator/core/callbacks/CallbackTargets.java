@@ -36,14 +36,18 @@ public final class CallbackTargets {
     return webhook(provider).url();
   }
 
-  /** Where to connect for a callback signed for {@code url}: the next of several URLs, or {@code connect_to}. */
+  /**
+   * Where to connect for a callback signed for {@code url}: the next of several URLs (with the query the provider
+   * added to the webhook URL, such as Viber's {@code sig}), or {@code connect_to}.
+   */
   URI connectTarget(String provider, String url) {
     Webhook w = webhook(provider);
     String chosen = url;
-    if (!w.urls().isEmpty() && w.url().map(url::equals).orElse(false)) {
+    Optional<String> added = w.url().flatMap(webhook -> AddedQuery.of(webhook, url));
+    if (!w.urls().isEmpty() && added.isPresent()) {
       int turn = Math.floorMod(turns.computeIfAbsent(provider, p -> new AtomicInteger()).getAndIncrement(),
           w.urls().size());
-      chosen = w.urls().get(turn);
+      chosen = AddedQuery.append(w.urls().get(turn), added.get());
     }
     URI uri = URI.create(chosen);
     if (w.connectTo().isPresent()) {

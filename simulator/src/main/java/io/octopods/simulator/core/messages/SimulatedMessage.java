@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One message as the simulated provider knows it: created by the first send attempt, played by one scenario. */
+/**
+ * One message as the simulated provider knows it: created by the send attempt that the provider accepted (or
+ * that callbacks follow although it was refused), with its own id, played by one scenario.
+ */
 public final class SimulatedMessage {
   private final long seq;
   private final String provider;
@@ -21,7 +24,9 @@ public final class SimulatedMessage {
   private final Map<String, String> facts;
   private final String initialStatus;
   private final boolean silent;
-  private final List<SendAttempt.Respond> answers = new ArrayList<>();
+  private final int attempts;
+  private final SendAttempt.Respond answer;
+  private final CallbackSubscription subscription;
   private final List<Played> played = new ArrayList<>();
   private Instant callbacksFrom;
 
@@ -32,10 +37,12 @@ public final class SimulatedMessage {
    * @param facts what the send carried that callbacks echo (Twilio: {@code From}, {@code StatusCallback},
    *     {@code AccountSid}; WhatsApp: {@code biz_opaque_callback_data}; ...)
    * @param silent no callbacks at all (Twilio's test credentials)
+   * @param attempts the send attempts of its recipient and correlation up to and including the one that created it
+   * @param answer what that attempt was answered
    */
   public SimulatedMessage(long seq, String provider, String providerMessageId, String to, Scenario scenario,
       Instant receivedAt, Optional<String> correlation, Map<String, String> facts, String initialStatus,
-      boolean silent) {
+      boolean silent, int attempts, SendAttempt.Respond answer, CallbackSubscription subscription) {
     this.seq = seq;
     this.provider = provider;
     this.providerMessageId = providerMessageId;
@@ -46,6 +53,9 @@ public final class SimulatedMessage {
     this.facts = Map.copyOf(facts);
     this.initialStatus = initialStatus;
     this.silent = silent;
+    this.attempts = attempts;
+    this.answer = answer;
+    this.subscription = subscription;
   }
 
   public long seq() {
@@ -84,14 +94,13 @@ public final class SimulatedMessage {
     return silent;
   }
 
-  /** Records a send attempt and returns its 0-based number. */
-  public synchronized int recordAttempt(SendAttempt.Respond answer) {
-    answers.add(answer);
-    return answers.size() - 1;
+  public int attempts() {
+    return attempts;
   }
 
-  public synchronized int attempts() {
-    return answers.size();
+  /** Whether the receiver wants this step sent (asked when it falls due). */
+  public boolean subscribed(CallbackStep step) {
+    return subscription.covers(step);
   }
 
   /** True the first time callbacks are started for this message; they start once. */
@@ -108,7 +117,8 @@ public final class SimulatedMessage {
 
   /**
    * The provider-side status at an instant: the word of the last step whose time has passed (dropped and
-   * badly signed ones included), else {@code failed} after a refused send, else the initial status.
+   * badly signed ones included), else {@code failed} when the send that created it was refused, else the initial
+   * status.
    */
   public synchronized String status(Instant now) {
     String status = null;
@@ -120,8 +130,6 @@ public final class SimulatedMessage {
     if (status != null) {
       return status;
     }
-    boolean everAccepted = answers.stream()
-        .anyMatch(a -> a == SendAttempt.Respond.ACCEPT || a == SendAttempt.Respond.TIMEOUT);
-    return !everAccepted && answers.contains(SendAttempt.Respond.REJECT) ? "failed" : initialStatus;
+    return answer == SendAttempt.Respond.REJECT ? "failed" : initialStatus;
   }
 }

@@ -98,7 +98,22 @@ public final class ScenarioReader {
         delay,
         text(node.get("error")),
         node.has("http_status") ? Optional.of(node.get("http_status").intValue()) : Optional.empty(),
-        duration(node.get("retry_after"), at + "/retry_after", problems, true));
+        duration(node.get("retry_after"), at + "/retry_after", problems, true),
+        accepted(node.get("accepted"), respond, at + "/accepted", problems));
+  }
+
+  /** {@code accepted}: only where the answer can hide what the provider did; else the default of the answer. */
+  private static boolean accepted(JsonNode node, Respond respond, String at, List<ScenarioProblem> problems) {
+    if (node == null || node.isNull()) {
+      return respond.acceptedByDefault();
+    }
+    if (!respond.mayBeAccepted()) {
+      problems.add(new ScenarioProblem(at, "accepted is for respond: server-error or timeout (the provider created "
+          + "the message although its answer said otherwise); respond is " + respond.word()
+          + ", so remove accepted"));
+      return respond.acceptedByDefault();
+    }
+    return node.asBoolean(respond.acceptedByDefault());
   }
 
   private static List<CallbackStep> steps(JsonNode callbacks, String provider, List<ScenarioProblem> problems) {

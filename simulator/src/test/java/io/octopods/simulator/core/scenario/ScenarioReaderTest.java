@@ -148,6 +148,41 @@ class ScenarioReaderTest {
   }
 
   @Test
+  void acceptedDefaultsToTrueForATimeoutAndFalseForAServerError_andCanBeSaidOnBoth() {
+    Scenario s = ScenarioReader.read("""
+        id: accepted-defaults
+        provider: twilio
+        description: d
+        send:
+          - {respond: server-error}
+          - {respond: timeout, delay: 1s}
+          - {respond: server-error, accepted: true}
+          - {respond: timeout, accepted: false}
+          - {respond: throttle}
+          - {respond: accept}
+        """, "t");
+    assertThat(s.send()).extracting(SendAttempt::accepted).containsExactly(false, true, true, false, false, true);
+    assertThat(s.attempt(2).createsMessage(false)).isTrue();
+    assertThat(s.attempt(3).createsMessage(false)).isFalse();
+  }
+
+  @Test
+  void refusesAcceptedOnAnAnswerThatHidesNothing_sayingWhatToDo() {
+    ScenarioRejected e = catchThrowableOfType(ScenarioRejected.class, () -> ScenarioReader.read("""
+        id: accepted-on-a-reject
+        provider: whatsapp
+        description: d
+        send:
+          - {respond: reject, accepted: true}
+          - {accepted: false}
+        """, "t"));
+    assertThat(e.problems()).extracting(ScenarioProblem::pointer).contains("/send/0/accepted", "/send/1/accepted");
+    assertThat(e.problems()).filteredOn(p -> p.pointer().equals("/send/0/accepted")).singleElement()
+        .satisfies(p -> assertThat(p.detail()).contains("server-error or timeout", "respond is reject",
+            "remove accepted"));
+  }
+
+  @Test
   void readsJsonToo() {
     Scenario s = ScenarioReader.read("{\"id\":\"json-one\",\"provider\":\"viber\",\"description\":\"d\","
         + "\"callbacks\":[{\"at\":\"PT2S\",\"raw\":{\"event\":\"delivered\",\"message_token\":\"{{provider_message_id}}\"}}]}", "t");
