@@ -14,15 +14,23 @@ import java.util.function.Function;
  * package of its own and one line here.
  */
 public final class ProviderRegistry {
-  static final List<Function<SimulatorContext, ProviderSimulator>> PROVIDERS = List.of(
-      TwilioSimulator::new,
-      WhatsAppSimulator::new,
-      ViberSimulator::new,
-      HubSpotSimulator::new);
+  /** One provider: how its simulator is made, and the host name of its real API (what its SDKs call). */
+  record Entry(Function<SimulatorContext, ProviderSimulator> factory, String apiHost) {}
+
+  static final List<Entry> PROVIDERS = List.of(
+      new Entry(TwilioSimulator::new, "api.twilio.com"),
+      new Entry(WhatsAppSimulator::new, "graph.facebook.com"),
+      new Entry(ViberSimulator::new, "chatapi.viber.com"),
+      new Entry(HubSpotSimulator::new, "api.hubapi.com"));
 
   private ProviderRegistry() {}
 
   public static List<ProviderSimulator> create(SimulatorContext ctx) {
-    return PROVIDERS.stream().map(f -> f.apply(ctx)).toList();
+    return PROVIDERS.stream().map(e -> e.factory().apply(ctx)).toList();
+  }
+
+  /** The real API host names, in the same order as {@link #create}. */
+  public static List<String> apiHosts() {
+    return PROVIDERS.stream().map(Entry::apiHost).toList();
   }
 }

@@ -1,6 +1,8 @@
 package io.octopods.features.cli;
 
 import io.octopods.features.stack.Stack;
+import io.octopods.simulator.SimulatorSettings;
+import io.octopods.simulator.cli.HttpsLines;
 import io.octopods.simulator.core.http.ProviderServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -47,6 +50,13 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--public-url", description = "the base URL providers call (default http://<host>:<port>)")
   String publicUrl;
 
+  @Option(names = "--tls", description = "the simulators also serve HTTPS: each on N+11 .. N+14, and every provider's"
+      + " real host name on --tls-port; CA in <data-dir>/ca.pem and ca.p12 (the service stays on HTTP)")
+  boolean tls;
+
+  @Option(names = "--tls-port", description = "where the simulators' host-name router listens (default N+10)")
+  Integer tlsPort;
+
   @Override
   public Integer call() throws Exception {
     Map<String, String> flags = new LinkedHashMap<>();
@@ -58,7 +68,8 @@ public final class UpCommand implements Callable<Integer> {
     put(flags, "--public-url", publicUrl);
     Stack stack;
     try {
-      stack = Stack.start(flags, System.getenv(), clock, timeScale, scenarios);
+      stack = Stack.start(flags, System.getenv(), clock, timeScale, scenarios, new SimulatorSettings.Tls(tls,
+          tlsPort == null ? OptionalInt.empty() : OptionalInt.of(tlsPort), List.of()));
     } catch (ProviderServer.PortTaken e) {
       System.err.println("octopods up: " + e.getMessage());
       return 2;
@@ -71,16 +82,24 @@ public final class UpCommand implements Callable<Integer> {
       stack.close();
       stopped.countDown();
     }, "octopods-up-shutdown"));
-    for (String p : stack.simulators().providers()) {
-      System.out.printf("%-9s %s%n", p, stack.simulators().baseUrl(p));
-    }
-    System.out.printf("%-9s %s%n", "service", stack.service().baseUrl());
+    urlLines(stack).forEach(System.out::println);
     awaitHealth(stack.service().baseUrl());
     System.out.println("Clock: " + clock + ". Ctrl-C stops.");
     stack.service().demoKey().ifPresent(k -> System.out.println("API key (workspace demo): " + k));
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** The simulators' base URLs (then their HTTPS ones, with {@code --tls}) and the service's. */
+  public static List<String> urlLines(Stack stack) {
+    List<String> lines = new ArrayList<>();
+    for (String p : stack.simulators().providers()) {
+      lines.add(String.format("%-9s %s", p, stack.simulators().baseUrl(p)));
+    }
+    lines.addAll(HttpsLines.of(stack.simulators()));
+    lines.add(String.format("%-9s %s", "service", stack.service().baseUrl()));
+    return lines;
   }
 
   private static void awaitHealth(String base) throws Exception {

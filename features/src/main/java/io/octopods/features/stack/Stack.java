@@ -37,11 +37,21 @@ public final class Stack implements AutoCloseable {
    */
   public static Stack start(Map<String, String> flags, Map<String, String> env, String clock, double timeScale,
       List<Path> scenarioFolders) {
+    return start(flags, env, clock, timeScale, scenarioFolders, SimulatorSettings.Tls.OFF);
+  }
+
+  /**
+   * As above, with the simulators' HTTPS ({@code --tls}): their CA is kept in the service's data directory. The
+   * service still calls the simulators, and is called back, over plain HTTP.
+   */
+  public static Stack start(Map<String, String> flags, Map<String, String> env, String clock, double timeScale,
+      List<Path> scenarioFolders, SimulatorSettings.Tls tls) {
     int portBase = Integer.parseInt(flags.getOrDefault("--port-base",
         env.getOrDefault("OCTOPODS_PORT_BASE", String.valueOf(SimulatorSettings.DEFAULT_PORT_BASE))));
     String host = flags.getOrDefault("--host", env.getOrDefault("OCTOPODS_HOST", "127.0.0.1"));
+    Path dataDir = Path.of(flags.getOrDefault("--data-dir", env.getOrDefault("OCTOPODS_DATA_DIR", ".octopods")));
     Simulators sims = Simulators.start(new SimulatorSettings(host, portBase, clock, timeScale, scenarioFolders,
-        Duration.ofSeconds(10), 8, Optional.empty()));
+        Duration.ofSeconds(10), 8, Optional.of(dataDir), tls));
     try {
       Map<String, String> wired = new HashMap<>(env);
       wired.put("OCTOPODS_TWILIO_BASE_URL", sims.baseUrl("twilio"));

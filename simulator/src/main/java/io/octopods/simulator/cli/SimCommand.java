@@ -7,6 +7,9 @@ import io.octopods.simulator.core.Json;
 import io.octopods.simulator.core.ProviderSimulator;
 import io.octopods.simulator.core.http.ProviderServer;
 import io.octopods.simulator.core.scenario.ScenarioRejected;
+import io.octopods.simulator.core.tls.CaFiles;
+import io.octopods.simulator.core.tls.CallbackTrust;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +18,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,8 +45,20 @@ public final class SimCommand implements Callable<Integer> {
   @Option(names = "--scenarios", description = "a folder of more scenario files (repeatable)")
   List<Path> scenarios = new ArrayList<>();
 
-  @Option(names = "--data-dir", description = "where sim.json is written (default ${DEFAULT-VALUE})")
+  @Option(names = "--data-dir",
+      description = "where sim.json is written and the TLS CA is kept (default ${DEFAULT-VALUE})")
   Path dataDir = Path.of(env("OCTOPODS_DATA_DIR", ".octopods"));
+
+  @Option(names = "--tls", description = "also serve HTTPS: each provider on N+11 .. N+14, and every provider's real"
+      + " host name (api.twilio.com, graph.facebook.com, ...) on --tls-port; CA in <data-dir>/ca.pem and ca.p12")
+  boolean tls;
+
+  @Option(names = "--tls-port", description = "where the host-name router listens (default N+10; 443 where allowed)")
+  Integer tlsPort;
+
+  @Option(names = "--trust", description = "a PEM file of certificates that callbacks to https webhooks trust besides"
+      + " the JDK's CAs (repeatable)")
+  List<Path> trust = new ArrayList<>();
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new SimCommand()).execute(args));
@@ -50,14 +67,19 @@ public final class SimCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SimulatorSettings settings = new SimulatorSettings(host, portBase, clock, timeScale, scenarios,
-        Duration.ofSeconds(10), 8, Optional.of(dataDir));
+        Duration.ofSeconds(10), 8, Optional.of(dataDir),
+        new SimulatorSettings.Tls(tls, tlsPort == null ? OptionalInt.empty() : OptionalInt.of(tlsPort), trust));
     Simulators sims;
     try {
+      if (!trust.isEmpty()) {
+        // this process's own https calls (Meta's handshake, Viber's webhook check) trust the same as its callbacks
+        SSLContext.setDefault(CallbackTrust.trusting(trust));
+      }
       sims = Simulators.start(settings);
     } catch (ProviderServer.PortTaken e) {
       System.err.println("octopods sim: " + e.getMessage());
       return 2;
-    } catch (ScenarioRejected | IllegalArgumentException e) {
+    } catch (ScenarioRejected | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       System.err.println("octopods sim: " + e.getMessage());
       return 2;
     }
@@ -68,6 +90,7 @@ public final class SimCommand implements Callable<Integer> {
     }, "octopods-sim-shutdown"));
     ObjectNode description = describe(sims, settings);
     print(description);
+    HttpsLines.of(sims).forEach(System.out::println);
     Files.createDirectories(dataDir);
     Files.writeString(dataDir.resolve("sim.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(description));
     System.out.println("Clock: " + settings.clock() + ". Written to " + dataDir.resolve("sim.json") + ". Ctrl-C stops.");
@@ -83,10 +106,15 @@ public final class SimCommand implements Callable<Integer> {
     for (String name : sims.providers()) {
       ProviderSimulator p = sims.provider(name);
       ObjectNode o = providers.putObject(name).put("base_url", sims.baseUrl(name));
+      sims.httpsBaseUrl(name).ifPresent(url -> o.put("https_base_url", url));
+      sims.tls().ifPresent(tls -> o.put("routed_url", tls.routedUrl(name)));
       o.set("credentials", p.credentials());
       o.set("test_credentials", p.testCredentials());
       o.put("signing_secret", p.signingSecret());
     }
+    sims.tls().ifPresent(tls -> doc.putObject("tls").put("router_port", tls.routerPort())
+        .put("ca_pem", tls.caPem().toString()).put("ca_p12", tls.caP12().toString())
+        .put("ca_p12_password", CaFiles.PASSWORD));
     return doc;
   }
 

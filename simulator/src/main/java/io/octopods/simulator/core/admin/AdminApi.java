@@ -6,6 +6,7 @@ import io.octopods.simulator.core.http.Responses;
 import io.octopods.simulator.core.http.Route;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The admin API under {@code /__sim/} on one provider's port: our dialect, problem+json errors. */
@@ -14,8 +15,14 @@ public final class AdminApi {
 
   public static List<Route> routes(ProviderSimulator provider, SimulatorContext ctx, List<ProviderSimulator> all,
       Supplier<String> baseUrl) {
+    return routes(provider, ctx, all, baseUrl, Optional::empty);
+  }
+
+  /** As above; {@code httpsBaseUrl} is the provider's TLS port, shown by {@code /__sim/info} when there is one. */
+  public static List<Route> routes(ProviderSimulator provider, SimulatorContext ctx, List<ProviderSimulator> all,
+      Supplier<String> baseUrl, Supplier<Optional<String>> httpsBaseUrl) {
     List<Route> routes = new ArrayList<>();
-    routes.addAll(new ProviderAdmin(provider, ctx, baseUrl).routes());
+    routes.addAll(new ProviderAdmin(provider, ctx, baseUrl, httpsBaseUrl).routes());
     routes.addAll(new ScenarioAdmin(provider.name(), ctx.catalog()).routes());
     routes.addAll(new PlaybackAdmin(provider, ctx, all).routes());
     List<Route> guarded = new ArrayList<>(routes.stream().map(AdminApi::guarded).toList());

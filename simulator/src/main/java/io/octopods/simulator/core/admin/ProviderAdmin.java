@@ -22,11 +22,14 @@ final class ProviderAdmin {
   private final ProviderSimulator provider;
   private final SimulatorContext ctx;
   private final Supplier<String> baseUrl;
+  private final Supplier<Optional<String>> httpsBaseUrl;
 
-  ProviderAdmin(ProviderSimulator provider, SimulatorContext ctx, Supplier<String> baseUrl) {
+  ProviderAdmin(ProviderSimulator provider, SimulatorContext ctx, Supplier<String> baseUrl,
+      Supplier<Optional<String>> httpsBaseUrl) {
     this.provider = provider;
     this.ctx = ctx;
     this.baseUrl = baseUrl;
+    this.httpsBaseUrl = httpsBaseUrl;
   }
 
   List<Route> routes() {
@@ -40,6 +43,7 @@ final class ProviderAdmin {
     ObjectNode info = Json.object()
         .put("provider", provider.name())
         .put("base_url", baseUrl.get());
+    httpsBaseUrl.get().ifPresent(url -> info.put("https_base_url", url));
     info.set("credentials", provider.credentials());
     info.set("test_credentials", provider.testCredentials());
     info.put("signing_secret", provider.signingSecret());

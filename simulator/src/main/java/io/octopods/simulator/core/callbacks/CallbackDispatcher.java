@@ -10,8 +10,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.net.ssl.SSLSocketFactory;
 
-/** Makes one callback request, journals it, and says when to try again. */
+/**
+ * Makes one callback request, journals it, and says when to try again. The webhook URL's scheme decides: an
+ * {@code https} URL is called over TLS, and a certificate its trust refuses is journaled as a {@code connect-error}
+ * (no connection was made, as a real provider would count it).
+ */
 public final class CallbackDispatcher {
   private final ScenarioClock clock;
   private final CallbackJournal journal;
@@ -22,12 +27,18 @@ public final class CallbackDispatcher {
 
   public CallbackDispatcher(ScenarioClock clock, CallbackJournal journal, CallbackTargets targets,
       Function<String, CallbackFormat> formats, Duration timeout) {
+    this(clock, journal, targets, formats, timeout, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  /** As above, with {@code tls} deciding which certificates of {@code https} webhooks are trusted. */
+  public CallbackDispatcher(ScenarioClock clock, CallbackJournal journal, CallbackTargets targets,
+      Function<String, CallbackFormat> formats, Duration timeout, SSLSocketFactory tls) {
     this.clock = clock;
     this.journal = journal;
     this.targets = targets;
     this.formats = formats;
     this.timeout = timeout;
-    this.http = new KeptAliveConnections(timeout);
+    this.http = new KeptAliveConnections(timeout, timeout, tls);
   }
 
   /** Delivers now; returns the journaled attempt and, when it failed and the provider retries, the retry. */
@@ -57,7 +68,7 @@ public final class CallbackDispatcher {
         code = http.post(targets.connectTarget(provider, callback.url()), callback.headers(), callback.body());
         outcome = Outcome.ANSWERED;
       } catch (KeptAliveConnections.ConnectFailed e) {
-        outcome = Outcome.CONNECT_ERROR;
+        outcome = Outcome.CONNECT_ERROR; // refused, unreachable, or a TLS handshake that failed
       } catch (SocketTimeoutException e) {
         outcome = Outcome.TIMEOUT;
       } catch (IOException | IllegalArgumentException e) {

@@ -1,7 +1,6 @@
 package io.octopods.simulator.core.http;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,10 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -28,6 +29,10 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * <p>Used by the simulator to deliver callbacks (where a failure reported for a callback that arrived would make
  * it retry) and by the load benchmarks, which drive a server from many threads, each on its own connection.
+ *
+ * <p>{@code https} targets are reached over TLS with the trust of the {@link SSLSocketFactory} given (the JDK's
+ * default otherwise), checking the host name as browsers do; a handshake that fails (an untrusted certificate, a
+ * name it does not cover) counts as no connection made.
  *
  * <p>A request goes out at most twice: a second time, on a fresh connection, only when the kept-alive connection
  * it was first written to turned out to be closed by the server, and never after a read time-out. One instance
@@ -49,10 +54,9 @@ public final class KeptAliveConnections implements AutoCloseable {
     }
   }
 
-  private static final byte[] NO_BODY = new byte[0];
-
   private final Duration connectTimeout;
   private final Duration readTimeout;
+  private final SSLSocketFactory tls;
   /** Each thread's idle connections by server, held weakly: those of a thread that has ended go with it. */
   private final Map<Thread, Map<String, Connection>> byThread = Collections.synchronizedMap(new WeakHashMap<>());
   private final ThreadLocal<Map<String, Connection>> open = ThreadLocal.withInitial(() -> {
@@ -67,8 +71,14 @@ public final class KeptAliveConnections implements AutoCloseable {
   }
 
   public KeptAliveConnections(Duration connectTimeout, Duration readTimeout) {
+    this(connectTimeout, readTimeout, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  /** As above, reaching {@code https} servers with {@code tls} (whose trust decides which certificates pass). */
+  public KeptAliveConnections(Duration connectTimeout, Duration readTimeout, SSLSocketFactory tls) {
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
+    this.tls = tls;
   }
 
   /**
@@ -132,8 +142,9 @@ public final class KeptAliveConnections implements AutoCloseable {
     try {
       c.out.write(request);
       c.out.flush();
-      Answer answer = readAnswer(c, keepBody);
-      if (c.keepAlive) {
+      AnswerReader.Read read = AnswerReader.read(c.in, keepBody);
+      Answer answer = read.answer();
+      if (read.keepAlive()) {
         open.get().put(key, c);
       } else {
         c.close();
@@ -146,15 +157,39 @@ public final class KeptAliveConnections implements AutoCloseable {
   }
 
   private Connection connect(URI server) throws IOException {
-    Socket socket = "https".equals(server.getScheme()) ? SSLSocketFactory.getDefault().createSocket() : new Socket();
+    Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
       socket.connect(new InetSocketAddress(server.getHost(), port(server)), (int) connectTimeout.toMillis());
       socket.setSoTimeout((int) readTimeout.toMillis());
-      return new Connection(socket);
     } catch (IOException e) {
       socket.close();
       throw new ConnectFailed("cannot connect to " + server.getHost() + ":" + port(server) + ": " + e.getMessage(), e);
+    }
+    if (!"https".equals(server.getScheme())) {
+      return new Connection(socket);
+    }
+    return new Connection(handshake(socket, server));
+  }
+
+  /** TLS over a connected socket, with SNI and the host name checked against the certificate. */
+  private SSLSocket handshake(Socket plain, URI server) throws IOException {
+    String host = server.getHost().startsWith("[") ? server.getHost().substring(1, server.getHost().length() - 1)
+        : server.getHost();
+    SSLSocket secure = null;
+    try {
+      secure = (SSLSocket) tls.createSocket(plain, host, port(server), true);
+      SSLParameters parameters = secure.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      secure.setSSLParameters(parameters);
+      secure.startHandshake();
+      return secure;
+    } catch (SSLException | SocketTimeoutException e) {
+      (secure != null ? secure : plain).close();
+      throw new ConnectFailed("no TLS connection to " + host + ":" + port(server) + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      (secure != null ? secure : plain).close();
+      throw e;
     }
   }
 
@@ -186,110 +221,6 @@ public final class KeptAliveConnections implements AutoCloseable {
     return all;
   }
 
-  /** Reads one answer (after any interim ones) and notes on {@code c} whether it may be used again. */
-  private static Answer readAnswer(Connection c, boolean keepBody) throws IOException {
-    InputStream in = c.in;
-    while (true) {
-      String statusLine = line(in);
-      if (statusLine == null) {
-        throw new IOException("the connection closed before an answer");
-      }
-      String[] parts = statusLine.split(" ", 3);
-      if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
-        throw new IOException("not an HTTP answer: " + statusLine);
-      }
-      int status = Integer.parseInt(parts[1]);
-      long length = -1;
-      boolean chunked = false;
-      boolean close = parts[0].equals("HTTP/1.0");
-      for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-        int colon = h.indexOf(':');
-        if (colon <= 0) {
-          continue;
-        }
-        String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        String value = h.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
-        switch (name) {
-          case "content-length" -> length = Long.parseLong(value);
-          case "transfer-encoding" -> chunked = value.contains("chunked");
-          case "connection" -> close = value.contains("close") || (close && !value.contains("keep-alive"));
-          default -> { }
-        }
-      }
-      if (status >= 100 && status < 200) {
-        continue; // an interim answer; the real one follows
-      }
-      ByteArrayOutputStream body = keepBody ? new ByteArrayOutputStream() : null; // null: read and dropped
-      if (chunked) {
-        copyChunks(in, body);
-      } else if (length >= 0) {
-        copy(in, length, body);
-      } else if (status != 204 && status != 304) {
-        in.transferTo(body != null ? body : OutputStream.nullOutputStream()); // the body ends when the connection does
-        close = true;
-      }
-      c.keepAlive = !close;
-      return new Answer(status, body != null ? body.toByteArray() : NO_BODY);
-    }
-  }
-
-  private static void copyChunks(InputStream in, ByteArrayOutputStream body) throws IOException {
-    while (true) {
-      String size = line(in);
-      if (size == null) {
-        throw new IOException("the connection closed inside a chunked body");
-      }
-      int semicolon = size.indexOf(';');
-      long n = Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
-      if (n == 0) {
-        for (String trailer = line(in); trailer != null && !trailer.isEmpty(); trailer = line(in)) {
-          // trailers are dropped
-        }
-        return;
-      }
-      copy(in, n, body);
-      line(in);
-    }
-  }
-
-  /** Moves exactly {@code n} bytes from {@code in} to {@code body}, or skips them when {@code body} is null. */
-  private static void copy(InputStream in, long n, ByteArrayOutputStream body) throws IOException {
-    if (body != null) {
-      byte[] bytes = in.readNBytes(Math.toIntExact(n));
-      if (bytes.length < n) {
-        throw new IOException("the connection closed inside the body");
-      }
-      body.write(bytes);
-      return;
-    }
-    long left = n;
-    while (left > 0) {
-      long skipped = in.skip(left);
-      if (skipped <= 0) {
-        if (in.read() < 0) {
-          throw new IOException("the connection closed inside the body");
-        }
-        skipped = 1;
-      }
-      left -= skipped;
-    }
-  }
-
-  /** A line without its CRLF, or null at the end of the stream. */
-  private static String line(InputStream in) throws IOException {
-    ByteArrayOutputStream b = new ByteArrayOutputStream(64);
-    int c;
-    while ((c = in.read()) != -1) {
-      if (c == '\n') {
-        int len = b.size();
-        byte[] bytes = b.toByteArray();
-        return new String(bytes, 0, len > 0 && bytes[len - 1] == '\r' ? len - 1 : len, StandardCharsets.ISO_8859_1);
-      }
-      b.write(c);
-    }
-    return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
-  }
-
   private static int port(URI target) {
     return target.getPort() != -1 ? target.getPort() : "https".equals(target.getScheme()) ? 443 : 80;
   }
@@ -299,7 +230,6 @@ public final class KeptAliveConnections implements AutoCloseable {
     final Socket socket;
     final InputStream in;
     final OutputStream out;
-    boolean keepAlive;
 
     Connection(Socket socket) throws IOException {
       this.socket = socket;

@@ -10,17 +10,35 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
-/** One WireMock server for one provider: its wire routes and the admin API, on its own port. */
+/**
+ * One WireMock server for one provider: its wire routes and the admin API, on its own port, and with {@link Https}
+ * the same routes over TLS on a second port.
+ */
 public final class ProviderServer implements AutoCloseable {
+  /** The second, TLS, port: where it listens and the PKCS#12 key store (key and chain) it presents. */
+  public record Https(int port, Path keyStore, String password) {}
+
   private final WireMockServer wireMock;
   private final RouteTransformer transformer = new RouteTransformer();
   private final String host;
+  private final Optional<Https> https;
 
   public ProviderServer(String host, int port) {
+    this(host, port, Optional.empty());
+  }
+
+  public ProviderServer(String host, int port, Optional<Https> https) {
     this.host = host;
-    this.wireMock = new WireMockServer(WireMockConfiguration.options()
+    this.https = https;
+    WireMockConfiguration options = WireMockConfiguration.options()
         .bindAddress(host)
         .port(port)
         .containerThreads(64)
@@ -29,7 +47,16 @@ public final class ProviderServer implements AutoCloseable {
         .maxRequestJournalEntries(2000)
         .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
         .notifier(new ConsoleNotifier(false))
-        .extensions(transformer));
+        .extensions(transformer);
+    https.ifPresent(tls -> options
+        .httpsPort(tls.port())
+        .keystorePath(tls.keyStore().toString())
+        .keystoreType("PKCS12")
+        .keystorePassword(tls.password())
+        .keyManagerPassword(tls.password())
+        // HTTP/1.1 as on the plain port: WireMock's faults (a dropped connection) exist only there
+        .http2TlsDisabled(true));
+    this.wireMock = new WireMockServer(options);
   }
 
   public void serve(List<Route> routes) {
@@ -55,7 +82,17 @@ public final class ProviderServer implements AutoCloseable {
     try {
       wireMock.start();
     } catch (RuntimeException e) {
-      throw new PortTaken(wireMock.getOptions().portNumber(), e);
+      int port = https.map(Https::port).filter(p -> p != 0 && !free(p)).orElse(wireMock.getOptions().portNumber());
+      throw new PortTaken(port, e);
+    }
+  }
+
+  private boolean free(int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -64,7 +101,31 @@ public final class ProviderServer implements AutoCloseable {
   }
 
   public String baseUrl() {
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    return "http://" + hostInUrl() + ":" + port();
+  }
+
+  /** The TLS port, when there is one. */
+  public Optional<Integer> httpsPort() {
+    return https.map(tls -> wireMock.httpsPort());
+  }
+
+  /** {@code https://host:port}, when there is a TLS port. */
+  public Optional<String> httpsBaseUrl() {
+    return httpsPort().map(p -> "https://" + hostInUrl() + ":" + p);
+  }
+
+  /** Where a local client reaches the plain port (the loopback address when it listens on all of them). */
+  public InetSocketAddress plainAddress() {
+    try {
+      InetAddress bound = InetAddress.getByName(host);
+      return new InetSocketAddress(bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound, port());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot resolve the simulator's host " + host + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String hostInUrl() {
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 
   /** The underlying WireMock server, for users who add their own stubs or read its request journal. */
@@ -84,7 +145,12 @@ public final class ProviderServer implements AutoCloseable {
     private final int port;
 
     PortTaken(int port, Throwable cause) {
-      super("port " + port + " is already taken (" + cause.getMessage() + "): choose another --port-base", cause);
+      this(port, cause, "choose another --port-base");
+    }
+
+    /** {@code remedy} says what to do, e.g. which flag moves the port. */
+    public PortTaken(int port, Throwable cause, String remedy) {
+      super("port " + port + " is already taken (" + cause.getMessage() + "): " + remedy, cause);
       this.port = port;
     }
 
