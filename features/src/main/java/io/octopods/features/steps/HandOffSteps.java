@@ -9,6 +9,7 @@ import io.octopods.features.harness.Call;
 import io.octopods.features.harness.HistoryInvariants;
 import io.octopods.features.harness.StackDriver;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -66,6 +67,40 @@ public final class HandOffSteps {
     if (messages.size() != 1 || attempts != n) {
       throw new AssertionError("expected one message with " + n + " send attempt(s) at the " + scene.provider
           + " simulator, found " + messages);
+    }
+  }
+
+  /**
+   * D4: the provider made {@code made} messages of one of ours (a send it answered with an error had been accepted);
+   * the API names {@code named} of their ids ({@code provider_message_id} and {@code other_provider_message_ids}),
+   * each one the provider made; when it names more than one, the history says which report revealed a duplicate
+   * send; the reports of a message it cannot name are kept as orphans.
+   */
+  @Then("the provider made {int} messages of it, and the API names {int} of their ids")
+  public void providerMessages(int made, int named) {
+    List<String> madeIds = scene.driver.simMessages(scene.provider, scene.to).stream()
+        .map(m -> m.path("provider_message_id").asText()).toList();
+    JsonNode message = scene.driver.message(scene.channel, scene.messageId());
+    List<String> namedIds = new ArrayList<>();
+    if (message.path("provider_message_id").isTextual()) {
+      namedIds.add(message.path("provider_message_id").asText());
+    }
+    message.path("other_provider_message_ids").forEach(id -> namedIds.add(id.asText()));
+    if (madeIds.size() != made || namedIds.size() != named || !madeIds.containsAll(namedIds)) {
+      throw new AssertionError("expected the " + scene.provider + " simulator to hold " + made + " messages for "
+          + scene.to + " and the API to name " + named + " of their ids; the simulator holds " + madeIds
+          + ", the API names " + namedIds);
+    }
+    if (named > 1) {
+      boolean said = scene.driver.history(scene.channel, scene.messageId).stream()
+          .anyMatch(e -> e.path("detail").asText("").contains("duplicate send"));
+      if (!said) {
+        throw new AssertionError("the history of " + scene.messageId + " does not say which report revealed the "
+            + "duplicate send: " + scene.driver.history(scene.channel, scene.messageId));
+      }
+    }
+    if (named < made && scene.driver.health().at("/pending/orphans").asLong() <= scene.orphansBefore) {
+      throw new AssertionError("the reports of the provider message the API does not name were not kept as orphans");
     }
   }
 }

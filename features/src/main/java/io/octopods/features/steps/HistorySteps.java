@@ -2,7 +2,9 @@ package io.octopods.features.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** What the message's history recorded: every report, applied or not, and why not. */
 public final class HistorySteps {
@@ -31,14 +33,20 @@ public final class HistorySteps {
     }
   }
 
-  /** Every report of this message that the service acknowledged with {@code 2xx} is in its history (I11). */
+  /**
+   * Every report of this message that the service acknowledged with {@code 2xx} is in its history (I11), whichever of
+   * its provider ids it names.
+   */
   @Then("every report acknowledged with 2xx is in the history")
   public void acknowledgedAreKept() {
     JsonNode message = scene.driver.message(scene.channel, scene.messageId());
-    String providerId = message.path("provider_message_id").asText("");
+    Set<String> providerIds = new HashSet<>();
+    providerIds.add(message.path("provider_message_id").asText(""));
+    message.path("other_provider_message_ids").forEach(id -> providerIds.add(id.asText()));
     long acknowledged = scene.driver.callbacks(scene.provider).stream()
         .filter(a -> a.path("response_code").asInt() / 100 == 2)
-        .mapToLong(a -> ReportCount.ours(scene.provider, a.path("body").asText(), providerId, scene.messageId)).sum();
+        .mapToLong(a -> ReportCount.ours(scene.provider, a.path("body").asText(), providerIds, scene.messageId))
+        .sum();
     long recorded = callbacks().size();
     scene.harness.ledger().invariant("I11", recorded == acknowledged, acknowledged + " reports of message "
         + scene.messageId + " were acknowledged with 2xx but its history holds " + recorded + " callback events");

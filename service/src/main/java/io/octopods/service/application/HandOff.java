@@ -47,9 +47,11 @@ public final class HandOff {
       Instant now = clock.instant();
       MessageRecord m = tx.lock(item.messageId()).orElseThrow();
       if (result instanceof HandOffResult.Accepted a) {
+        boolean second = m.providerMessageId().filter(id -> !id.equals(a.providerMessageId())).isPresent();
         m = StatusRecorder.learnProviderId(tx, m, a.providerMessageId(), now);
         StatusRecorder.record(tx, m, Report.outcome(Status.SENT),
-            ReportFacts.send(a.providerWord(), Optional.empty(), Optional.empty(), Optional.empty(), now),
+            ReportFacts.send(a.providerWord(), Optional.empty(), Optional.empty(),
+                second ? Optional.of(StatusRecorder.duplicateSend(a.providerMessageId())) : Optional.empty(), now),
             Optional.empty(), now);
         return true;
       }

@@ -66,28 +66,34 @@ public final class ReportIntake {
     }
   }
 
+  /**
+   * Finds the report's message: by our echoed id when the provider's id agrees with it (or the message has none
+   * yet, or has it among its others), else by the provider's id; a report that carries our id and a provider id
+   * no message has, for a message with another one, reveals a second provider message for ours (a duplicate send).
+   * A report no message has is kept as an orphan.
+   */
   private void applyOne(StoreTransaction tx, IncomingReport report, String source) {
     Instant now = clock.instant();
-    Optional<MessageRecord> message = report.ourMessageId()
-        .flatMap(tx::lock)
-        .filter(m -> m.channel() == report.channel())
-        .filter(m -> report.providerMessageId().isEmpty() || m.providerMessageId().isEmpty()
-            || m.providerMessageId().equals(report.providerMessageId()))
-        .or(() -> report.providerMessageId().flatMap(id -> tx.lockByProviderId(report.channel(), id)));
-    if (message.isEmpty()) {
+    Optional<String> providerId = report.providerMessageId();
+    Optional<MessageRecord> ours = report.ourMessageId().flatMap(tx::lock).filter(m -> m.channel() == report.channel());
+    Optional<MessageRecord> theirs = providerId.flatMap(id -> tx.lockByProviderId(report.channel(), id));
+    ReportFacts facts = ReportFacts.of(report, source, now, Optional.empty());
+    MessageRecord m;
+    if (ours.isPresent() && (providerId.isEmpty() || ours.get().providerMessageId().isEmpty()
+        || theirs.filter(t -> t.messageId().equals(ours.get().messageId())).isPresent())) {
+      m = ours.get();
+      if (providerId.isPresent() && m.providerMessageId().isEmpty() && theirs.isEmpty()) {
+        m = StatusRecorder.learnProviderId(tx, m, providerId.get(), now);
+      } // else the provider's id is another message's: keep the report on ours, learn nothing from it
+    } else if (ours.isPresent() && theirs.isEmpty()) {
+      m = StatusRecorder.learnProviderId(tx, ours.get(), providerId.get(), now);
+      facts = facts.withDetail(StatusRecorder.duplicateSend(providerId.get()));
+    } else if (theirs.isPresent()) {
+      m = theirs.get();
+    } else {
       tx.keepOrphan(report, UUID.randomUUID().toString(), now);
       return;
     }
-    MessageRecord m = message.get();
-    if (report.providerMessageId().isPresent() && m.providerMessageId().isEmpty()) {
-      String id = report.providerMessageId().get();
-      boolean heldByAnother = tx.lockByProviderId(report.channel(), id)
-          .filter(other -> !other.messageId().equals(message.get().messageId())).isPresent();
-      if (!heldByAnother) { // our id and the provider's disagree: keep the report, learn nothing from it
-        m = StatusRecorder.learnProviderId(tx, m, id, now);
-      }
-    }
-    StatusRecorder.record(tx, m, Report.word(report.channel(), report.providerWord()),
-        ReportFacts.of(report, source, now, Optional.empty()), Optional.empty(), now);
+    StatusRecorder.record(tx, m, Report.word(report.channel(), report.providerWord()), facts, Optional.empty(), now);
   }
 }

@@ -41,17 +41,30 @@ final class StatusRecorder {
     return after;
   }
 
+  /** What the history says of a second provider message for ours. */
+  static String duplicateSend(String providerMessageId) {
+    return "the provider created a second message, " + providerMessageId + ", for this one (a duplicate send: an "
+        + "attempt it answered with an error had been accepted after all); reports for either provider id count for "
+        + "this message";
+  }
+
   /**
-   * Stores a provider id learned from a send answer or an early callback, and applies the reports that
-   * came for it before it was known (I15).
+   * Stores a provider id learned from a send answer or a callback that echoes our id, and applies the reports that
+   * came for it before it was known (I15). The message's first provider id stays; a different one is kept as another
+   * (the provider created a second message for ours: a duplicate send).
    */
   static MessageRecord learnProviderId(StoreTransaction tx, MessageRecord message, String providerMessageId,
       Instant now) {
-    if (message.providerMessageId().isPresent()) {
+    if (message.providerMessageId().equals(Optional.of(providerMessageId))) {
       return message;
     }
-    MessageRecord after = message.withProviderMessageId(providerMessageId);
-    tx.update(after);
+    MessageRecord after = message;
+    if (message.providerMessageId().isEmpty()) {
+      after = message.withProviderMessageId(providerMessageId);
+      tx.update(after);
+    } else {
+      tx.addOtherProviderId(message, providerMessageId, now);
+    }
     for (StoreTransaction.Orphan orphan : tx.adoptOrphans(message.channel(), providerMessageId, now)) {
       after = record(tx, after, Report.word(after.channel(), orphan.report().providerWord()),
           ReportFacts.of(orphan.report(), "callback", orphan.receivedAt(), Optional.of(now)), Optional.empty(), now);

@@ -1,5 +1,6 @@
 package io.octopods.service.application;
 
+import java.util.Collection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -190,6 +191,11 @@ class GroupCommitTest {
     @Override
     public List<HistoryEvent> history(String messageId) {
       return real.history(messageId);
+    }
+
+    @Override
+    public Map<String, List<String>> otherProviderIds(Collection<String> messageIds) {
+      return real.otherProviderIds(messageIds);
     }
 
     @Override

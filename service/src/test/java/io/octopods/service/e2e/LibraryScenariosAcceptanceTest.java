@@ -11,9 +11,11 @@ import io.octopods.simulator.core.scenario.ScenarioLibrary;
 import io.octopods.simulator.core.scenario.SendAttempt;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,12 +173,14 @@ class LibraryScenariosAcceptanceTest {
    */
   private void everyReportAnswered200IsInTheHistory(String provider, JsonNode message, List<JsonNode> history,
       String where) {
-    String providerId = message.path("provider_message_id").asText("");
+    Set<String> providerIds = new HashSet<>();
+    providerIds.add(message.path("provider_message_id").asText(""));
+    message.path("other_provider_message_ids").forEach(id -> providerIds.add(id.asText()));
     String ourId = message.path("message_id").asText();
     int reports = 0;
     for (JsonNode attempt : stack.simCallbacks(provider, Optional.empty())) {
       if (attempt.path("response_code").asInt() == 200) {
-        reports += ourReports(provider, attempt.path("body").asText(), providerId, ourId);
+        reports += ourReports(provider, attempt.path("body").asText(), providerIds, ourId);
       }
     }
     long recorded = history.stream().filter(e -> "callback".equals(e.path("source").asText())).count();
@@ -184,8 +188,8 @@ class LibraryScenariosAcceptanceTest {
         .isEqualTo(reports);
   }
 
-  /** How many status items of one callback body concern our message (by the provider's id or our echoed id). */
-  static int ourReports(String provider, String body, String providerId, String ourId) {
+  /** How many status items of one callback body concern our message (by one of its provider ids or our echoed id). */
+  static int ourReports(String provider, String body, Set<String> providerIds, String ourId) {
     try {
       switch (provider) {
         case "twilio": {
@@ -197,14 +201,14 @@ class LibraryScenariosAcceptanceTest {
                   java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
             }
           }
-          return providerId.equals(form.getOrDefault("MessageSid", form.get("SmsSid"))) ? 1 : 0;
+          return providerIds.contains(form.getOrDefault("MessageSid", form.get("SmsSid"))) ? 1 : 0;
         }
         case "whatsapp": {
           int n = 0;
           for (JsonNode entry : StackHttp.JSON.readTree(body).path("entry")) {
             for (JsonNode change : entry.path("changes")) {
               for (JsonNode status : change.path("value").path("statuses")) {
-                if (providerId.equals(status.path("id").asText(null))
+                if (providerIds.contains(status.path("id").asText(null))
                     || ourId.equals(status.path("biz_opaque_callback_data").asText(null))) {
                   n++;
                 }
@@ -217,7 +221,7 @@ class LibraryScenariosAcceptanceTest {
           JsonNode v = StackHttp.JSON.readTree(body);
           boolean report = List.of("delivered", "seen", "failed", "expired").contains(v.path("event").asText())
               || !v.path("event").isTextual();
-          return report && providerId.equals(v.path("message_token").asText(null)) ? 1 : 0;
+          return report && providerIds.contains(v.path("message_token").asText(null)) ? 1 : 0;
         }
         default:
           throw new AssertionError("no provider " + provider);

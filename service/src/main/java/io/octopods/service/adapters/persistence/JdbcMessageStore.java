@@ -13,7 +13,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -167,6 +170,25 @@ public final class JdbcMessageStore implements MessageStore {
               Sql.optionalText(rs, "error_code"), Sql.optionalText(rs, "error_title"),
               Sql.optionalText(rs, "detail"), rs.getString("raw_payload"))));
       return events;
+    });
+  }
+
+  @Override
+  public Map<String, List<String>> otherProviderIds(Collection<String> messageIds) {
+    if (messageIds.isEmpty()) {
+      return Map.of();
+    }
+    List<String> ids = List.copyOf(messageIds);
+    return read(tx -> {
+      Map<String, List<String>> others = new HashMap<>();
+      tx.query("SELECT message_id, provider_message_id FROM message_provider_id WHERE message_id IN ("
+          + JdbcTransaction.marks(ids.size()) + ") ORDER BY learned_at, provider_message_id", ps -> {
+            for (int i = 0; i < ids.size(); i++) {
+              ps.setString(i + 1, ids.get(i));
+            }
+          }, rs -> others.computeIfAbsent(rs.getString("message_id"), k -> new ArrayList<>())
+              .add(rs.getString("provider_message_id")));
+      return others;
     });
   }
 

@@ -127,6 +127,10 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
         where.add("(provider = ? AND provider_message_id IN (" + marks(ids.size()) + "))");
         values.add(provider);
         values.addAll(ids);
+        where.add("message_id IN (SELECT a.message_id FROM message_provider_id a WHERE a.provider = ? "
+            + "AND a.provider_message_id IN (" + marks(ids.size()) + "))");
+        values.add(provider);
+        values.addAll(ids);
       }
     });
     if (where.isEmpty() || values.size() > MAX_LOCKED_AT_ONCE) {
@@ -150,11 +154,31 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
     if (held.isPresent()) {
       return held;
     }
-    return holding(one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE provider = ? AND provider_message_id = ? "
-        + "FOR UPDATE", ps -> {
+    Optional<MessageRecord> first = holding(one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE provider = ? "
+        + "AND provider_message_id = ? FOR UPDATE", ps -> {
           ps.setString(1, channel.provider());
           ps.setString(2, providerMessageId);
         }));
+    if (first.isPresent()) {
+      return first;
+    }
+    List<String> holders = new ArrayList<>();
+    query("SELECT message_id FROM message_provider_id WHERE provider = ? AND provider_message_id = ?", ps -> {
+      ps.setString(1, channel.provider());
+      ps.setString(2, providerMessageId);
+    }, rs -> holders.add(rs.getString("message_id")));
+    return holders.isEmpty() ? Optional.empty() : lock(holders.get(0));
+  }
+
+  @Override
+  public void addOtherProviderId(MessageRecord message, String providerMessageId, Instant learnedAt) {
+    run("INSERT INTO message_provider_id (provider, provider_message_id, message_id, learned_at) VALUES (?, ?, ?, ?)",
+        ps -> {
+          ps.setString(1, message.provider());
+          ps.setString(2, providerMessageId);
+          ps.setString(3, message.messageId());
+          Sql.instant(ps, 4, learnedAt);
+        });
   }
 
   @Override

@@ -4,7 +4,9 @@ import io.octopods.service.application.HistoryEvent;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.domain.Channel;
 import io.octopods.service.domain.Status;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,6 +28,12 @@ public interface MessageStore {
 
   /** A message's history in the order received. */
   List<HistoryEvent> history(String messageId);
+
+  /**
+   * The provider ids of each message beyond its first ({@code provider_message_id}), in the order learned: a provider
+   * created several messages for one of ours (a duplicate send). Messages without any are left out.
+   */
+  Map<String, List<String>> otherProviderIds(Collection<String> messageIds);
 
   /** The answer given to the first request with this idempotency key, if any. */
   Optional<IdempotentAnswer> idempotentAnswer(String workspace, String key);

@@ -1,5 +1,7 @@
 package io.octopods.service.adapters.surfaces;
 
+import java.util.Map;
+import java.util.Collection;
 import io.octopods.service.application.HistoryEvent;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.application.ports.MessageStore;
@@ -62,6 +64,11 @@ public final class InMemoryMessages implements SurfaceQueries, MessageStore {
   @Override
   public List<HistoryEvent> history(String messageId) {
     throw new UnsupportedOperationException("the canvases show no history");
+  }
+
+  @Override
+  public Map<String, List<String>> otherProviderIds(Collection<String> messageIds) {
+    throw new UnsupportedOperationException("the canvases show no provider ids");
   }
 
   @Override

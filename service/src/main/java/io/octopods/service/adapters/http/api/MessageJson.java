@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,15 +29,27 @@ final class MessageJson {
     return TIME.format(instant);
   }
 
-  /** The message resource. */
+  /** The message resource of a message without other provider ids. */
   static ObjectNode message(MessageRecord m) {
+    return message(m, List.of());
+  }
+
+  /**
+   * The message resource.
+   *
+   * @param otherProviderIds the provider's ids of the message beyond its first (a duplicate send), in the order
+   *     learned
+   */
+  static ObjectNode message(MessageRecord m, List<String> otherProviderIds) {
     ObjectNode o = JsonBodies.MAPPER.createObjectNode()
         .put("message_id", m.messageId())
         .put("channel", m.channel().path())
         .put("to", m.to())
         .put("provider", m.provider())
-        .put("provider_message_id", m.providerMessageId().orElse(null))
-        .put("created_at", time(m.createdAt()));
+        .put("provider_message_id", m.providerMessageId().orElse(null));
+    ArrayNode others = o.putArray("other_provider_message_ids");
+    otherProviderIds.forEach(others::add);
+    o.put("created_at", time(m.createdAt()));
     ObjectNode status = o.putObject("message_status")
         .put("message_status", m.status().publicName())
         .put("terminal", m.status().isTerminal())
@@ -58,10 +71,10 @@ final class MessageJson {
   }
 
   /** {@code {"data": [message, ...], "next_cursor": "..." or null}}. */
-  static ObjectNode page(MessagePage page) {
+  static ObjectNode page(MessagePage page, Map<String, List<String>> otherProviderIds) {
     ObjectNode o = JsonBodies.MAPPER.createObjectNode();
     ArrayNode data = o.putArray("data");
-    page.messages().forEach(m -> data.add(message(m)));
+    page.messages().forEach(m -> data.add(message(m, otherProviderIds.getOrDefault(m.messageId(), List.of()))));
     o.put("next_cursor", page.nextCursor().orElse(null));
     return o;
   }

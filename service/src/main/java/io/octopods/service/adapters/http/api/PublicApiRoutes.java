@@ -153,7 +153,8 @@ public final class PublicApiRoutes implements RouteGroup {
   private void one(Context ctx, Call call) {
     MessageRecord message = message(ctx, call);
     PollAdvice.retryAfterSeconds(message.status()).ifPresent(s -> ctx.header("Retry-After", String.valueOf(s)));
-    ok(ctx, MessageJson.message(message));
+    ok(ctx, MessageJson.message(message, store.otherProviderIds(List.of(message.messageId()))
+        .getOrDefault(message.messageId(), List.of())));
   }
 
   private void history(Context ctx, Call call) {
@@ -170,7 +171,8 @@ public final class PublicApiRoutes implements RouteGroup {
       throw ApiProblems.invalid(ListQuery.pointer("cursor"), "is not a cursor this API gave out: pass the "
           + "next_cursor of the page before exactly as it came, or leave cursor out for the first page");
     }
-    ok(ctx, MessageJson.page(page));
+    ok(ctx, MessageJson.page(page, store.otherProviderIds(page.messages().stream().map(MessageRecord::messageId)
+        .toList())));
   }
 
   private MessageRecord message(Context ctx, Call call) {

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * {@code POST /webhooks/viber} (api.md, "Provider webhooks"). Answers, in this order: {@code 413}, {@code 415}
- * (not JSON), {@code 401} when {@code X-Viber-Content-Signature} does not sign the raw bytes, {@code 400} when
- * the event cannot be read, else {@code 200}: once the receipt is stored (also for tokens we never sent, D3),
+ * (not JSON), {@code 401} when the signature does not sign the raw bytes, {@code 400} when the event cannot be
+ * read, else {@code 200}: once the receipt is stored (also for tokens we never sent, D3),
  * or at once for events that are no receipts ({@code webhook}, {@code subscribed}...). Unsigned {@code GET}
  * probes get {@code 405} (J5).
  */
@@ -47,12 +47,9 @@ public final class ViberWebhookRoutes implements RouteGroup {
     WebhookRequest.requireDeclaredSize(ctx);
     WebhookRequest.requireJson(ctx, PROVIDER);
     byte[] body = WebhookRequest.body(ctx);
-    String signature = ctx.header(ViberSignature.HEADER);
-    if (signature == null || signature.isBlank()) {
-      throw WebhookProblems.badSignature(PROVIDER, "has no " + ViberSignature.HEADER + " header", HOW_SIGNED);
-    }
-    if (!ViberSignature.valid(authToken, body, signature)) {
-      throw WebhookProblems.badSignature(PROVIDER, "has a " + ViberSignature.HEADER + " that does not match its body",
+    Signature signature = signature(ctx);
+    if (!ViberSignature.valid(authToken, body, signature.value())) {
+      throw WebhookProblems.badSignature(PROVIDER, "has " + signature.where() + " that does not match its body",
           HOW_SIGNED);
     }
     Optional<IncomingReport> report;
@@ -65,5 +62,31 @@ public final class ViberWebhookRoutes implements RouteGroup {
       intake.apply(List.of(report.get()), "callback");
     }
     ctx.status(200);
+  }
+
+  /** A signature and where it was found, as a problem names it. */
+  private record Signature(String value, String where) {}
+
+  /**
+   * The signature Viber sent: in the {@code X-Viber-Content-Signature} header, in the {@code sig} query parameter
+   * (providers.md 3.5), or in both with the same value; {@code 401} when there is none, or when the two disagree.
+   */
+  private static Signature signature(Context ctx) {
+    String header = blankAsNull(ctx.header(ViberSignature.HEADER));
+    String query = blankAsNull(ctx.queryParam(ViberSignature.QUERY));
+    if (header == null && query == null) {
+      throw WebhookProblems.badSignature(PROVIDER, "has neither an " + ViberSignature.HEADER + " header nor a "
+          + ViberSignature.QUERY + " query parameter", HOW_SIGNED);
+    }
+    if (header != null && query != null && !header.trim().equalsIgnoreCase(query.trim())) {
+      throw WebhookProblems.badSignature(PROVIDER, "has an " + ViberSignature.HEADER + " header and a "
+          + ViberSignature.QUERY + " query parameter that disagree", HOW_SIGNED);
+    }
+    return header != null ? new Signature(header, "an " + ViberSignature.HEADER + " header")
+        : new Signature(query, "a " + ViberSignature.QUERY + " query parameter");
+  }
+
+  private static String blankAsNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -1,5 +1,7 @@
 package io.octopods.service.adapters.http.api;
 
+import java.util.Map;
+import java.util.Collection;
 import io.octopods.service.application.HistoryEvent;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.application.ports.MessageStore;
@@ -48,6 +50,11 @@ final class LookupMissingOnce implements MessageStore {
   @Override
   public List<HistoryEvent> history(String messageId) {
     return store.history(messageId);
+  }
+
+  @Override
+  public Map<String, List<String>> otherProviderIds(Collection<String> messageIds) {
+    return store.otherProviderIds(messageIds);
   }
 
   @Override

@@ -59,7 +59,8 @@ class PublicApiSendAcceptanceTest {
     assertThat(status.get("updated_at").asText()).matches(TIME);
     assertThat(status.get("failure_reason").isNull()).isTrue();
     assertThat(fieldNames(m)).containsExactly("message_id", "channel", "to", "provider", "provider_message_id",
-        "created_at", "message_status");
+        "other_provider_message_ids", "created_at", "message_status");
+    assertThat(m.get("other_provider_message_ids").isEmpty()).isTrue();
     assertThat(fieldNames(status)).containsExactly("message_status", "terminal", "updated_at", "failure_reason");
 
     Answer polled = api.get(a.header("Location").orElseThrow(), ACME_KEY);

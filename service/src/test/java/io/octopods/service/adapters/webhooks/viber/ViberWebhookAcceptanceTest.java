@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +114,40 @@ class ViberWebhookAcceptanceTest {
     assertThat(missing.json().get("detail").asText()).contains("X-Viber-Content-Signature");
     assertThat(server.history(m.messageId())).isEmpty();
     assertThat(server.orphans()).isZero();
+  }
+
+  @Test
+  void theSignatureInTheSigQueryParameterAloneOrBesideAnEqualHeaderIsAccepted() {
+    MessageRecord m = server.message(Channel.VIBER, BIG_TOKEN);
+    byte[] delivered = event("delivered", BIG_TOKEN, "").getBytes(StandardCharsets.UTF_8);
+    byte[] seen = event("seen", BIG_TOKEN, "").getBytes(StandardCharsets.UTF_8);
+
+    Answer queryOnly = server.post(PATH + "?sig=" + ViberSignature.of(TOKEN, delivered), JSON, delivered);
+    String sig = ViberSignature.of(TOKEN, seen);
+    Answer both = server.post(PATH + "?sig=" + sig.toUpperCase(Locale.ROOT), JSON, seen,
+        ViberSignature.HEADER, sig);
+
+    assertThat(List.of(queryOnly, both)).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
+    assertThat(server.history(m.messageId())).hasSize(2);
+  }
+
+  @Test
+  void aSigQueryParameterThatIsWrongOrDisagreesWithTheHeaderIs401AndStoresNothing() {
+    MessageRecord m = server.message(Channel.VIBER, BIG_TOKEN);
+    byte[] body = event("delivered", BIG_TOKEN, "").getBytes(StandardCharsets.UTF_8);
+    String right = ViberSignature.of(TOKEN, body);
+    String wrong = ViberSignature.of("octopods-wrong-secret", body);
+
+    Answer wrongQuery = server.post(PATH + "?sig=" + wrong, JSON, body);
+    Answer disagreeing = server.post(PATH + "?sig=" + wrong, JSON, body, ViberSignature.HEADER, right);
+    Answer disagreeingTheOtherWay = server.post(PATH + "?sig=" + right, JSON, body, ViberSignature.HEADER, wrong);
+
+    assertThat(List.of(wrongQuery, disagreeing, disagreeingTheOtherWay)).allSatisfy(a -> {
+      assertThat(a.status()).isEqualTo(401);
+      assertThat(a.contentType()).startsWith("application/problem+json");
+    });
+    assertThat(disagreeing.json().get("detail").asText()).contains("disagree");
+    assertThat(server.history(m.messageId())).isEmpty();
   }
 
   @Test
