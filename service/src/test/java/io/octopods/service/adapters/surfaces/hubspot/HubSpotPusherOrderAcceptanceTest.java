@@ -129,9 +129,11 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
         .as("no call was refused with a 429").allSatisfy(r -> assertThat(r.attempts()).isZero());
     List<Long> started = counting.realTimes;
     assertThat(started).hasSize(3);
+    // the pace hands out a slot every 10 s / 10; a call reaches the client a moment after its slot, and that moment
+    // varies with the machine's load, so the gaps are checked against the slot less a margin, not a burst's zero
     for (int i = 1; i < started.size(); i++) {
       assertThat(Duration.ofNanos(started.get(i) - started.get(i - 1))).as("calls 10 s / 10 apart")
-          .isGreaterThanOrEqualTo(Duration.ofMillis(990));
+          .isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
   }
 
