@@ -117,6 +117,11 @@ public final class Simulators implements AutoCloseable {
     return p;
   }
 
+  /** A typed client of these simulators' admin API. */
+  public SimulatorClient client() {
+    return SimulatorClient.of(this);
+  }
+
   public String baseUrl(String provider) {
     return server(provider).baseUrl();
   }

@@ -3,8 +3,8 @@ package io.octopods.features.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The launcher's Java side: {@code ./octopods up} and {@code ./octopods check}. */
-@Command(name = "octopods", mixinStandardHelpOptions = true, subcommands = {UpCommand.class, CheckCommand.class},
+/** The launcher's harness side: {@code ./octopods check}. */
+@Command(name = "octopods", mixinStandardHelpOptions = true, subcommands = CheckCommand.class,
     description = "The Octopods delivery-status harness.")
 public final class OctopodsCommand implements Runnable {
   public static void main(String[] args) {

@@ -1,13 +1,9 @@
 package io.octopods.features.harness;
 
 import io.octopods.contracts.Interfaces;
-import io.octopods.features.stack.Stack;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.octopods.stack.Stack;
+import io.octopods.stack.StackProfile;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,19 +16,6 @@ import java.util.Optional;
  */
 public final class Harness {
   public static final String PREFIX = "octopods.check.";
-  /** The local stack's settings: two workspaces, no rate limit, fast timers so reconciliation can be awaited. */
-  public static final String API_KEY = "harness-key-0123456789abcdef01234567";
-  public static final String OTHER_KEY = "harness-other-0123456789abcdef012345";
-  public static final String INTERCOM_SECRET = "harness-intercom-client-secret";
-  public static final Map<String, String> LOCAL_SETTINGS = Map.of(
-      "OCTOPODS_API_KEYS", "acme:" + API_KEY + ",other:" + OTHER_KEY,
-      "OCTOPODS_RATE_LIMIT", "0",
-      "OCTOPODS_PROVIDER_TIMEOUT", "PT4S",
-      "OCTOPODS_HANDOFF_FIRST_BACKOFF", "PT0.05S",
-      "OCTOPODS_HANDOFF_BACKOFF_MAX", "PT0.2S",
-      "OCTOPODS_WORKER_POLL_INTERVAL", "PT0.05S",
-      "OCTOPODS_RECONCILE_AFTER", "PT1S",
-      "OCTOPODS_INTERCOM_CLIENT_SECRET", INTERCOM_SECRET);
 
   private static Harness current;
 
@@ -48,7 +31,7 @@ public final class Harness {
     this.ledger = new Ledger(contracts.catalog());
     this.wire = new Wire(target, contracts, ledger);
     this.driver = new StackDriver(wire);
-    this.journals = new JournalCheck(wire);
+    this.journals = new JournalCheck(wire, driver.admin());
   }
 
   /** The harness of this JVM, started on first use. */
@@ -98,21 +81,15 @@ public final class Harness {
   }
 
   private static Harness local() {
-    Path dataDir;
-    try {
-      dataDir = Files.createTempDirectory("octopods-check");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Stack stack = Stack.start(Map.of("--port-base", "0", "--data-dir", dataDir.toString()), LOCAL_SETTINGS, "virtual",
-        1.0, List.of());
+    Stack stack = Stack.of(StackProfile.TEST).start();
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "octopods-check-stack"));
     Map<String, String> sims = new LinkedHashMap<>();
     for (String p : JournalCheck.PROVIDERS) {
       sims.put(p, stack.simulators().baseUrl(p));
     }
-    Target target = new Target(stack.service().baseUrl(), API_KEY, Optional.of(OTHER_KEY), Map.copyOf(sims),
-        Optional.of(INTERCOM_SECRET), "a local stack (embedded database, virtual clock)");
+    Target target = new Target(stack.serviceUrl(), StackProfile.TEST_API_KEY, Optional.of(StackProfile.TEST_OTHER_KEY),
+        Map.copyOf(sims), Optional.of(StackProfile.TEST_INTERCOM_SECRET),
+        "a local stack (embedded database, virtual clock)");
     return new Harness(target);
   }
 

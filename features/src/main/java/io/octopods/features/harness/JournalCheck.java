@@ -3,10 +3,12 @@ package io.octopods.features.harness;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.contracts.Exchange;
 import io.octopods.contracts.Verdict;
+import io.octopods.simulator.SimulatorClient;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The exchanges between the service and the providers that the harness does not make itself, checked against
@@ -17,11 +19,13 @@ import java.util.Map;
 public final class JournalCheck {
   static final List<String> PROVIDERS = List.of("twilio", "whatsapp", "viber", "hubspot");
   private final Wire wire;
+  private final SimulatorClient admin;
   private final Map<String, String> scenarios = new HashMap<>();
   private final Map<String, Boolean> shapes = new HashMap<>();
 
-  public JournalCheck(Wire wire) {
+  public JournalCheck(Wire wire, SimulatorClient admin) {
     this.wire = wire;
+    this.admin = admin;
   }
 
   /** Empties WireMock's request journals, so the next check sees only the next scenario's calls. */
@@ -37,10 +41,11 @@ public final class JournalCheck {
   public void checkAll() {
     for (String provider : PROVIDERS) {
       if (!"hubspot".equals(provider)) {
-        Call journal = wire.admin(provider, "GET", "/__sim/callbacks", null).expect(200);
-        ReportAttachments.json("callback journal (" + provider + ")", journal.body());
-        for (JsonNode attempt : journal.json().path("attempts")) {
-          if ("answered".equals(attempt.path("outcome").asText())) {
+        List<SimulatorClient.CallbackAttempt> journal = admin.callbacks(provider);
+        ReportAttachments.text("callback journal (" + provider + ")", journal.stream()
+            .map(SimulatorClient.CallbackAttempt::toString).collect(Collectors.joining("\n")));
+        for (SimulatorClient.CallbackAttempt attempt : journal) {
+          if ("answered".equals(attempt.outcome())) {
             Verdict verdict = wire.contracts().onService(callbackExchange(attempt));
             wire.observed(deliberatelyOffContract(provider, attempt) ? serviceSideOnly(verdict) : verdict);
           }
@@ -72,18 +77,15 @@ public final class JournalCheck {
    * ({@code raw}) or changes its fields ({@code fields}), e.g. a batch with bad items (C2). Such a callback is
    * still held to the service's side of the contract (its answer), not to the provider's format.
    */
-  private boolean deliberatelyOffContract(String provider, JsonNode attempt) {
-    String message = attempt.path("message").asText("");
-    String scenario = scenarios.computeIfAbsent(provider + "/" + message, k -> {
-      Call m = wire.admin(provider, "GET", "/__sim/messages/" + message, null);
-      return m.status() == 200 ? m.json().path("scenario").asText("") : "";
-    });
+  private boolean deliberatelyOffContract(String provider, SimulatorClient.CallbackAttempt attempt) {
+    String message = attempt.message();
+    String scenario = scenarios.computeIfAbsent(provider + "/" + message,
+        k -> admin.message(provider, message).map(SimulatorClient.Message::scenario).orElse(""));
     if (scenario.isEmpty()) {
       return false;
     }
     return shapes.computeIfAbsent(provider + "/" + scenario, k -> {
-      Call doc = wire.admin(provider, "GET", "/__sim/scenarios/" + scenario, null);
-      for (JsonNode step : doc.json().path("callbacks")) {
+      for (JsonNode step : admin.scenario(provider, scenario).path("callbacks")) {
         if (step.has("raw") || step.has("fields")) {
           return true;
         }
@@ -97,12 +99,12 @@ public final class JournalCheck {
         v.breaches().stream().filter(b -> !b.message().startsWith("request")).toList());
   }
 
-  static Exchange callbackExchange(JsonNode attempt) {
-    String url = attempt.path("url").asText();
-    URI uri = URI.create(url);
+  static Exchange callbackExchange(SimulatorClient.CallbackAttempt attempt) {
+    URI uri = URI.create(attempt.url());
     String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    return new Exchange("POST", path, header(attempt, "Content-Type"), attempt.path("body").asText(null),
-        attempt.path("response_code").asInt(0), null, null);
+    String contentType = attempt.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
+        .map(Map.Entry::getValue).findFirst().orElse(null);
+    return new Exchange("POST", path, contentType, attempt.body(), attempt.responseCode().orElse(0), null, null);
   }
 
   private static String header(JsonNode holder, String name) {

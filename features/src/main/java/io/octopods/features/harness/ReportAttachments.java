@@ -28,6 +28,12 @@ final class ReportAttachments {
     }
   }
 
+  static void text(String name, String body) {
+    if (inTest()) {
+      Allure.addAttachment(name, "text/plain", body, ".txt");
+    }
+  }
+
   private static String headers(Map<String, String> headers) {
     return headers.entrySet().stream().map(e -> e.getKey() + ": "
         + ("Authorization".equalsIgnoreCase(e.getKey()) ? "Bearer ***" : e.getValue()))

@@ -4,11 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.contracts.StatusModel;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.octopods.simulator.SimulatorClient;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,13 +26,20 @@ public final class StackDriver {
   private static final AtomicInteger UPLOADS = new AtomicInteger();
 
   private final Wire wire;
+  private final SimulatorClient admin;
 
   public StackDriver(Wire wire) {
     this.wire = wire;
+    this.admin = SimulatorClient.at(wire.target().simulators());
   }
 
   public Wire wire() {
     return wire;
+  }
+
+  /** The simulators' admin API: the harness's own instrument, not an interface under test. */
+  public SimulatorClient admin() {
+    return admin;
   }
 
   /** A recipient (E.164) this run has not used; its contact email is {@link #emailOf(String)}. */
@@ -49,23 +53,21 @@ public final class StackDriver {
 
   /** Forgets what the simulators saw and scheduled (not their webhooks or clock): each scenario starts clean. */
   public void resetSimulators() {
-    wire.admin("twilio", "POST", "/__sim/reset?all=true", null).expect(204);
+    admin.reset();
   }
 
   /** Points the WhatsApp and Viber simulators at the service (Twilio's callback URL comes from the service). */
   public void pointWebhooksAt(String publicUrl) {
     for (String provider : List.of("whatsapp", "viber")) {
-      wire.admin(provider, "POST", "/__sim/webhook", "{\"url\":" + Call.quote(publicUrl + "/webhooks/" + provider)
-          + ",\"verify\":true}").expect(200);
+      admin.setWebhook(provider, SimulatorClient.Webhook.to(publicUrl + "/webhooks/" + provider));
     }
   }
 
   public void bind(String provider, String to, String scenarioId) {
-    Call c = wire.admin(provider, "POST", "/__sim/bindings",
-        "{\"to\":" + Call.quote(to) + ",\"scenario\":" + Call.quote(scenarioId) + "}");
-    if (c.status() != 201) {
-      throw new AssertionError("the " + provider + " simulator refused to bind " + scenarioId + " (" + c.status() + "): "
-          + c.body());
+    try {
+      admin.bind(provider, to, scenarioId);
+    } catch (SimulatorClient.Refused e) {
+      throw new AssertionError("the " + provider + " simulator refused to bind " + scenarioId + ": " + e.getMessage(), e);
     }
   }
 
@@ -84,12 +86,11 @@ public final class StackDriver {
     if (!doc.matches("(?s)(^|.*\\n)id:.*")) {
       doc = "id: feature-" + RUN + "-" + UPLOADS.incrementAndGet() + "\n" + doc;
     }
-    Call c = wire.admin(provider, "POST", "/__sim/scenarios", Map.of("Content-Type", "application/yaml"), doc);
-    if (c.status() != 200 && c.status() != 201) {
-      throw new AssertionError("the " + provider + " simulator refused the scenario (" + c.status() + "): " + c.body()
-          + "\n" + doc);
+    try {
+      return admin.upload(provider, doc).id();
+    } catch (SimulatorClient.Refused e) {
+      throw new AssertionError("the " + provider + " simulator refused the scenario: " + e.getMessage() + "\n" + doc, e);
     }
-    return c.json().path("id").asText();
   }
 
   /** {@code POST /api/v1/{channel}/messages}; answers the call (the test decides what status it expects). */
@@ -132,11 +133,9 @@ public final class StackDriver {
     for (String provider : JournalCheck.PROVIDERS) {
       String url = wire.target().simulator(provider);
       try {
-        Call c = wire.admin(provider, "GET", "/__sim/clock", null);
-        String mode = c.status() == 200 ? c.json().path("mode").asText() : "";
+        String mode = admin.clock(provider).mode();
         if (!"virtual".equals(mode)) {
-          wrong.add(provider + " at " + url + (mode.isEmpty() ? " answered GET /__sim/clock with " + c.status()
-              : " runs on a " + mode + " clock"));
+          wrong.add(provider + " at " + url + " runs on a " + mode + " clock");
         }
       } catch (RuntimeException e) {
         wrong.add(provider + " at " + url + " cannot be reached (" + e.getMessage() + ")");
@@ -149,8 +148,8 @@ public final class StackDriver {
   }
 
   /** Moves the simulators' shared virtual clock; every callback due (and its retries) is answered before this returns. */
-  public JsonNode advance(String by) {
-    return wire.admin("twilio", "POST", "/__sim/clock/advance", "{\"by\":" + Call.quote(by) + "}").expect(200).json();
+  public SimulatorClient.Advanced advance(String by) {
+    return admin.advance(by);
   }
 
   /** Waits until the service has nothing left to hand off or push to HubSpot (dead letters are not pending). */
@@ -162,37 +161,29 @@ public final class StackDriver {
         });
   }
 
-  public List<JsonNode> simMessages(String provider, String to) {
-    List<JsonNode> list = new ArrayList<>();
-    wire.admin(provider, "GET", "/__sim/messages?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8), null).expect(200)
-        .json().path("messages").forEach(list::add);
-    return list;
+  public List<SimulatorClient.Message> simMessages(String provider, String to) {
+    return admin.messages(provider, to);
   }
 
   /** The simulator's journal of callback attempts, in firing order. */
-  public List<JsonNode> callbacks(String provider) {
-    List<JsonNode> list = new ArrayList<>();
-    wire.admin(provider, "GET", "/__sim/callbacks", null).expect(200).json().path("attempts").forEach(list::add);
-    return list;
+  public List<SimulatorClient.CallbackAttempt> callbacks(String provider) {
+    return admin.callbacks(provider);
   }
 
   /** The events HubSpot's simulator holds for the contact of {@code to}, oldest first. */
-  public List<JsonNode> hubspotEvents(String to) {
-    List<JsonNode> list = new ArrayList<>();
-    wire.admin("hubspot", "GET", "/__sim/hubspot/timeline?email=" + URLEncoder.encode(emailOf(to), StandardCharsets.UTF_8),
-        null).expect(200).json().path("events").forEach(list::add);
-    return list;
+  public List<SimulatorClient.TimelineEvent> hubspotEvents(String to) {
+    return admin.timeline(emailOf(to));
   }
 
   /**
    * The events HubSpot's simulator holds for a message, in timeline order: by the event's time (the moment of its
    * status change), then by rank, as HubSpot's timeline shows them however late one was pushed.
    */
-  public List<JsonNode> hubspotTimeline(String messageId, String to) {
+  public List<SimulatorClient.TimelineEvent> hubspotTimeline(String messageId, String to) {
     return hubspotEvents(to).stream()
-        .filter(e -> messageId.equals(e.at("/tokens/message_id").asText()))
-        .sorted(Comparator.comparing((JsonNode e) -> instantOf(e.path("timestamp").asText()))
-            .thenComparing(e -> StatusModel.rank(e.at("/tokens/status").asText())))
+        .filter(e -> messageId.equals(e.tokens().path("message_id").asText()))
+        .sorted(Comparator.comparing((SimulatorClient.TimelineEvent e) -> e.timestamp())
+            .thenComparing(e -> StatusModel.rank(e.tokens().path("status").asText())))
         .toList();
   }
 
@@ -210,18 +201,11 @@ public final class StackDriver {
     return mine;
   }
 
-  private static Instant instantOf(String text) {
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      return Instant.MAX;
-    }
-  }
-
   /** One message on every surface, now. */
   public SurfaceSnapshot snapshot(String channel, String messageId, String to) {
     JsonNode api = message(channel, messageId);
-    List<String> hubspot = hubspotTimeline(messageId, to).stream().map(e -> e.at("/tokens/status").asText()).toList();
+    List<String> hubspot = hubspotTimeline(messageId, to).stream()
+        .map(e -> e.tokens().path("status").asText()).toList();
     List<String> dead = hubspotDeadLetters(messageId).stream().map(d -> d.path("status").asText()).toList();
     String label = wire.api("GET", "/surfaces/intercom/messages/" + messageId, null).expect(200).json()
         .at("/delivery_status/label").asText();

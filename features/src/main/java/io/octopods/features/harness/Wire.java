@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * The harness's only way to the stack: plain HTTP. Every call with the service or a provider's wire routes is
  * checked against the contracts, counted in the {@link Ledger}, attached to the report; a breach fails the
- * scenario at once, naming the contract file and the JSON pointer. Calls to the simulators' admin API
- * ({@code /__sim/}, {@code /__admin/}) are the harness's own instruments and are not counted.
+ * scenario at once, naming the contract file and the JSON pointer. The simulators' admin API ({@code
+ * SimulatorClient}) and WireMock's request journals ({@link #admin}) are the harness's own instruments and are not
+ * counted.
  */
 public final class Wire {
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -59,14 +60,10 @@ public final class Wire {
     return service(method, path, headers, jsonBody);
   }
 
-  /** A call to a simulator's admin API: an instrument of the harness, not an interface under test. */
+  /** A call to WireMock's own admin API ({@code /__admin/requests}) of a simulator: an instrument, not counted. */
   public Call admin(String provider, String method, String path, String jsonBody) {
     Map<String, String> headers = jsonBody == null ? Map.of() : Map.of("Content-Type", "application/json");
     return send(method, target.simulator(provider) + path, headers, jsonBody);
-  }
-
-  public Call admin(String provider, String method, String path, Map<String, String> headers, String body) {
-    return send(method, target.simulator(provider) + path, headers, body);
   }
 
   /**

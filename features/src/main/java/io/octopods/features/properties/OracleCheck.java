@@ -1,6 +1,7 @@
 package io.octopods.features.properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.features.harness.Ledger;
 import java.util.List;
 
@@ -44,15 +45,15 @@ public final class OracleCheck {
    * event per authentic copy, in order (none from a badly signed one).
    */
   public void onlyAuthenticCallbacksCount(Expectation expected, PlayedMessage played) {
-    for (JsonNode attempt : played.attempts()) {
-      if (!"answered".equals(attempt.path("outcome").asText())) {
+    for (SimulatorClient.CallbackAttempt attempt : played.attempts()) {
+      if (!"answered".equals(attempt.outcome())) {
         continue;
       }
-      String signature = attempt.path("signature").asText("valid");
-      int code = attempt.path("response_code").asInt();
+      String signature = attempt.signature();
+      int code = attempt.responseCode().orElse(0);
       boolean bad = "invalid".equals(signature) || "missing".equals(signature);
       ledger.invariant("I12", bad ? code == 401 : code >= 200 && code < 300, "a callback signed '" + signature
-          + "' was answered " + code + ": " + attempt.path("body").asText() + "; " + played.where());
+          + "' was answered " + code + ": " + attempt.body() + "; " + played.where());
     }
     ledger.invariant("I12", expected.callbackEvents().size() == played.callbackEvents().size(), "the history holds "
         + played.callbackEvents().size() + " callback events, the scenario sent "

@@ -1,6 +1,7 @@
 package io.octopods.features.properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.features.harness.SurfaceSnapshot;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * @param attempts the simulator's callback journal (it was reset before this scenario)
  */
 public record PlayedMessage(GeneratedScenario scenario, String to, String messageId, SurfaceSnapshot settled,
-    List<JsonNode> history, List<JsonNode> attempts) {
+    List<JsonNode> history, List<SimulatorClient.CallbackAttempt> attempts) {
 
   /** The history's callback events (not the hand-off's). */
   public List<ExpectedEvent> callbackEvents() {

@@ -1,6 +1,7 @@
 package io.octopods.features.properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.features.harness.Call;
 import io.octopods.features.harness.Harness;
 import io.octopods.features.harness.HistoryInvariants;
@@ -63,7 +64,7 @@ public final class ScenarioPlay {
     List<JsonNode> history = driver.history(channel, messageId);
     historyInvariants.check(channel, settled.api(), history);
     surfaceInvariants.agree(settled, scenario.id() + " (" + messageId + ")");
-    List<JsonNode> attempts = driver.callbacks(provider);
+    List<SimulatorClient.CallbackAttempt> attempts = driver.callbacks(provider);
     harness.journals().checkAll();
     return new PlayedMessage(scenario, to, messageId, settled, history, attempts);
   }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.features.harness.Call;
 import io.octopods.features.harness.HistoryInvariants;
 import io.octopods.features.harness.StackDriver;
@@ -38,7 +39,7 @@ public final class HandOffSteps {
     await("the " + scene.provider + " simulator received the send of " + scene.messageId).atMost(StackDriver.SETTLE)
         .pollInterval(Duration.ofMillis(10)).pollInSameThread()
         .until(() -> !scene.driver.simMessages(scene.provider, scene.to).isEmpty());
-    JsonNode fired = scene.driver.advance(by).path("fired");
+    List<SimulatorClient.Fired> fired = scene.driver.advance(by).fired();
     long stillHandingOff = scene.driver.health().at("/pending/handoff").asLong();
     if (fired.isEmpty()) {
       throw new AssertionError("no callback was due within " + by + " of the send: the script has no early callback");
@@ -47,9 +48,9 @@ public final class HandOffSteps {
       throw new AssertionError("the send call had already been answered when the early callbacks fired; the script's "
           + "send.delay must be longer (fired: " + fired + ")");
     }
-    for (JsonNode f : fired) {
-      if (f.path("response_code").asInt() / 100 != 2) {
-        throw new AssertionError("an early callback was answered " + f.path("response_code").asInt()
+    for (SimulatorClient.Fired f : fired) {
+      if (f.responseCode().orElse(0) / 100 != 2) {
+        throw new AssertionError("an early callback was answered " + f.responseCode().orElse(0)
             + " (a report for an id not known yet must be kept and answered 200): " + f);
       }
     }
@@ -62,8 +63,8 @@ public final class HandOffSteps {
   /** D1 (timeouts are not re-sent blindly), G1 (throttled attempts are retried): attempts the provider received. */
   @Then("the provider received the send {int} time(s)")
   public void sendAttempts(int n) {
-    List<JsonNode> messages = scene.driver.simMessages(scene.provider, scene.to);
-    int attempts = messages.stream().mapToInt(m -> m.path("attempts").asInt()).sum();
+    List<SimulatorClient.Message> messages = scene.driver.simMessages(scene.provider, scene.to);
+    int attempts = messages.stream().mapToInt(SimulatorClient.Message::attempts).sum();
     if (messages.size() != 1 || attempts != n) {
       throw new AssertionError("expected one message with " + n + " send attempt(s) at the " + scene.provider
           + " simulator, found " + messages);
@@ -79,7 +80,7 @@ public final class HandOffSteps {
   @Then("the provider made {int} messages of it, and the API names {int} of their ids")
   public void providerMessages(int made, int named) {
     List<String> madeIds = scene.driver.simMessages(scene.provider, scene.to).stream()
-        .map(m -> m.path("provider_message_id").asText()).toList();
+        .map(SimulatorClient.Message::providerMessageId).toList();
     JsonNode message = scene.driver.message(scene.channel, scene.messageId());
     List<String> namedIds = new ArrayList<>();
     if (message.path("provider_message_id").isTextual()) {

@@ -44,8 +44,8 @@ public final class HistorySteps {
     providerIds.add(message.path("provider_message_id").asText(""));
     message.path("other_provider_message_ids").forEach(id -> providerIds.add(id.asText()));
     long acknowledged = scene.driver.callbacks(scene.provider).stream()
-        .filter(a -> a.path("response_code").asInt() / 100 == 2)
-        .mapToLong(a -> ReportCount.ours(scene.provider, a.path("body").asText(), providerIds, scene.messageId))
+        .filter(a -> a.responseCode().orElse(0) / 100 == 2)
+        .mapToLong(a -> ReportCount.ours(scene.provider, a.body(), providerIds, scene.messageId))
         .sum();
     long recorded = callbacks().size();
     scene.harness.ledger().invariant("I11", recorded == acknowledged, acknowledged + " reports of message "

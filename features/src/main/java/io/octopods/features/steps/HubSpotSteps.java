@@ -23,13 +23,12 @@ public final class HubSpotSteps {
 
   @Given("HubSpot refuses every event for the message's contact with {int}")
   public void refuse(int status) {
-    scene.driver.wire().admin("hubspot", "POST", "/__sim/hubspot/refusals", "{\"email\":"
-        + Call.quote(StackDriver.emailOf(scene.to)) + ",\"status\":" + status + "}").expect(201);
+    scene.driver.admin().refuse(StackDriver.emailOf(scene.to), status);
   }
 
   @When("HubSpot takes the contact's events again")
   public void lift() {
-    scene.driver.wire().admin("hubspot", "DELETE", "/__sim/hubspot/refusals", null).expect(204);
+    scene.driver.admin().liftRefusals();
   }
 
   /** Once quiet: the message's dead letters, oldest first, name these statuses, each with HubSpot's status. */

@@ -65,8 +65,7 @@ public final class MessageSteps {
   /** The final status the played library scenario states in its {@code expect} block. */
   @Then("every surface shows what the scenario expects")
   public void everySurfaceShowsExpected() {
-    JsonNode doc = scene.driver.wire().admin(scene.provider, "GET", "/__sim/scenarios/" + scene.scenarioId, null)
-        .expect(200).json();
+    JsonNode doc = scene.driver.admin().scenario(scene.provider, scene.scenarioId);
     String expected = doc.at("/expect/status").asText("");
     if (expected.isEmpty()) {
       throw new AssertionError("scenario " + scene.scenarioId + " states no expect.status");

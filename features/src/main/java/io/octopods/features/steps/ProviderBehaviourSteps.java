@@ -18,7 +18,7 @@ public final class ProviderBehaviourSteps {
     recipientFor(provider);
     scene.scenarioId = scenarioId;
     scene.driver.bind(provider, scene.to, scenarioId);
-    JsonNode doc = scene.driver.wire().admin(provider, "GET", "/__sim/scenarios/" + scenarioId, null).expect(200).json();
+    JsonNode doc = scene.driver.admin().scenario(provider, scenarioId);
     scene.needs = doc.at("/expect/needs").asText("");
   }
 

@@ -2,6 +2,7 @@ package io.octopods.features.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.features.harness.Call;
 import io.octopods.features.harness.StackDriver;
 import java.time.Instant;
@@ -51,19 +52,19 @@ public final class SurfaceSteps {
     scene.driver.awaitQuiet();
     JsonNode message = scene.driver.message(scene.channel, scene.messageId());
     JsonNode ms = message.path("message_status");
-    List<JsonNode> mine = scene.driver.hubspotTimeline(scene.messageId, scene.to);
+    List<SimulatorClient.TimelineEvent> mine = scene.driver.hubspotTimeline(scene.messageId, scene.to);
     if (mine.isEmpty()) {
       throw new AssertionError("HubSpot holds no event of message " + scene.messageId + " for "
           + StackDriver.emailOf(scene.to));
     }
-    JsonNode newest = mine.get(mine.size() - 1);
-    JsonNode tokens = newest.path("tokens");
+    SimulatorClient.TimelineEvent newest = mine.get(mine.size() - 1);
+    JsonNode tokens = newest.tokens();
     String where = "; newest HubSpot event " + newest + ", API " + message;
     scene.harness.ledger().invariant("I10", ms.path("message_status").asText().equals(tokens.path("status").asText()),
         "HubSpot's newest event does not show the API's status" + where);
     Instant updated = instant(ms.path("updated_at").asText());
     scene.harness.ledger().invariant("I14", updated != null && updated.equals(instant(tokens.path("updated_at").asText()))
-        && updated.equals(instant(newest.path("timestamp").asText())), "HubSpot's newest event is not stamped with "
+        && updated.equals(newest.timestamp()), "HubSpot's newest event is not stamped with "
         + "updated_at" + where);
     JsonNode reason = ms.path("failure_reason");
     String shown = tokens.path("failure_reason").asText();

@@ -2,6 +2,7 @@ package io.octopods.features.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.features.harness.Call;
 import io.octopods.features.harness.Ledger;
 import java.util.List;
@@ -20,11 +21,11 @@ public final class TrustSteps {
   @Then("every badly signed callback was refused with 401")
   public void badlySignedRefused() {
     Ledger ledger = scene.harness.ledger();
-    for (JsonNode a : scene.driver.callbacks(scene.provider)) {
-      String signature = a.path("signature").asText();
-      if ("answered".equals(a.path("outcome").asText()) && List.of("invalid", "missing").contains(signature)) {
-        ledger.invariant("I12", a.path("response_code").asInt() == 401, "a callback with signature " + signature
-            + " was answered " + a.path("response_code").asInt() + ": " + a);
+    for (SimulatorClient.CallbackAttempt a : scene.driver.callbacks(scene.provider)) {
+      String signature = a.signature();
+      if ("answered".equals(a.outcome()) && List.of("invalid", "missing").contains(signature)) {
+        ledger.invariant("I12", a.responseCode().orElse(0) == 401, "a callback with signature " + signature
+            + " was answered " + a.responseCode().orElse(0) + ": " + a);
       }
     }
   }

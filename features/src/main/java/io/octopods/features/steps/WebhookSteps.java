@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.features.harness.Call;
 import java.net.URI;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ public final class WebhookSteps {
 
   private final Scene scene;
   /** The Twilio simulator's webhook settings before a proxy was put in front of the service, to put back after. */
-  private JsonNode twilioWebhookBefore;
+  private SimulatorClient.Webhook twilioWebhookBefore;
 
   public WebhookSteps(Scene scene) {
     this.scene = scene;
@@ -32,20 +33,20 @@ public final class WebhookSteps {
    */
   @Then("every callback was answered 200 at the first attempt")
   public void answeredAtOnce() {
-    List<JsonNode> attempts = scene.driver.callbacks(scene.provider);
+    List<SimulatorClient.CallbackAttempt> attempts = scene.driver.callbacks(scene.provider);
     if (attempts.isEmpty()) {
       throw new AssertionError("the " + scene.provider + " simulator delivered no callback in this scenario");
     }
     List<String> bad = new ArrayList<>();
-    for (JsonNode a : attempts) {
-      if ("dropped".equals(a.path("outcome").asText())) {
+    for (SimulatorClient.CallbackAttempt a : attempts) {
+      if ("dropped".equals(a.outcome())) {
         continue;
       }
-      boolean ok = "answered".equals(a.path("outcome").asText()) && a.path("response_code").asInt() == 200
-          && a.path("attempt").asInt(1) == 1 && a.path("latency_ms").asLong(0) < FAST_ENOUGH_MS;
+      boolean ok = "answered".equals(a.outcome()) && a.responseCode().orElse(0) == 200
+          && a.attempt() == 1 && a.latencyMs().orElse(0L) < FAST_ENOUGH_MS;
       if (!ok) {
-        bad.add("#" + a.path("seq").asText() + " " + a.path("outcome").asText() + " " + a.path("response_code").asText()
-            + " attempt " + a.path("attempt").asText() + " in " + a.path("latency_ms").asText() + " ms");
+        bad.add("#" + a.seq() + " " + a.outcome() + " " + a.responseCode().map(String::valueOf).orElse("")
+            + " attempt " + a.attempt() + " in " + a.latencyMs().map(String::valueOf).orElse("?") + " ms");
       }
     }
     if (!bad.isEmpty()) {
@@ -77,12 +78,11 @@ public final class WebhookSteps {
    */
   @Given("Twilio's callbacks reach the service through a proxy that changes the host name")
   public void throughProxy() {
-    twilioWebhookBefore = scene.driver.wire().admin("twilio", "GET", "/__sim/webhook", null).expect(200).json();
+    twilioWebhookBefore = scene.driver.admin().webhook("twilio");
     URI service = URI.create(scene.harness.target().service());
     String otherHost = "localhost".equalsIgnoreCase(service.getHost()) ? "127.0.0.1" : "localhost";
     String via = service.getScheme() + "://" + otherHost + ":" + service.getPort();
-    scene.driver.wire().admin("twilio", "POST", "/__sim/webhook",
-        "{\"connect_to\":" + Call.quote(via) + ",\"verify\":false}").expect(200);
+    scene.driver.admin().setWebhook("twilio", twilioWebhookBefore.withConnectTo(via).unverified());
   }
 
   /** Puts the Twilio simulator's webhook settings back (a reset keeps them). */
@@ -91,16 +91,7 @@ public final class WebhookSteps {
     if (twilioWebhookBefore == null) {
       return;
     }
-    StringBuilder body = new StringBuilder("{\"verify\":false");
-    for (String field : List.of("url", "verify_token", "connect_to")) {
-      if (twilioWebhookBefore.path(field).isTextual()) {
-        body.append(",\"").append(field).append("\":").append(Call.quote(twilioWebhookBefore.path(field).asText()));
-      }
-    }
-    if (twilioWebhookBefore.path("urls").isArray() && !twilioWebhookBefore.path("urls").isEmpty()) {
-      body.append(",\"urls\":").append(twilioWebhookBefore.path("urls"));
-    }
-    scene.driver.wire().admin("twilio", "POST", "/__sim/webhook", body.append("}").toString()).expect(200);
+    scene.driver.admin().setWebhook("twilio", twilioWebhookBefore.unverified());
     twilioWebhookBefore = null;
   }
 

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.octopods.contracts.Contracts;
 import io.octopods.features.gate.CorruptingProxy.Corruption;
 import io.octopods.features.harness.Harness;
-import io.octopods.features.stack.Stack;
+import io.octopods.stack.Stack;
+import io.octopods.stack.StackProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -74,19 +75,15 @@ class CheckGateTest {
     ExecutorService pool = Executors.newFixedThreadPool(Corruption.values().length + 1);
     for (Corruption c : Corruption.values()) {
       RUNS.put(c, CompletableFuture.supplyAsync(() -> {
-        try (Stack stack = Stack.start(Map.of("--port-base", "0", "--data-dir", work.resolve("data-" + c).toString()),
-            Harness.LOCAL_SETTINGS, "virtual", 1.0, List.of())) {
+        try (Stack stack = Stack.of(StackProfile.TEST).start()) {
           return check(stack, c, work.resolve(c.name()), "@smoke");
         }
       }, pool));
     }
     Path mine = Files.createDirectories(work.resolve("my-scenarios"));
     Files.writeString(mine.resolve("viber-seen-twice.feature"), OWN_FEATURE);
-    Map<String, String> slowReconciliation = new HashMap<>(Harness.LOCAL_SETTINGS);
-    slowReconciliation.put("OCTOPODS_RECONCILE_AFTER", "PT1M");
     ownFeature = CompletableFuture.supplyAsync(() -> {
-      try (Stack stack = Stack.start(Map.of("--port-base", "0", "--data-dir", work.resolve("data-own").toString()),
-          slowReconciliation, "virtual", 1.0, List.of())) {
+      try (Stack stack = Stack.of(StackProfile.TEST).settings(Map.of("OCTOPODS_RECONCILE_AFTER", "PT1M")).start()) {
         return check(stack, Corruption.NONE, work.resolve("own"), "@mine or @e1", "--features", mine.toString());
       }
     }, pool);
@@ -96,11 +93,11 @@ class CheckGateTest {
   record Run(int exit, String output) {}
 
   private static Run check(Stack stack, Corruption corruption, Path reportDir, String tags, String... more) {
-    try (CorruptingProxy proxy = new CorruptingProxy(stack.service().baseUrl(), corruption)) {
+    try (CorruptingProxy proxy = new CorruptingProxy(stack.serviceUrl(), corruption)) {
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), "io.octopods.features.cli.OctopodsCommand", "check",
-          "--target", proxy.url(), "--api-key", Harness.API_KEY, "--other-api-key", Harness.OTHER_KEY,
-          "--public-url", stack.service().baseUrl(), "--intercom-secret", Harness.INTERCOM_SECRET,
+          "--target", proxy.url(), "--api-key", StackProfile.TEST_API_KEY, "--other-api-key", StackProfile.TEST_OTHER_KEY,
+          "--public-url", stack.serviceUrl(), "--intercom-secret", StackProfile.TEST_INTERCOM_SECRET,
           "--tags", tags, "--skip-properties", "--report-dir", reportDir.toString()));
       command.addAll(List.of(more));
       for (String p : List.of("twilio", "whatsapp", "viber", "hubspot")) {
@@ -196,8 +193,7 @@ class CheckGateTest {
 
   @Test
   void simulatorsOnARealClockAreAUsageErrorNamedBeforeAnyScenario() throws Exception {
-    try (Stack stack = Stack.start(Map.of("--port-base", "0", "--data-dir", work.resolve("data-real").toString()),
-        Harness.LOCAL_SETTINGS, "real", 1.0, List.of())) {
+    try (Stack stack = Stack.of(StackProfile.TEST).clock("real").start()) {
       Run run = check(stack, Corruption.NONE, work.resolve("real-clock"), "@smoke");
       assertThat(run.exit()).as(run.output()).isEqualTo(2);
       assertThat(run.output()).contains("must run on the virtual clock").contains("runs on a real clock")

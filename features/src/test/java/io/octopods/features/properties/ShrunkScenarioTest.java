@@ -3,8 +3,9 @@ package io.octopods.features.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.octopods.simulator.core.scenario.Scenario;
-import io.octopods.simulator.core.scenario.ScenarioReader;
+import io.octopods.simulator.SimulatorClient;
+import io.octopods.simulator.SimulatorSettings;
+import io.octopods.simulator.Simulators;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,10 +93,11 @@ class ShrunkScenarioTest {
     String printed = shrunkSampleIn(String.join("\n", reported));
     assertThat(printed).as("jqwik prints the shrunk sample as a scenario document").isEqualTo(shrunk.toYaml());
 
-    Scenario saved = ScenarioReader.read(printed, "library");
-    assertThat(saved.id()).isEqualTo(shrunk.id());
-    assertThat(saved.provider()).isEqualTo("twilio");
-    assertThat(saved.callbacks()).hasSize(2);
+    try (Simulators simulators = Simulators.start(SimulatorSettings.forTests("virtual"))) {
+      SimulatorClient.Uploaded saved = simulators.client().upload("twilio", printed);
+      assertThat(saved.id()).as("the simulator takes the printed document as a scenario").isEqualTo(shrunk.id());
+      assertThat(simulators.client().scenario("twilio", saved.id()).path("callbacks")).hasSize(2);
+    }
   }
 
   /** The document under jqwik's "Shrunk Sample" heading, without the indentation jqwik adds to it. */

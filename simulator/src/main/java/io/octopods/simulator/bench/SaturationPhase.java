@@ -6,6 +6,7 @@ import static io.octopods.simulator.bench.AttemptStats.rank;
 import static io.octopods.simulator.bench.AttemptStats.seconds;
 import static io.octopods.simulator.bench.BenchRun.say;
 
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.simulator.core.callbacks.JournaledAttempt;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,19 +25,21 @@ final class SaturationPhase {
   private static final String WARMUP_TO = "+15559990002";
 
   private final BenchRun run;
+  private final SimulatorClient admin;
   private final int perMessage;
   private final int senders;
   private final int lanes;
 
-  SaturationPhase(BenchRun run, int perMessage, int senders, int lanes) {
+  SaturationPhase(BenchRun run, SimulatorClient admin, int perMessage, int senders, int lanes) {
     this.run = run;
+    this.admin = admin;
     this.perMessage = perMessage;
     this.senders = senders;
     this.lanes = lanes;
   }
 
   /** The unmeasured warm-up: {@code messages} x {@code perMessage} callbacks due one second after their send. */
-  Burst warmUp(int messages, SimulatorClient whatsapp) throws Exception {
+  Burst warmUp(int messages, WhatsAppSender whatsapp) throws Exception {
     Burst warm = burst("warm-up", WARMUP_TO, messages, Duration.ofSeconds(1), whatsapp);
     say(String.format(Locale.ROOT, "warm-up: %d callbacks in %.2f s (not counted); sends %.0f/s",
         warm.attempts().size(), warm.wallSeconds(), warm.sendsPerSecond()));
@@ -44,7 +47,7 @@ final class SaturationPhase {
   }
 
   /** The measured burst; true when every callback was heard and enough were delivered to compute a rate. */
-  boolean measure(int messages, SimulatorClient whatsapp, double warmSendsPerSecond) throws Exception {
+  boolean measure(int messages, WhatsAppSender whatsapp, double warmSendsPerSecond) throws Exception {
     // every callback must be queued before the first falls due: wait well past the expected sending time
     double expectedSend = warmSendsPerSecond > 0 ? messages / warmSendsPerSecond : messages / 200.0;
     Duration at = Duration.ofMillis(Math.min(30_000, Math.max(2_000, Math.round(1000 + 2000 * expectedSend))));
@@ -114,10 +117,10 @@ final class SaturationPhase {
   }
 
   /** Uploads a burst scenario, sends the messages and waits for every callback (or a time-out). */
-  private Burst burst(String name, String to, int count, Duration at, SimulatorClient whatsapp) throws Exception {
+  private Burst burst(String name, String to, int count, Duration at, WhatsAppSender whatsapp) throws Exception {
     String id = "bench-" + name;
-    whatsapp.upload(BenchScenarios.burst(id, perMessage, at));
-    whatsapp.bind(to, id);
+    admin.upload("whatsapp", BenchScenarios.burst(id, perMessage, at));
+    admin.bind("whatsapp", to, id);
     Phase p = new Phase(name, count * perMessage);
     long postsBefore = run.receiver.count();
     run.listen(p);

@@ -2,6 +2,8 @@ package io.octopods.simulator.bench;
 
 import static io.octopods.simulator.bench.BenchRun.say;
 
+import io.octopods.simulator.SimulatorClient;
+import io.octopods.simulator.SimulatorClient.Webhook;
 import io.octopods.simulator.SimulatorSettings;
 import io.octopods.simulator.Simulators;
 import java.time.Duration;
@@ -103,11 +105,12 @@ public final class SimulatorBenchmark implements Callable<Integer> {
       try {
         run = new BenchRun(sims.context().clock(), r, gcPauses, summary);
         sims.context().journal().onAttempt(run::heard);
-        SimulatorClient whatsapp = new SimulatorClient(sims.baseUrl("whatsapp"));
-        whatsapp.setWebhook("http://127.0.0.1:" + r.port() + "/webhooks/whatsapp");
+        SimulatorClient admin = sims.client();
+        admin.setWebhook("whatsapp", Webhook.to("http://127.0.0.1:" + r.port() + "/webhooks/whatsapp").unverified());
+        WhatsAppSender whatsapp = new WhatsAppSender(sims.baseUrl("whatsapp"));
         say("simulator: WhatsApp on " + sims.baseUrl("whatsapp") + ", webhook -> receiver");
 
-        SaturationPhase saturation = new SaturationPhase(run, perMessage, senders, lanes);
+        SaturationPhase saturation = new SaturationPhase(run, admin, perMessage, senders, lanes);
         double sendsPerSecond = 0;
         if (warmupMessages > 0) {
           Burst warm = saturation.warmUp(warmupMessages, whatsapp);
@@ -118,7 +121,7 @@ public final class SimulatorBenchmark implements Callable<Integer> {
           complete &= saturation.measure(messages, whatsapp, sendsPerSecond);
         }
         if (!skipSteady) {
-          complete &= new SteadyPhase(run, rate, seconds, steadyMessages).measure(whatsapp);
+          complete &= new SteadyPhase(run, admin, rate, seconds, steadyMessages).measure(whatsapp);
         }
       } finally {
         sims.close();

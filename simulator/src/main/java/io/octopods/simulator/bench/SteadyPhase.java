@@ -5,6 +5,7 @@ import static io.octopods.simulator.bench.AttemptStats.nanos;
 import static io.octopods.simulator.bench.AttemptStats.rank;
 import static io.octopods.simulator.bench.BenchRun.say;
 
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.simulator.core.callbacks.JournaledAttempt;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,19 +25,21 @@ final class SteadyPhase {
   private static final long LATE_NANOS = 5_000_000L;
 
   private final BenchRun run;
+  private final SimulatorClient admin;
   private final int rate;
   private final int seconds;
   private final int messages;
 
-  SteadyPhase(BenchRun run, int rate, int seconds, int messages) {
+  SteadyPhase(BenchRun run, SimulatorClient admin, int rate, int seconds, int messages) {
     this.run = run;
+    this.admin = admin;
     this.rate = rate;
     this.seconds = seconds;
     this.messages = messages;
   }
 
   /** True when every callback was heard. */
-  boolean measure(SimulatorClient whatsapp) throws Exception {
+  boolean measure(WhatsAppSender whatsapp) throws Exception {
     int m = messages;
     long stepsPerMessage = Math.max(1, Math.round((double) seconds * rate / m));
     Duration every = Duration.ofNanos(Math.round(1e9 * m / rate)); // one message's step interval
@@ -49,8 +52,8 @@ final class SteadyPhase {
     for (int i = 0; i < m; i++) {
       String id = "bench-steady-" + i;
       Duration first = lead.plus(share.multipliedBy(i)).minus(SEND_GAP.multipliedBy(i));
-      whatsapp.upload(BenchScenarios.even(id, (int) stepsPerMessage, first, every));
-      whatsapp.bind(recipient(i), id);
+      admin.upload("whatsapp", BenchScenarios.even(id, (int) stepsPerMessage, first, every));
+      admin.bind("whatsapp", recipient(i), id);
     }
     Phase p = new Phase("steady", (int) (m * stepsPerMessage));
     run.listen(p);

@@ -9,12 +9,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Starts the four simulators on free ports once for the test class and injects {@link
- * io.octopods.simulator.Simulators} into constructors, lifecycle methods and tests.
+ * io.octopods.simulator.Simulators} (where they listen) and {@link io.octopods.simulator.SimulatorClient} (their admin
+ * API) into constructors, lifecycle methods and tests. Works on JUnit Jupiter 5.10 and later and on 6.
  *
  * <pre>{@code
  * @OctopodsSimulators(clock = "virtual")
  * class MyTest {
- *   @Test void plays(Simulators sims) { ... sims.baseUrl("whatsapp") ... }
+ *   @Test void plays(Simulators sims, SimulatorClient admin) {
+ *     admin.bind("whatsapp", "+15550100", "whatsapp-a2-read-before-delivered");
+ *     ... send to sims.baseUrl("whatsapp") ...
+ *     admin.advance(Duration.ofMinutes(1));
+ *   }
  * }
  * }</pre>
  */

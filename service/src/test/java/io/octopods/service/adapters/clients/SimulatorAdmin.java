@@ -1,37 +1,29 @@
 package io.octopods.service.adapters.clients;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.octopods.service.application.MessageRecord;
 import io.octopods.service.domain.Channel;
+import io.octopods.service.application.MessageRecord;
 import io.octopods.service.domain.Status;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.simulator.Simulators;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A simulator's admin API ({@code /__sim/...}) as the client tests use it: scenarios, bindings, what it received. */
+/** A simulator's admin API as the client tests use it: scenarios, bindings, what it received. */
 public final class SimulatorAdmin {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final AtomicInteger NUMBERS = new AtomicInteger();
 
+  private final String provider;
   private final String baseUrl;
+  private final SimulatorClient admin;
 
   public SimulatorAdmin(Simulators sims, String provider) {
+    this.provider = provider;
     this.baseUrl = sims.baseUrl(provider);
+    this.admin = sims.client();
   }
 
   public String baseUrl() {
@@ -50,50 +42,21 @@ public final class SimulatorAdmin {
         Optional.empty(), Optional.empty(), Status.QUEUED, now, now, Optional.empty(), Map.of(Status.QUEUED, now));
   }
 
-  public JsonNode info() {
-    return call("GET", "/__sim/info", null, null, 200);
+  public SimulatorClient.Info info() {
+    return admin.info(provider);
   }
 
-  public JsonNode credentials() {
-    return info().path("credentials");
+  public Map<String, String> credentials() {
+    return info().credentials();
   }
 
   /** Uploads a scenario (YAML) and binds it to {@code to}. */
   public void play(String to, String scenarioYaml) {
-    JsonNode uploaded = call("POST", "/__sim/scenarios", "application/yaml", scenarioYaml, -1);
-    String id = uploaded.path("id").asText();
-    call("POST", "/__sim/bindings", "application/json",
-        JSON.createObjectNode().put("to", to).put("scenario", id).toString(), 201);
+    admin.bind(provider, to, admin.upload(provider, scenarioYaml).id());
   }
 
-  /** What the simulator received for {@code to}: {@code provider_message_id}, {@code attempts}, {@code correlation}. */
-  public List<JsonNode> messages(String to) {
-    JsonNode body = call("GET", "/__sim/messages?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8), null, null, 200);
-    List<JsonNode> list = new ArrayList<>();
-    body.path("messages").forEach(list::add);
-    return list;
-  }
-
-  private JsonNode call(String method, String path, String contentType, String body, int expected) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
-    if (contentType != null) {
-      b.header("Content-Type", contentType);
-    }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    try {
-      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      boolean ok = expected < 0 ? r.statusCode() / 100 == 2 : r.statusCode() == expected;
-      if (!ok) {
-        throw new AssertionError(method + " " + baseUrl + path + " answered " + r.statusCode() + ", expected "
-            + (expected < 0 ? "2xx" : expected) + ": " + r.body());
-      }
-      return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
-    } catch (IOException e) {
-      throw new AssertionError(method + " " + baseUrl + path + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+  /** What the simulator received for {@code to}. */
+  public List<SimulatorClient.Message> messages(String to) {
+    return admin.messages(provider, to);
   }
 }

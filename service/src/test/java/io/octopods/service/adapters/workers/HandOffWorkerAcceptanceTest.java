@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,9 +66,9 @@ class HandOffWorkerAcceptanceTest {
     store = new JdbcMessageStore(db.database().dataSource());
     outbox = new CountingOutbox(new JdbcOutbox(store));
     sim = new SimulatorAdmin(sims, "whatsapp");
-    JsonNode c = sim.credentials();
-    client = new WhatsAppClient(sim.baseUrl(), c.path("api_version").asText(), c.path("phone_number_id").asText(),
-        c.path("access_token").asText(), CLIENT_TIMEOUT);
+    Map<String, String> c = sim.credentials();
+    client = new WhatsAppClient(sim.baseUrl(), c.get("api_version"), c.get("phone_number_id"),
+        c.get("access_token"), CLIENT_TIMEOUT);
   }
 
   @AfterEach
@@ -120,8 +121,8 @@ class HandOffWorkerAcceptanceTest {
     String wamid = find(m).providerMessageId().orElseThrow();
     assertThat(wamid).startsWith("wamid.");
     assertThat(sim.messages(to)).singleElement().satisfies(s -> {
-      assertThat(s.path("provider_message_id").asText()).isEqualTo(wamid);
-      assertThat(s.path("correlation").asText()).isEqualTo(m.messageId());
+      assertThat(s.providerMessageId()).isEqualTo(wamid);
+      assertThat(s.correlation().orElse("")).isEqualTo(m.messageId());
     });
     assertThat(words(store.history(m.messageId()))).containsExactly("accepted");
     assertThat(store.pending().handoff()).isZero();
@@ -148,7 +149,7 @@ class HandOffWorkerAcceptanceTest {
     assertThat(Duration.between(history.get(1).receivedAt(), history.get(2).receivedAt()))
         .isGreaterThanOrEqualTo(Duration.ofMillis(100));
     assertThat(sim.messages(to)).singleElement()
-        .satisfies(s -> assertThat(s.path("attempts").asInt()).isEqualTo(3));
+        .satisfies(s -> assertThat(s.attempts()).isEqualTo(3));
   }
 
   @Test
@@ -206,8 +207,8 @@ class HandOffWorkerAcceptanceTest {
         .contains("not re-sent"));
     assertThat(store.history(m.messageId())).hasSize(1);
     assertThat(sim.messages(to)).singleElement().satisfies(s -> {
-      assertThat(s.path("attempts").asInt()).isEqualTo(1);
-      assertThat(s.path("correlation").asText()).isEqualTo(m.messageId());
+      assertThat(s.attempts()).isEqualTo(1);
+      assertThat(s.correlation().orElse("")).isEqualTo(m.messageId());
     });
     assertThat(store.pending().handoff()).isZero();
   }
@@ -236,7 +237,7 @@ class HandOffWorkerAcceptanceTest {
     // polled every 20 ms, it is nevertheless not taken again before its lease has (about) run out
     assertThat(Duration.between(startedAt.get(0), startedAt.get(1))).isGreaterThanOrEqualTo(lease.dividedBy(2));
     assertThat(sim.messages(to)).singleElement()
-        .satisfies(s -> assertThat(s.path("attempts").asInt()).isEqualTo(1));
+        .satisfies(s -> assertThat(s.attempts()).isEqualTo(1));
   }
 
   @Test
@@ -250,7 +251,7 @@ class HandOffWorkerAcceptanceTest {
     await().atMost(WAIT).untilAsserted(() -> assertThat(sent).allSatisfy(m ->
         assertThat(find(m).status()).isEqualTo(Status.SENT)));
     assertThat(sent).allSatisfy(m -> assertThat(sim.messages(m.to())).singleElement()
-        .satisfies(s -> assertThat(s.path("attempts").asInt()).isEqualTo(1)));
+        .satisfies(s -> assertThat(s.attempts()).isEqualTo(1)));
   }
 
   @Test

@@ -7,11 +7,13 @@ import io.octopods.service.adapters.clients.SimulatorAdmin;
 import io.octopods.service.application.HandOffResult;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.domain.Channel;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.simulator.Simulators;
 import io.octopods.simulator.junit.OctopodsSimulators;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,9 +35,9 @@ class TwilioClientAcceptanceTest {
   @BeforeEach
   void setUp(Simulators sims) {
     sim = new SimulatorAdmin(sims, "twilio");
-    JsonNode c = sim.credentials();
-    accountSid = c.path("account_sid").asText();
-    authToken = c.path("auth_token").asText();
+    Map<String, String> c = sim.credentials();
+    accountSid = c.get("account_sid");
+    authToken = c.get("auth_token");
     client = client(sim.baseUrl(), authToken, Optional.empty());
     to = SimulatorAdmin.freshRecipient();
   }
@@ -58,10 +60,10 @@ class TwilioClientAcceptanceTest {
     HandOffResult.Accepted a = (HandOffResult.Accepted) r;
     assertThat(a.providerMessageId()).matches("SM[0-9a-f]{32}");
     assertThat(a.providerWord()).isEqualTo("queued");
-    List<JsonNode> seen = sim.messages(to);
+    List<SimulatorClient.Message> seen = sim.messages(to);
     assertThat(seen).hasSize(1);
-    assertThat(seen.get(0).path("provider_message_id").asText()).isEqualTo(a.providerMessageId());
-    assertThat(seen.get(0).path("correlation").asText()).isEqualTo("message_id=" + m.messageId());
+    assertThat(seen.get(0).providerMessageId()).isEqualTo(a.providerMessageId());
+    assertThat(seen.get(0).correlation().orElse("")).isEqualTo("message_id=" + m.messageId());
     assertThat(client.statusCallback(m.messageId()))
         .isEqualTo(PUBLIC_URL + "/webhooks/twilio?message_id=" + m.messageId());
   }
@@ -134,9 +136,9 @@ class TwilioClientAcceptanceTest {
     HandOffResult r = client.send(m);
 
     assertThat(r).isInstanceOf(HandOffResult.TimedOut.class);
-    List<JsonNode> seen = sim.messages(to);
+    List<SimulatorClient.Message> seen = sim.messages(to);
     assertThat(seen).hasSize(1);
-    assertThat(seen.get(0).path("correlation").asText()).isEqualTo("message_id=" + m.messageId());
+    assertThat(seen.get(0).correlation().orElse("")).isEqualTo("message_id=" + m.messageId());
   }
 
   @Test

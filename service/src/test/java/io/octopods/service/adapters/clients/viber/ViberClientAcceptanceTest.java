@@ -7,6 +7,7 @@ import io.octopods.service.adapters.clients.SimulatorAdmin;
 import io.octopods.service.application.HandOffResult;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.domain.Channel;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.simulator.Simulators;
 import io.octopods.simulator.junit.OctopodsSimulators;
 import java.math.BigInteger;
@@ -27,7 +28,7 @@ class ViberClientAcceptanceTest {
   @BeforeEach
   void setUp(Simulators sims) {
     sim = new SimulatorAdmin(sims, "viber");
-    client = new ViberClient(sim.baseUrl(), sim.credentials().path("auth_token").asText(), "Octopods", TIMEOUT);
+    client = new ViberClient(sim.baseUrl(), sim.credentials().get("auth_token"), "Octopods", TIMEOUT);
     to = SimulatorAdmin.freshRecipient();
   }
 
@@ -46,10 +47,10 @@ class ViberClientAcceptanceTest {
     assertThat(a.providerMessageId()).matches("[1-9]\\d*");
     assertThat(new BigInteger(a.providerMessageId())).isGreaterThan(BigInteger.TWO.pow(53));
     assertThat(a.providerWord()).isEqualTo("0");
-    List<JsonNode> seen = sim.messages(to);
+    List<SimulatorClient.Message> seen = sim.messages(to);
     assertThat(seen).hasSize(1);
-    assertThat(seen.get(0).path("provider_message_id").asText()).isEqualTo(a.providerMessageId());
-    assertThat(seen.get(0).path("correlation").asText()).isEqualTo(m.messageId());
+    assertThat(seen.get(0).providerMessageId()).isEqualTo(a.providerMessageId());
+    assertThat(seen.get(0).correlation().orElse("")).isEqualTo(m.messageId());
   }
 
   @Test
@@ -102,6 +103,6 @@ class ViberClientAcceptanceTest {
 
     assertThat(r).isInstanceOf(HandOffResult.TimedOut.class);
     assertThat(sim.messages(to)).singleElement()
-        .satisfies(s -> assertThat(s.path("correlation").asText()).isEqualTo(m.messageId()));
+        .satisfies(s -> assertThat(s.correlation().orElse("")).isEqualTo(m.messageId()));
   }
 }

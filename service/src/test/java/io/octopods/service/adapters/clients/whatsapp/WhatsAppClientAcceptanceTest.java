@@ -7,11 +7,13 @@ import io.octopods.service.adapters.clients.SimulatorAdmin;
 import io.octopods.service.application.HandOffResult;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.domain.Channel;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.simulator.Simulators;
 import io.octopods.simulator.junit.OctopodsSimulators;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,13 +31,13 @@ class WhatsAppClientAcceptanceTest {
   @BeforeEach
   void setUp(Simulators sims) {
     sim = new SimulatorAdmin(sims, "whatsapp");
-    client = client(sim.baseUrl(), sim.credentials().path("access_token").asText());
+    client = client(sim.baseUrl(), sim.credentials().get("access_token"));
     to = SimulatorAdmin.freshRecipient();
   }
 
   private WhatsAppClient client(String baseUrl, String token) {
-    JsonNode c = sim.credentials();
-    return new WhatsAppClient(baseUrl, c.path("api_version").asText(), c.path("phone_number_id").asText(), token,
+    Map<String, String> c = sim.credentials();
+    return new WhatsAppClient(baseUrl, c.get("api_version"), c.get("phone_number_id"), token,
         TIMEOUT);
   }
 
@@ -53,11 +55,11 @@ class WhatsAppClientAcceptanceTest {
     HandOffResult.Accepted a = (HandOffResult.Accepted) r;
     assertThat(a.providerMessageId()).matches("wamid\\.[A-Za-z0-9+/=_-]+");
     assertThat(a.providerWord()).isEqualTo("accepted");
-    List<JsonNode> seen = sim.messages(to);
+    List<SimulatorClient.Message> seen = sim.messages(to);
     assertThat(seen).hasSize(1);
-    assertThat(seen.get(0).path("provider_message_id").asText()).isEqualTo(a.providerMessageId());
-    assertThat(seen.get(0).path("correlation").asText()).isEqualTo(m.messageId());
-    assertThat(seen.get(0).path("attempts").asInt()).isEqualTo(1);
+    assertThat(seen.get(0).providerMessageId()).isEqualTo(a.providerMessageId());
+    assertThat(seen.get(0).correlation().orElse("")).isEqualTo(m.messageId());
+    assertThat(seen.get(0).attempts()).isEqualTo(1);
   }
 
   @Test
@@ -121,9 +123,9 @@ class WhatsAppClientAcceptanceTest {
 
     assertThat(r).isInstanceOf(HandOffResult.TimedOut.class);
     assertThat(((HandOffResult.TimedOut) r).why()).contains("no answer within PT0.5S");
-    List<JsonNode> seen = sim.messages(to);
+    List<SimulatorClient.Message> seen = sim.messages(to);
     assertThat(seen).hasSize(1);
-    assertThat(seen.get(0).path("correlation").asText()).isEqualTo(m.messageId());
+    assertThat(seen.get(0).correlation().orElse("")).isEqualTo(m.messageId());
   }
 
   @Test

@@ -35,6 +35,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -81,9 +82,9 @@ class TwilioReconciliationAcceptanceTest {
   void setUp(Simulators sims) {
     this.sims = sims;
     sim = new SimulatorAdmin(sims, "twilio");
-    JsonNode c = sim.credentials();
-    accountSid = c.path("account_sid").asText();
-    authToken = c.path("auth_token").asText();
+    Map<String, String> c = sim.credentials();
+    accountSid = c.get("account_sid");
+    authToken = c.get("auth_token");
     db = TestDatabase.open(dir);
     store = new JdbcMessageStore(db.database().dataSource());
     queries = new JdbcReconciliationQueries(store);
@@ -169,7 +170,7 @@ class TwilioReconciliationAcceptanceTest {
 
   private void assertSentOnce(String to) {
     assertThat(sim.messages(to)).as("reconciliation never sends").allSatisfy(s ->
-        assertThat(s.path("attempts").asInt()).isEqualTo(1));
+        assertThat(s.attempts()).isEqualTo(1));
   }
 
   @Test
@@ -244,7 +245,7 @@ class TwilioReconciliationAcceptanceTest {
     startReconciliation();
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.DELIVERED));
-    String sid = sim.messages(to).get(0).path("provider_message_id").asText();
+    String sid = sim.messages(to).get(0).providerMessageId();
     assertThat(find(m).providerMessageId()).as("the SID is learnt from the list").contains(sid);
     assertThat(trail(history(m))).containsExactly("send:timeout", "reconciliation:delivered");
     assertThat(history(m).get(1).applied()).isTrue();
@@ -289,8 +290,8 @@ class TwilioReconciliationAcceptanceTest {
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(find(second).status()).isEqualTo(Status.DELIVERED));
     String secondSid = sim.messages(to).stream()
-        .filter(s -> s.path("correlation").asText().equals("message_id=" + second.messageId()))
-        .findFirst().orElseThrow().path("provider_message_id").asText();
+        .filter(s -> s.correlation().orElse("").equals("message_id=" + second.messageId()))
+        .findFirst().orElseThrow().providerMessageId();
     assertThat(secondSid).isNotEqualTo(firstSid);
     assertThat(find(second).providerMessageId()).contains(secondSid);
     assertThat(find(first).providerMessageId()).contains(firstSid);

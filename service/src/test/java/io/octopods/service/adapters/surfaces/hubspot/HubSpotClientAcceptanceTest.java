@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.service.domain.Channel;
 import io.octopods.service.domain.Status;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.simulator.Simulators;
 import io.octopods.simulator.junit.OctopodsSimulators;
 import java.io.IOException;
@@ -63,11 +64,11 @@ class HubSpotClientAcceptanceTest {
     });
     assertThat(reply.window()).as("the simulator sends HubSpot's rate headers").isPresent();
     assertThat(sim.ids(email)).containsExactly(failed.id(), sent.id());
-    JsonNode stored = sim.timeline(email).get(0);
-    assertThat(stored.path("eventTemplateId").asText()).isEqualTo(sim.eventTemplateId());
-    assertThat(stored.path("email").asText()).isEqualTo(email);
-    assertThat(Instant.parse(stored.path("timestamp").asText())).isEqualTo(Instant.parse("2026-11-26T10:00:01.234Z"));
-    JsonNode tokens = stored.path("tokens");
+    SimulatorClient.TimelineEvent stored = sim.timeline(email).get(0);
+    assertThat(stored.eventTemplateId()).isEqualTo(sim.eventTemplateId());
+    assertThat(stored.email().orElse("")).isEqualTo(email);
+    assertThat(stored.timestamp()).isEqualTo(Instant.parse("2026-11-26T10:00:01.234Z"));
+    JsonNode tokens = stored.tokens();
     assertThat(tokens.path("message_id").asText()).isEqualTo(failed.messageId());
     assertThat(tokens.path("channel").asText()).isEqualTo("whatsapp");
     assertThat(tokens.path("status").asText()).isEqualTo("FAILED");
@@ -93,7 +94,7 @@ class HubSpotClientAcceptanceTest {
 
   @Test
   void aRateLimitedCallIsRetriedAfterTheRetryAfterHubSpotSent() {
-    sim.limits("{\"per_10s\": 1, \"retry_after\": 7}");
+    sim.limits(SimulatorClient.HubSpotLimits.rateLimit(1).retryAfter(Duration.ofSeconds(7)));
     client.push(List.of(event(Status.SENT, "")));
 
     PushOutcome outcome = whole(client.push(List.of(event(Status.SENT, ""))));
@@ -108,7 +109,7 @@ class HubSpotClientAcceptanceTest {
 
   @Test
   void withoutRetryAfterARateLimitedCallWaitsOutHubSpotsWindowFromItsRateHeaders() {
-    sim.limits("{\"per_10s\": 1}");
+    sim.limits(SimulatorClient.HubSpotLimits.rateLimit(1));
     client.push(List.of(event(Status.SENT, "")));
 
     PushOutcome outcome = whole(client.push(List.of(event(Status.SENT, ""))));
@@ -121,7 +122,7 @@ class HubSpotClientAcceptanceTest {
 
   @Test
   void aServerErrorIsRetriedWithoutBeingARateLimit() {
-    sim.limits("{\"fail_next\": 1, \"fail_status\": 503}");
+    sim.limits(SimulatorClient.HubSpotLimits.failNext(1, 503));
 
     PushOutcome outcome = whole(client.push(List.of(event(Status.SENT, ""))));
 

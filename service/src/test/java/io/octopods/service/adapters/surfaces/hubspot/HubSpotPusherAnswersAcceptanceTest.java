@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.octopods.service.application.HistoryEvent;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.domain.Reason;
+import io.octopods.simulator.SimulatorClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class HubSpotPusherAnswersAcceptanceTest extends HubSpotPusherFixture {
     String refused = SimulatedHubSpot.freshEmail();
     List<MessageRecord> messages = sendTo(List.of(email, refused, email));
     sim.refuse(refused, 400);
-    sim.limits("{\"fail_next\": 1, \"fail_status\": 400}");
+    sim.limits(SimulatorClient.HubSpotLimits.failNext(1, 400));
     Counting counting = new Counting(client);
 
     start(counting, 1);
@@ -85,7 +86,7 @@ class HubSpotPusherAnswersAcceptanceTest extends HubSpotPusherFixture {
   void notFoundForTheWholeCallMakesEveryEventOfItADeadLetter() {
     String email = SimulatedHubSpot.freshEmail();
     List<MessageRecord> messages = sendTo(List.of(email, email));
-    sim.limits("{\"fail_next\": 1, \"fail_status\": 404}");
+    sim.limits(SimulatorClient.HubSpotLimits.failNext(1, 404));
 
     start(client, 1);
 
@@ -100,7 +101,7 @@ class HubSpotPusherAnswersAcceptanceTest extends HubSpotPusherFixture {
   void tooLargeSplitsTheBatchInHalvesAndEveryEventArrives() {
     String email = SimulatedHubSpot.freshEmail();
     sendTo(List.of(email, email, email, email));
-    sim.limits("{\"fail_next\": 1, \"fail_status\": 413}");
+    sim.limits(SimulatorClient.HubSpotLimits.failNext(1, 413));
     Counting counting = new Counting(client);
 
     start(counting, 1);
@@ -112,11 +113,12 @@ class HubSpotPusherAnswersAcceptanceTest extends HubSpotPusherFixture {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"403", "408", "500", "503", "\"reset\""})
+  @ValueSource(strings = {"403", "408", "500", "503", "reset"})
   void aRefusalThatIsNotTheEventsFaultIsRetriedWithBackOffAndNeverADeadLetter(String failure) {
     String email = SimulatedHubSpot.freshEmail();
     MessageRecord m = send(email);
-    sim.limits("{\"fail_next\": 2, \"fail_status\": " + failure + "}");
+    sim.limits(failure.equals("reset") ? SimulatorClient.HubSpotLimits.resetNext(2)
+        : SimulatorClient.HubSpotLimits.failNext(2, Integer.parseInt(failure)));
 
     start(client, 1);
 
@@ -127,15 +129,14 @@ class HubSpotPusherAnswersAcceptanceTest extends HubSpotPusherFixture {
     await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
     assertThat(dead()).isZero();
     assertThat(rows(m).get(0).attempts()).isEqualTo(2);
-    assertThat(rows(m).get(0).lastError()).contains(failure.equals("\"reset\"") ? "connection" : failure);
+    assertThat(rows(m).get(0).lastError()).contains(failure.equals("reset") ? "connection" : failure);
   }
 
   @Test
   void noAnswerWithinTheTimeoutIsRetried() {
     String email = SimulatedHubSpot.freshEmail();
     MessageRecord m = send(email);
-    sim.limits("{\"fail_next\": 1, \"fail_status\": 503, \"fail_delay\": \"" + TIMEOUT.plusSeconds(1).toMillis()
-        + "ms\"}");
+    sim.limits(SimulatorClient.HubSpotLimits.failNext(1, 503).failDelay(TIMEOUT.plusSeconds(1)));
 
     start(client, 1);
 
@@ -169,8 +170,8 @@ class HubSpotPusherAnswersAcceptanceTest extends HubSpotPusherFixture {
     assertThat(dead()).isZero();
     assertThat(sim.ids(email)).as("pushed after DELIVERED, the message's dead letters oldest first")
         .containsExactly(m.messageId() + "-DELIVERED", m.messageId() + "-UNKNOWN", m.messageId() + "-SENT");
-    assertThat(sim.timeline(email).stream().sorted(Comparator.comparing(e -> Instant.parse(e.path("timestamp")
-        .asText()))).map(e -> e.path("tokens").path("status").asText()).toList())
+    assertThat(sim.timeline(email).stream().sorted(Comparator.comparing(SimulatorClient.TimelineEvent::timestamp))
+        .map(e -> e.tokens().path("status").asText()).toList())
         .as("HubSpot's timeline, by the events' times").containsExactly("UNKNOWN", "SENT", "DELIVERED");
   }
 }

@@ -12,6 +12,7 @@ import io.octopods.service.domain.Channel;
 import io.octopods.service.support.TestDatabase;
 import io.octopods.simulator.Simulators;
 import io.octopods.simulator.junit.OctopodsSimulators;
+import io.octopods.simulator.SimulatorClient;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -140,8 +141,8 @@ abstract class HubSpotPusherFixture {
     return store.pending().hubspotDead();
   }
 
-  static List<String> idsOf(List<JsonNode> events, MessageRecord m) {
-    return events.stream().map(e -> e.path("id").asText()).filter(id -> id.startsWith(m.messageId())).toList();
+  static List<String> idsOf(List<SimulatorClient.TimelineEvent> events, MessageRecord m) {
+    return events.stream().map(SimulatorClient.TimelineEvent::id).filter(id -> id.startsWith(m.messageId())).toList();
   }
 
   static List<String> expected(MessageRecord m, String... statuses) {

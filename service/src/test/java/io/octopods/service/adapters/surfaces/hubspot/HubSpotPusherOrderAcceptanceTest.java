@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.domain.Channel;
 import io.octopods.service.domain.Status;
+import io.octopods.simulator.SimulatorClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,22 +31,22 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
     start();
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
-    List<JsonNode> events = sim.timeline(email);
+    List<SimulatorClient.TimelineEvent> events = sim.timeline(email);
     assertThat(events).hasSize(6);
     assertThat(idsOf(events, a)).containsExactlyElementsOf(expected(a, "UNKNOWN", "SENT", "DELIVERED"));
     assertThat(idsOf(events, b)).containsExactlyElementsOf(expected(b, "UNKNOWN", "SENT", "FAILED"));
-    Map<String, JsonNode> byId = new LinkedHashMap<>();
-    events.forEach(e -> byId.put(e.path("id").asText(), e));
+    Map<String, SimulatorClient.TimelineEvent> byId = new LinkedHashMap<>();
+    events.forEach(e -> byId.put(e.id(), e));
     for (MessageRecord m : List.of(a, b)) {
       List<Row> rows = rows(m);
       assertThat(rows).hasSize(3).allSatisfy(r -> assertThat(r.done()).isTrue());
       for (Row row : rows) {
         String[] change = row.payload().split(" ");
-        JsonNode e = byId.get(m.messageId() + "-" + change[0]);
+        SimulatorClient.TimelineEvent e = byId.get(m.messageId() + "-" + change[0]);
         Instant at = Instant.parse(change[1]);
-        assertThat(e.path("email").asText()).isEqualTo(email);
-        assertThat(Instant.parse(e.path("timestamp").asText())).isEqualTo(at);
-        JsonNode tokens = e.path("tokens");
+        assertThat(e.email()).contains(email);
+        assertThat(e.timestamp()).isEqualTo(at);
+        JsonNode tokens = e.tokens();
         assertThat(tokens.path("message_id").asText()).isEqualTo(m.messageId());
         assertThat(tokens.path("channel").asText()).isEqualTo("sms");
         assertThat(tokens.path("status").asText()).isEqualTo(change[0]);
@@ -54,8 +55,8 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
             change[0].equals("FAILED") ? "30003: Unreachable destination handset" : "");
       }
     }
-    JsonNode newestOfB = byId.get(b.messageId() + "-FAILED");
-    assertThat(Instant.parse(newestOfB.path("timestamp").asText())).isEqualTo(current(b).updatedAt());
+    SimulatorClient.TimelineEvent newestOfB = byId.get(b.messageId() + "-FAILED");
+    assertThat(newestOfB.timestamp()).isEqualTo(current(b).updatedAt());
   }
 
   @Test
@@ -110,7 +111,7 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
 
   @Test
   void underARateLimitThePusherSpacesItsCallsEvenlyAndIsNeverRefused() {
-    sim.limits("{\"per_10s\": 10}");
+    sim.limits(SimulatorClient.HubSpotLimits.rateLimit(10));
     String email = SimulatedHubSpot.freshEmail();
     List<MessageRecord> messages = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -120,8 +121,8 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
     start(counting, 1);
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
-    List<JsonNode> events = sim.timeline(email);
-    assertThat(new HashSet<>(events.stream().map(e -> e.path("id").asText()).toList())).hasSize(15);
+    List<SimulatorClient.TimelineEvent> events = sim.timeline(email);
+    assertThat(new HashSet<>(events.stream().map(e -> e.id()).toList())).hasSize(15);
     for (MessageRecord m : messages) {
       assertThat(idsOf(events, m)).containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));
     }
@@ -139,7 +140,7 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
 
   @Test
   void whenAnotherClientUsedTheWindowA429PausesEveryCallForTheWaitHubSpotAskedFor() {
-    sim.limits("{\"per_10s\": 10, \"retry_after\": 30}");
+    sim.limits(SimulatorClient.HubSpotLimits.rateLimit(10).retryAfter(Duration.ofSeconds(30)));
     for (int i = 0; i < 10; i++) { // another client of the account: the window is used up
       client.push(List.of(new HubSpotEvent("other@example.com", "other-" + i, Channel.SMS, Status.SENT,
           clock.instant(), "")));
@@ -168,7 +169,7 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
 
   @Test
   void threeServerErrorsAreRetriedWithBackOffAndTheEventArrivesOnce() {
-    sim.limits("{\"fail_next\": 3, \"fail_status\": 503}");
+    sim.limits(SimulatorClient.HubSpotLimits.failNext(3, 503));
     String email = SimulatedHubSpot.freshEmail();
     MessageRecord m = delivered(email);
     start(client, 1);

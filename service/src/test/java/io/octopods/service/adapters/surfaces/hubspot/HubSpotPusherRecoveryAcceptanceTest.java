@@ -8,6 +8,7 @@ import io.octopods.service.application.MessageRecord;
 import io.octopods.service.application.ports.HubSpotOutbox;
 import io.octopods.service.domain.Reason;
 import io.octopods.service.domain.Status;
+import io.octopods.simulator.SimulatorClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,9 +81,9 @@ class HubSpotPusherRecoveryAcceptanceTest extends HubSpotPusherFixture {
       advance(Duration.ofSeconds(30)); // in time past the dead pusher's lease
       assertThat(pending()).isZero();
     });
-    List<JsonNode> events = sim.timeline(email);
+    List<SimulatorClient.TimelineEvent> events = sim.timeline(email);
     assertThat(events).hasSize(18);
-    assertThat(new HashSet<>(events.stream().map(e -> e.path("id").asText()).toList())).hasSize(18);
+    assertThat(new HashSet<>(events.stream().map(e -> e.id()).toList())).hasSize(18);
     for (MessageRecord m : messages) {
       assertThat(idsOf(events, m)).containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));
     }
@@ -103,7 +104,7 @@ class HubSpotPusherRecoveryAcceptanceTest extends HubSpotPusherFixture {
     start(counting, 4); // another instance of the service on the same database
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
-    List<JsonNode> events = sim.timeline(email);
+    List<SimulatorClient.TimelineEvent> events = sim.timeline(email);
     assertThat(events).hasSize(30);
     for (MessageRecord m : messages) {
       assertThat(idsOf(events, m)).containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));

@@ -1,29 +1,19 @@
 package io.octopods.service.adapters.surfaces.hubspot;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.simulator.Simulators;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /** The HubSpot simulator's admin API as these tests use it: timelines, limits, its virtual clock, reset. */
 final class SimulatedHubSpot {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   private final String baseUrl;
+  private final SimulatorClient admin;
 
   SimulatedHubSpot(Simulators sims) {
     this.baseUrl = sims.baseUrl("hubspot");
+    this.admin = sims.client();
   }
 
   String baseUrl() {
@@ -36,71 +26,45 @@ final class SimulatedHubSpot {
   }
 
   String accessToken() {
-    return call("GET", "/__sim/info", null, 200).path("credentials").path("access_token").asText();
+    return admin.info("hubspot").credentials().get("access_token");
   }
 
   String eventTemplateId() {
-    return call("GET", "/__sim/info", null, 200).path("credentials").path("event_template_id").asText();
+    return admin.info("hubspot").credentials().get("event_template_id");
   }
 
   /** Forgets every timeline and limit. */
   void reset() {
-    call("POST", "/__sim/reset", null, 204);
+    admin.reset("hubspot");
   }
 
-  /** {@code POST /__sim/hubspot/limits} with a JSON object such as {@code {"per_10s": 2}}. */
-  void limits(String json) {
-    call("POST", "/__sim/hubspot/limits", json, 200);
+  /** Changes HubSpot's rate limit or its injected failures. */
+  void limits(SimulatorClient.HubSpotLimits.Change change) {
+    admin.setHubSpotLimits(change);
   }
 
-  /** {@code POST /__sim/hubspot/refusals}: every event for the contact is refused with {@code status} (400, 404). */
+  /** Every event for the contact is refused with {@code status} (400, 404). */
   void refuse(String email, int status) {
-    call("POST", "/__sim/hubspot/refusals", "{\"email\": \"" + email + "\", \"status\": " + status + "}", 201);
+    admin.refuse(email, status);
   }
 
-  /** {@code DELETE /__sim/hubspot/refusals}: HubSpot takes every contact's events again. */
+  /** HubSpot takes every contact's events again. */
   void liftRefusals() {
-    call("DELETE", "/__sim/hubspot/refusals", null, 204);
+    admin.liftRefusals();
   }
 
   /** Moves the simulator's virtual clock (and so its rate window) forward. */
   void advance(Duration by) {
-    call("POST", "/__sim/clock/advance", "{\"by\": \"" + by.toMillis() + "ms\"}", 200);
+    admin.advance(by);
   }
 
   /** The contact's events in the order received. */
-  List<JsonNode> timeline(String email) {
-    JsonNode body = call("GET", "/__sim/hubspot/timeline?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8),
-        null, 200);
-    List<JsonNode> events = new ArrayList<>();
-    body.path("events").forEach(events::add);
-    return events;
+  List<SimulatorClient.TimelineEvent> timeline(String email) {
+    return admin.timeline(email);
   }
 
   /** The ids of the contact's events in the order received. */
   List<String> ids(String email) {
-    return timeline(email).stream().map(e -> e.path("id").asText()).toList();
-  }
-
-  private JsonNode call(String method, String path, String json, int expected) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
-    b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-    try {
-      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != expected) {
-        throw new AssertionError(method + " " + baseUrl + path + " answered " + r.statusCode() + ", expected "
-            + expected + ": " + r.body());
-      }
-      return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
-    } catch (IOException e) {
-      throw new AssertionError(method + " " + baseUrl + path + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+    return timeline(email).stream().map(SimulatorClient.TimelineEvent::id).toList();
   }
 }
