@@ -57,29 +57,32 @@ public final class OctopodsService implements AutoCloseable {
     this.apiKeys = apiKeys;
   }
 
-  public static OctopodsService start(ServiceSettings s) {
+  public static OctopodsService start(ServiceSettings settings) {
     Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
-    Database database = Database.open(s.dbUrl(), s.dbUser(), s.dbPassword(), s.dataDir());
-    JdbcMessageStore store = new JdbcMessageStore(database.dataSource());
+    Database database = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings.dataDir());
+    JdbcMessageStore store = new JdbcMessageStore(database);
     JdbcOutbox outbox = new JdbcOutbox(store);
-    ProviderSettings p = s.providers();
-    Duration timeout = s.timers().providerTimeout();
+    ProviderSettings providers = settings.providers();
+    ProviderSettings.Twilio twilio = providers.twilio();
+    ProviderSettings.WhatsApp whatsapp = providers.whatsapp();
+    ProviderSettings.Viber viber = providers.viber();
+    ProviderSettings.HubSpot hubspot = providers.hubspot();
+    ServiceSettings.Timers timers = settings.timers();
+    Duration timeout = timers.providerTimeout();
     Map<Channel, ProviderClient> clients = new EnumMap<>(Channel.class);
-    clients.put(Channel.SMS, new TwilioClient(p.twilio().baseUrl(), p.twilio().accountSid(), p.twilio().authToken(),
-        p.twilio().from(), p.twilio().messagingServiceSid(), s.publicUrl(), timeout));
-    clients.put(Channel.WHATSAPP, new WhatsAppClient(p.whatsapp().baseUrl(), p.whatsapp().apiVersion(),
-        p.whatsapp().phoneNumberId(), p.whatsapp().accessToken(), timeout));
-    clients.put(Channel.VIBER, new ViberClient(p.viber().baseUrl(), p.viber().authToken(), p.viber().senderName(),
-        timeout));
-    HandOffPolicy policy = new HandOffPolicy(s.timers().handoffMaxAttempts(), s.timers().handoffFirstBackoff(),
-        s.timers().handoffBackoffMax());
+    clients.put(Channel.SMS, new TwilioClient(twilio.baseUrl(), twilio.accountSid(), twilio.authToken(),
+        twilio.from(), twilio.messagingServiceSid(), settings.publicUrl(), timeout));
+    clients.put(Channel.WHATSAPP, new WhatsAppClient(whatsapp.baseUrl(), whatsapp.apiVersion(),
+        whatsapp.phoneNumberId(), whatsapp.accessToken(), timeout));
+    clients.put(Channel.VIBER, new ViberClient(viber.baseUrl(), viber.authToken(), viber.senderName(), timeout));
+    HandOffPolicy policy = new HandOffPolicy(timers.handoffMaxAttempts(), timers.handoffFirstBackoff(),
+        timers.handoffBackoffMax());
     HandOff handOff = new HandOff(store, outbox, clients::get, policy, clock);
-    HandOffWorker worker = new HandOffWorker(outbox, handOff, clock, timeout, s.timers().workerPollInterval());
+    HandOffWorker worker = new HandOffWorker(outbox, handOff, clock, timeout, timers.workerPollInterval());
     JdbcHubSpotOutbox hubspotOutbox = new JdbcHubSpotOutbox(store);
     HubSpotPusher pusher = new HubSpotPusher(hubspotOutbox,
-        new HubSpotClient(p.hubspot().baseUrl(), p.hubspot().accessToken(), p.hubspot().eventTemplateId(), timeout,
-            clock),
-        clock, HubSpotPusher.Settings.defaults(timeout, p.hubspot().batchSize(), HubSpotPusher.DEFAULT_POLL_INTERVAL));
+        new HubSpotClient(hubspot.baseUrl(), hubspot.accessToken(), hubspot.eventTemplateId(), timeout, clock),
+        clock, HubSpotPusher.Settings.defaults(timeout, hubspot.batchSize(), HubSpotPusher.DEFAULT_POLL_INTERVAL));
     store.afterQueuing(kinds -> {
       if (kinds.contains(OutboxItem.HANDOFF)) {
         worker.wake();
@@ -90,25 +93,25 @@ public final class OctopodsService implements AutoCloseable {
     });
     SendMessage send = new SendMessage(store, clock);
     ReportIntake intake = new ReportIntake(store, clock);
-    ApiKeys keys = ApiKeys.from(s.apiKeys(), s.dataDir());
+    ApiKeys keys = ApiKeys.from(settings.apiKeys(), settings.dataDir());
     JdbcSurfaceQueries surfaces = new JdbcSurfaceQueries(store);
     HttpServer http = new HttpServer(List.of(
-        new PublicApiRoutes(send, store, keys, s.rateLimit(), clock, Map.of(
-            "provider_timeout", s.timers().providerTimeout(), "reconcile_after", s.timers().reconcileAfter()),
+        new PublicApiRoutes(send, store, keys, settings.rateLimit(), clock, Map.of(
+            "provider_timeout", timers.providerTimeout(), "reconcile_after", timers.reconcileAfter()),
             Optional.of(hubspotOutbox)),
-        new TwilioWebhookRoutes(p.twilio().authToken(), s.publicUrl(), intake),
-        new WhatsAppWebhookRoutes(p.whatsapp().appSecret(), p.whatsapp().verifyToken(), intake),
-        new ViberWebhookRoutes(p.viber().authToken(), intake),
-        new IntercomRoutes(surfaces, store, keys, s.intercomClientSecret(), s.intercomWorkspaces()),
-        new ReachRoutes(surfaces, store, keys, s.intercomClientSecret(), s.intercomWorkspaces())));
+        new TwilioWebhookRoutes(twilio.authToken(), settings.publicUrl(), intake),
+        new WhatsAppWebhookRoutes(whatsapp.appSecret(), whatsapp.verifyToken(), intake),
+        new ViberWebhookRoutes(viber.authToken(), intake),
+        new IntercomRoutes(surfaces, store, keys, settings.intercomClientSecret(), settings.intercomWorkspaces()),
+        new ReachRoutes(surfaces, store, keys, settings.intercomClientSecret(), settings.intercomWorkspaces())));
     JdbcReconciliationQueries reconciliationQueries = new JdbcReconciliationQueries(store);
     ReconciliationWorker reconciliation = new ReconciliationWorker(reconciliationQueries,
-        new TwilioReconciler(p.twilio().baseUrl(), p.twilio().accountSid(), p.twilio().authToken(), timeout, intake,
+        new TwilioReconciler(twilio.baseUrl(), twilio.accountSid(), twilio.authToken(), timeout, intake,
             reconciliationQueries, clock),
-        ReconciliationPolicy.of(s.timers().reconcileAfter()), clock);
-    OrphanPurge orphanPurge = new OrphanPurge(store, s.timers().orphanRetention(), clock);
+        ReconciliationPolicy.of(timers.reconcileAfter()), clock);
+    OrphanPurge orphanPurge = new OrphanPurge(store, timers.orphanRetention(), clock);
     try {
-      http.start(s.host(), s.port());
+      http.start(settings.host(), settings.port());
     } catch (RuntimeException e) { // the port is taken, say: nothing was started but the database's pool
       database.close();
       throw e;
@@ -117,7 +120,7 @@ public final class OctopodsService implements AutoCloseable {
     pusher.start();
     reconciliation.start();
     orphanPurge.start();
-    return new OctopodsService(s, database, http,
+    return new OctopodsService(settings, database, http,
         List.of(orphanPurge::close, reconciliation::close, pusher::close, worker::close), keys);
   }
 

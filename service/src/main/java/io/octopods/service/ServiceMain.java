@@ -1,5 +1,6 @@
 package io.octopods.service;
 
+import io.octopods.service.adapters.workers.DaemonThreads;
 import io.octopods.service.config.ServiceSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,10 +37,10 @@ public final class ServiceMain {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Runtime.getRuntime().addShutdownHook(DaemonThreads.named("octopods-shutdown").newThread(() -> {
       service.close();
       stopped.countDown();
-    }, "octopods-shutdown"));
+    }));
     System.out.println("service   " + service.baseUrl());
     service.demoKey().ifPresent(k -> System.out.println("API key (workspace demo): " + k));
     System.out.flush();

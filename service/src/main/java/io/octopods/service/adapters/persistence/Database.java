@@ -67,15 +67,16 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Lets the open transaction on {@code c} commit without waiting for its write to reach the disk (PostgreSQL's
-   * {@code synchronous_commit = off} for this transaction; nothing on H2). Only for the outbox's bookkeeping (leases,
-   * done marks, retry times), whose loss in a crash means at most a repeated push or hand-off check, which event ids
-   * and the hand-off's own check make harmless. Never for a report or a message: a {@code 2xx} means durable.
+   * Lets the open transaction on {@code connection} commit without waiting for its write to reach the disk
+   * (PostgreSQL's {@code synchronous_commit = off} for this transaction; nothing on H2). Only for the outbox's
+   * bookkeeping (leases, done marks, retry times), whose loss in a crash means at most a repeated push or hand-off
+   * check, which event ids and the hand-off's own check make harmless. Never for a report or a message: a {@code 2xx}
+   * means durable.
    */
-  public static void commitWithoutWaitingForDisk(Connection c) throws SQLException {
-    if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
-      try (Statement s = c.createStatement()) {
-        s.execute("SET LOCAL synchronous_commit = off");
+  public static void commitWithoutWaitingForDisk(Connection connection) throws SQLException {
+    if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET LOCAL synchronous_commit = off");
       }
     }
   }

@@ -31,6 +31,11 @@ public final class JdbcMessageStore implements MessageStore {
   private final DataSource dataSource;
   private volatile Consumer<Set<String>> queued = kinds -> { };
 
+  /** The store on the service's database; callers outside persistence need not see its JDBC pool. */
+  public JdbcMessageStore(Database database) {
+    this(database.dataSource());
+  }
+
   public JdbcMessageStore(DataSource dataSource) {
     this.dataSource = dataSource;
   }
@@ -45,33 +50,33 @@ public final class JdbcMessageStore implements MessageStore {
 
   @Override
   public <T> T inTransaction(Function<StoreTransaction, T> work) {
-    Connection c;
+    Connection connection;
     try {
-      c = dataSource.getConnection();
+      connection = dataSource.getConnection();
     } catch (SQLException e) {
       throw new StorageUnavailable("the database cannot be reached: " + e.getMessage(), e);
     }
-    try (c) {
-      c.setAutoCommit(false);
-      try (JdbcTransaction tx = new JdbcTransaction(c)) {
+    try (connection) {
+      connection.setAutoCommit(false);
+      try (JdbcTransaction tx = new JdbcTransaction(connection)) {
         T result = work.apply(tx);
         tx.flush();
-        c.commit();
+        connection.commit();
         if (!tx.queuedKinds().isEmpty()) {
           queued.accept(Set.copyOf(tx.queuedKinds()));
         }
         return result;
       } catch (JdbcTransaction.JdbcFailure e) {
-        rollback(c);
+        rollback(connection);
         if (Sql.isUniqueViolation(e.sql()) && String.valueOf(e.sql().getMessage()).toLowerCase().contains("idempotent")) {
           throw new IdempotencyKeyTaken();
         }
         throw new StorageUnavailable("the database failed: " + e.sql().getMessage(), e.sql());
       } catch (SQLException e) {
-        rollback(c);
+        rollback(connection);
         throw new StorageUnavailable("the commit failed: " + e.getMessage(), e);
       } catch (RuntimeException e) {
-        rollback(c);
+        rollback(connection);
         throw e;
       }
     } catch (SQLException e) {
@@ -79,9 +84,9 @@ public final class JdbcMessageStore implements MessageStore {
     }
   }
 
-  private static void rollback(Connection c) {
+  private static void rollback(Connection connection) {
     try {
-      c.rollback();
+      connection.rollback();
     } catch (SQLException ignored) {
       // the connection is gone; nothing was committed
     }

@@ -40,19 +40,19 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
   /** Far below PostgreSQL's 32,767 parameters of one statement. */
   private static final int MAX_LOCKED_AT_ONCE = 2_000;
 
-  private final Connection c;
+  private final Connection connection;
   private final LockedMessages locked = new LockedMessages();
   private final Set<String> queuedKinds = new HashSet<>();
   private PreparedStatement history;
   private PreparedStatement outbox;
 
   JdbcTransaction(Connection connection) {
-    this.c = connection;
+    this.connection = connection;
   }
 
   void commitWithoutWaitingForDisk() {
     try {
-      Database.commitWithoutWaitingForDisk(c);
+      Database.commitWithoutWaitingForDisk(connection);
     } catch (SQLException e) {
       throw new JdbcFailure(e);
     }
@@ -62,7 +62,7 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
   void flush() throws SQLException {
     var changes = locked.takeUnwritten();
     if (!changes.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement(MessageRows.updateSql())) {
+      try (PreparedStatement ps = connection.prepareStatement(MessageRows.updateSql())) {
         for (MessageRecord m : changes) {
           MessageRows.bindUpdate(ps, m);
           ps.addBatch();
@@ -80,7 +80,7 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    try (PreparedStatement h = history; PreparedStatement o = outbox) {
+    try (PreparedStatement historyBatch = history; PreparedStatement outboxBatch = outbox) {
       history = null;
       outbox = null;
     }
@@ -187,39 +187,39 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
   }
 
   @Override
-  public void append(HistoryEvent e) {
+  public void append(HistoryEvent event) {
     history = batch(history, INSERT_HISTORY, ps -> {
-          ps.setString(1, e.eventId());
-          ps.setString(2, e.messageId());
-          Sql.instant(ps, 3, e.receivedAt());
-          Sql.instant(ps, 4, e.appliedAt());
-          ps.setString(5, e.source());
-          Sql.text(ps, 6, e.providerStatus());
-          Sql.instant(ps, 7, e.providerTimestamp());
-          ps.setString(8, e.mappedStatus().map(Status::publicName).orElse(null));
-          ps.setBoolean(9, e.applied());
-          ps.setString(10, e.reason().map(Reason::word).orElse(null));
-          Sql.text(ps, 11, e.errorCode());
-          Sql.text(ps, 12, e.errorTitle());
-          Sql.text(ps, 13, e.detail());
-          ps.setString(14, e.rawPayload());
+          ps.setString(1, event.eventId());
+          ps.setString(2, event.messageId());
+          Sql.instant(ps, 3, event.receivedAt());
+          Sql.instant(ps, 4, event.appliedAt());
+          ps.setString(5, event.source());
+          Sql.text(ps, 6, event.providerStatus());
+          Sql.instant(ps, 7, event.providerTimestamp());
+          ps.setString(8, event.mappedStatus().map(Status::publicName).orElse(null));
+          ps.setBoolean(9, event.applied());
+          ps.setString(10, event.reason().map(Reason::word).orElse(null));
+          Sql.text(ps, 11, event.errorCode());
+          Sql.text(ps, 12, event.errorTitle());
+          Sql.text(ps, 13, event.detail());
+          ps.setString(14, event.rawPayload());
         });
   }
 
   @Override
-  public void keepOrphan(IncomingReport r, String eventId, Instant receivedAt) {
+  public void keepOrphan(IncomingReport report, String eventId, Instant receivedAt) {
     run("INSERT INTO orphan (event_id, channel, provider_message_id, our_message_id, provider_status, "
         + "provider_timestamp, error_code, error_title, raw_payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ps -> {
           ps.setString(1, eventId);
-          ps.setString(2, r.channel().path());
-          Sql.text(ps, 3, r.providerMessageId());
-          Sql.text(ps, 4, r.ourMessageId().map(id -> id.length() > 100 ? id.substring(0, 100) : id));
-          ps.setString(5, r.providerWord());
-          Sql.instant(ps, 6, r.providerTimestamp());
-          Sql.text(ps, 7, r.errorCode());
-          Sql.text(ps, 8, r.errorTitle());
-          ps.setString(9, r.rawPayload());
+          ps.setString(2, report.channel().path());
+          Sql.text(ps, 3, report.providerMessageId());
+          Sql.text(ps, 4, report.ourMessageId().map(id -> id.length() > 100 ? id.substring(0, 100) : id));
+          ps.setString(5, report.providerWord());
+          Sql.instant(ps, 6, report.providerTimestamp());
+          Sql.text(ps, 7, report.errorCode());
+          Sql.text(ps, 8, report.errorTitle());
+          ps.setString(9, report.rawPayload());
           Sql.instant(ps, 10, receivedAt);
         });
   }
@@ -285,7 +285,7 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
 
   private PreparedStatement batch(PreparedStatement open, String sql, Binder binder) {
     try {
-      PreparedStatement ps = open != null ? open : c.prepareStatement(sql);
+      PreparedStatement ps = open != null ? open : connection.prepareStatement(sql);
       binder.bind(ps);
       ps.addBatch();
       return ps;
@@ -303,7 +303,7 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
   /** A SQL array of {@code BIGINT}s, for {@code = ANY(?)}: one statement for many rows. */
   Array bigints(Collection<Long> values) {
     try {
-      return c.createArrayOf("BIGINT", values.toArray(new Long[0]));
+      return connection.createArrayOf("BIGINT", values.toArray(new Long[0]));
     } catch (SQLException e) {
       throw new JdbcFailure(e);
     }
@@ -314,7 +314,7 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
     if (items.isEmpty()) {
       return new int[0];
     }
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
       for (T item : items) {
         binder.bind(ps, item);
         ps.addBatch();
@@ -327,7 +327,7 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
 
   /** Runs one statement; answers how many rows it changed. */
   int run(String sql, Binder binder) {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
       binder.bind(ps);
       return ps.executeUpdate();
     } catch (SQLException e) {
@@ -336,7 +336,7 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
   }
 
   void query(String sql, Binder binder, RowReader reader) {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
       binder.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

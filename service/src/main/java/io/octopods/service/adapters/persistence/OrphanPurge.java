@@ -1,10 +1,8 @@
 package io.octopods.service.adapters.persistence;
 
+import io.octopods.service.adapters.workers.BackgroundLoop;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,21 +11,18 @@ import org.slf4j.LoggerFactory;
  * {@code OCTOPODS_ORPHAN_RETENTION} from their arrival, then deletes them: one adopted by its message is in that
  * message's history already; one never adopted was for a message sent by somebody else, or one that never came.
  * Runs every quarter of the retention, at most every hour and at least every 100 ms; a run that fails (the store is
- * down) is simply tried again at the next.
+ * down) is simply tried again at the next. On close, a purge in flight is given 5 s to end before it is interrupted.
  */
 public final class OrphanPurge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OrphanPurge.class);
   private static final Duration LONGEST_PAUSE = Duration.ofHours(1);
   private static final Duration SHORTEST_PAUSE = Duration.ofMillis(100);
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
   private final JdbcMessageStore store;
   private final Duration retention;
   private final Clock clock;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "octopods-orphan-purge");
-    t.setDaemon(true);
-    return t;
-  });
+  private final BackgroundLoop loop;
 
   public OrphanPurge(JdbcMessageStore store, Duration retention, Clock clock) {
     if (retention.isNegative() || retention.isZero()) {
@@ -36,11 +31,16 @@ public final class OrphanPurge implements AutoCloseable {
     this.store = store;
     this.retention = retention;
     this.clock = clock;
+    this.loop = BackgroundLoop.named("octopods-orphan-purge")
+        .polling(pause(retention))
+        .waitBeforeFirstPass()
+        .grace(CLOSE_GRACE)
+        .build(this::purgePass);
   }
 
+  /** Starts purging: the first purge after one pause, each next one a pause after the previous ended. */
   public OrphanPurge start() {
-    long pause = pause(retention).toMillis();
-    timer.scheduleWithFixedDelay(this::purgeNow, pause, pause, TimeUnit.MILLISECONDS);
+    loop.start();
     return this;
   }
 
@@ -65,13 +65,13 @@ public final class OrphanPurge implements AutoCloseable {
     }
   }
 
+  private Duration purgePass() {
+    purgeNow();
+    return pause(retention);
+  }
+
   @Override
   public void close() {
-    timer.shutdownNow();
-    try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.close();
   }
 }

@@ -1,8 +1,8 @@
 package io.octopods.service.adapters.reconciliation;
 
+import io.octopods.service.adapters.workers.BackgroundLoop;
 import io.octopods.service.application.ports.ReconciliationQueries;
 import io.octopods.service.application.ports.ReconciliationQueries.DueCheck;
-import io.octopods.service.adapters.workers.WakeSignal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,10 +32,7 @@ public final class ReconciliationWorker implements AutoCloseable {
   private final Clock clock;
   private final Duration interval;
   private final Duration lease;
-  private final WakeSignal signal = new WakeSignal();
-  private volatile boolean running;
-  private volatile boolean closed;
-  private Thread loop;
+  private final BackgroundLoop loop;
 
   /** The usual worker: looks every {@link #intervalFor} the policy's {@code after}. */
   public ReconciliationWorker(ReconciliationQueries queries, Reconciler reconciler, ReconciliationPolicy policy,
@@ -57,6 +54,10 @@ public final class ReconciliationWorker implements AutoCloseable {
     this.clock = clock;
     this.interval = interval;
     this.lease = reconciler.longestCheck().plus(LEASE_MARGIN);
+    this.loop = BackgroundLoop.named("octopods-reconciliation-" + reconciler.channel().provider())
+        .polling(interval)
+        .grace(lease.compareTo(Duration.ofSeconds(5)) < 0 ? lease : Duration.ofSeconds(5))
+        .build(this::checkPass);
   }
 
   /** A quarter of {@code reconcileAfter}, from {@value #SHORTEST_INTERVAL} up to 30 s: checks are never much late. */
@@ -69,22 +70,14 @@ public final class ReconciliationWorker implements AutoCloseable {
   }
 
   /** Starts the loop on a thread of its own; a second call does nothing. */
-  public synchronized ReconciliationWorker start() {
-    if (closed) {
-      throw new IllegalStateException("this reconciliation worker was closed; make a new one");
-    }
-    if (loop == null) {
-      running = true;
-      loop = new Thread(this::runLoop, "octopods-reconciliation-" + reconciler.channel().provider());
-      loop.setDaemon(true);
-      loop.start();
-    }
+  public ReconciliationWorker start() {
+    loop.start();
     return this;
   }
 
   /** Looks for due messages now instead of after the interval. Safe from any thread. */
   public void wake() {
-    signal.wake();
+    loop.wake();
   }
 
   /**
@@ -93,7 +86,7 @@ public final class ReconciliationWorker implements AutoCloseable {
    */
   public int checkDue() {
     int checked = 0;
-    while (!closed) {
+    while (!loop.isClosed()) {
       Instant now = clock.instant();
       List<DueCheck> due;
       try {
@@ -145,41 +138,17 @@ public final class ReconciliationWorker implements AutoCloseable {
   /** Stops the loop; a check in flight is given the lease's length, at most 5 s, to end, then interrupted. */
   @Override
   public void close() {
-    Thread l;
-    synchronized (this) {
-      running = false;
-      closed = true;
-      l = loop;
-    }
-    wake();
-    if (l != null) {
-      try {
-        l.join(Math.min(lease.toMillis(), 5_000));
-        if (l.isAlive()) {
-          l.interrupt();
-          l.join(1_000);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    loop.close();
   }
 
-  private void runLoop() {
-    while (running) {
-      try {
-        checkDue();
-      } catch (RuntimeException e) {
-        LOG.error("reconciliation round failed: {}", e.toString(), e);
-      }
-      awaitNudge();
+  /** One round of the loop: every due check, then a wait of the interval (or a wake-up). */
+  private Duration checkPass() {
+    try {
+      checkDue();
+    } catch (RuntimeException e) {
+      LOG.error("reconciliation round failed: {}", e.toString(), e);
     }
-  }
-
-  private void awaitNudge() {
-    if (!signal.await(interval, () -> running)) {
-      running = false;
-    }
+    return interval;
   }
 
   @Override

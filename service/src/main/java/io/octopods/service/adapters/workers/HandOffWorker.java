@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +34,11 @@ public final class HandOffWorker implements AutoCloseable {
   private final Clock clock;
   private final Duration lease;
   private final Duration pollInterval;
-  private final Duration closeGrace;
   private final int threads;
   private final Semaphore idle;
   private final ExecutorService pool;
-  private final WakeSignal signal = new WakeSignal();
-  private volatile boolean running;
+  private final BackgroundLoop loop;
   private volatile boolean backlog;
-  private boolean closed;
-  private Thread loop;
 
   /** The usual worker, looking every {@link #DEFAULT_POLL_INTERVAL} when not woken. */
   public HandOffWorker(Outbox outbox, HandOff handOff, Clock clock, Duration providerTimeout) {
@@ -75,10 +69,16 @@ public final class HandOffWorker implements AutoCloseable {
     this.clock = clock;
     this.lease = lease;
     this.pollInterval = pollInterval;
-    this.closeGrace = lease.compareTo(Duration.ofSeconds(5)) < 0 ? lease : Duration.ofSeconds(5);
+    Duration closeGrace = lease.compareTo(Duration.ofSeconds(5)) < 0 ? lease : Duration.ofSeconds(5);
     this.threads = threads;
     this.idle = new Semaphore(threads);
-    this.pool = Executors.newFixedThreadPool(threads, named("octopods-handoff-"));
+    this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.numbered("octopods-handoff-"));
+    this.loop = BackgroundLoop.named("octopods-handoff-worker")
+        .polling(pollInterval)
+        .grace(closeGrace)
+        .handingWorkTo(pool, grace -> LOG.warn("hand-offs still running {} after close; interrupting them (their "
+            + "items are reclaimed after the lease, or recorded as timed out)", grace))
+        .build(this::claimPass);
   }
 
   /** Twice the provider timeout (a connect, then the answer, each may take it) plus {@link #LEASE_MARGIN}. */
@@ -87,21 +87,14 @@ public final class HandOffWorker implements AutoCloseable {
   }
 
   /** Starts the loop on a thread of its own; a second call does nothing. */
-  public synchronized HandOffWorker start() {
-    if (closed) {
-      throw new IllegalStateException("this hand-off worker was closed; make a new one");
-    }
-    if (loop == null) {
-      running = true;
-      loop = named("octopods-handoff-worker").newThread(this::runLoop);
-      loop.start();
-    }
+  public HandOffWorker start() {
+    loop.start();
     return this;
   }
 
   /** Looks at the outbox now instead of at the next poll. Cheap; safe from any thread, before or after start. */
   public void wake() {
-    signal.wake();
+    loop.wake();
   }
 
   /**
@@ -110,30 +103,22 @@ public final class HandOffWorker implements AutoCloseable {
    */
   @Override
   public void close() {
-    Thread l;
-    synchronized (this) {
-      running = false;
-      closed = true;
-      l = loop;
-    }
-    wake();
-    GracefulStop.stop(l, pool, closeGrace, grace -> LOG.warn("hand-offs still running {} after close; interrupting "
-        + "them (their items are reclaimed after the lease, or recorded as timed out)", grace));
+    loop.close();
   }
 
-  private void runLoop() {
-    while (running) {
-      boolean full = false;
-      int free = idle.availablePermits();
-      if (free > 0) {
-        int claimed = claimAndRun(free);
-        full = claimed == free;
-        backlog = full;
-      }
-      if (!full || idle.availablePermits() == 0) {
-        awaitNudge();
-      }
+  /**
+   * One look at the outbox: claims as many items as there are idle threads; looks again at once when that filled
+   * them and a thread is idle again already, else waits for a wake-up or the poll interval.
+   */
+  private Duration claimPass() {
+    boolean full = false;
+    int free = idle.availablePermits();
+    if (free > 0) {
+      int claimed = claimAndRun(free);
+      full = claimed == free;
+      backlog = full;
     }
+    return full && idle.availablePermits() > 0 ? Duration.ZERO : pollInterval;
   }
 
   /** Claims up to {@code free} due items and hands each to an idle thread; the number claimed. */
@@ -171,21 +156,6 @@ public final class HandOffWorker implements AutoCloseable {
         wake(); // the last claim filled the pool, so more may be due: look at once
       }
     }
-  }
-
-  private void awaitNudge() {
-    if (!signal.await(pollInterval, () -> running)) {
-      running = false;
-    }
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix.endsWith("-") ? prefix + n.incrementAndGet() : prefix);
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   @Override

@@ -5,14 +5,14 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
-/** How a background worker sleeps between polls and is woken early: {@link #wake()} from any thread. */
-public final class WakeSignal {
+/** How a {@link BackgroundLoop} sleeps between passes and is woken early: {@link #wake()} from any thread. */
+final class WakeSignal {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition nudged = lock.newCondition();
   private boolean woken;
 
   /** Ends the current (or next) wait at once. Cheap; safe from any thread. */
-  public void wake() {
+  void wake() {
     lock.lock();
     try {
       woken = true;
@@ -26,7 +26,7 @@ public final class WakeSignal {
    * Waits until woken, until {@code timeout} has passed, or until {@code keepWaiting} says no; returns false
    * when the thread was interrupted (its interrupt flag is set again).
    */
-  public boolean await(Duration timeout, BooleanSupplier keepWaiting) {
+  boolean await(Duration timeout, BooleanSupplier keepWaiting) {
     lock.lock();
     try {
       long nanos = timeout.toNanos();

@@ -1,7 +1,7 @@
 package io.octopods.service.adapters.surfaces.hubspot;
 
-import io.octopods.service.adapters.workers.GracefulStop;
-import io.octopods.service.adapters.workers.WakeSignal;
+import io.octopods.service.adapters.workers.BackgroundLoop;
+import io.octopods.service.adapters.workers.DaemonThreads;
 import io.octopods.service.application.ports.HubSpotOutbox;
 import io.octopods.service.application.ports.HubSpotOutbox.Claimed;
 import java.time.Clock;
@@ -13,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,14 +43,10 @@ public final class HubSpotPusher implements AutoCloseable {
   private final Settings settings;
   private final HubSpotPace pace = new HubSpotPace();
   private final HubSpotBatchPush push;
-  private final Duration closeGrace;
   private final Semaphore idle;
   private final ExecutorService pool;
-  private final WakeSignal signal = new WakeSignal();
-  private volatile boolean running;
+  private final BackgroundLoop loop;
   private volatile Instant pausedUntil = Instant.MIN;
-  private boolean closed;
-  private Thread loop;
 
   /**
    * How the pusher works.
@@ -87,10 +81,17 @@ public final class HubSpotPusher implements AutoCloseable {
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
-    this.push = new HubSpotBatchPush(outbox, hubspot, pace, clock, settings.backoff(), () -> running);
-    this.closeGrace = settings.lease().compareTo(Duration.ofSeconds(5)) < 0 ? settings.lease() : Duration.ofSeconds(5);
+    Duration closeGrace = settings.lease().compareTo(Duration.ofSeconds(5)) < 0 ? settings.lease()
+        : Duration.ofSeconds(5);
     this.idle = new Semaphore(settings.threads());
-    this.pool = Executors.newFixedThreadPool(settings.threads(), named("octopods-hubspot-"));
+    this.pool = Executors.newFixedThreadPool(settings.threads(), DaemonThreads.numbered("octopods-hubspot-"));
+    this.loop = BackgroundLoop.named("octopods-hubspot-pusher")
+        .polling(settings.pollInterval())
+        .grace(closeGrace)
+        .handingWorkTo(pool, grace -> LOG.warn("HubSpot pushes still running {} after close; interrupting them "
+            + "(their items are taken again after the lease)", grace))
+        .build(this::dispatchPass);
+    this.push = new HubSpotBatchPush(outbox, hubspot, pace, clock, settings.backoff(), loop::isRunning);
   }
 
   /** Twice the timeout (a connect, then the answer, each may take it) plus {@link #LEASE_MARGIN}. */
@@ -99,21 +100,14 @@ public final class HubSpotPusher implements AutoCloseable {
   }
 
   /** Starts the loop on a thread of its own; a second call does nothing. */
-  public synchronized HubSpotPusher start() {
-    if (closed) {
-      throw new IllegalStateException("this HubSpot pusher was closed; make a new one");
-    }
-    if (loop == null) {
-      running = true;
-      loop = named("octopods-hubspot-pusher").newThread(this::runLoop);
-      loop.start();
-    }
+  public HubSpotPusher start() {
+    loop.start();
     return this;
   }
 
   /** Looks at the outbox now instead of at the next poll. Cheap; safe from any thread, before or after start. */
   public void wake() {
-    signal.wake();
+    loop.wake();
   }
 
   /** Until when the pusher makes no call because HubSpot answered {@code 429}; in the past when not paused. */
@@ -128,34 +122,27 @@ public final class HubSpotPusher implements AutoCloseable {
    */
   @Override
   public void close() {
-    Thread l;
-    synchronized (this) {
-      running = false;
-      closed = true;
-      l = loop;
-    }
-    wake();
-    GracefulStop.stop(l, pool, closeGrace, grace -> LOG.warn("HubSpot pushes still running {} after close; "
-        + "interrupting them (their items are taken again after the lease)", grace));
+    loop.close();
   }
 
-  private void runLoop() {
-    while (running) {
-      Duration wait = settings.pollInterval();
-      Instant now = clock.instant();
-      if (!now.isBefore(pausedUntil) && idle.tryAcquire()) {
-        Optional<Instant> room = pace.tryStart(now);
-        if (room.isPresent()) {
-          idle.release();
-          wait = shorter(wait, Duration.between(now, room.get()));
-        } else if (dispatch()) {
-          continue; // another thread may claim as soon as the pace allows
-        }
-      }
-      if (!signal.await(wait, () -> running)) {
-        running = false;
+  /**
+   * One look: when not paused, an idle thread and room in the rate window are taken and a claim handed to that
+   * thread, and the loop looks again at once; otherwise it waits for a wake-up, the poll interval, or until the
+   * window has room, whichever comes first.
+   */
+  private Duration dispatchPass() {
+    Duration wait = settings.pollInterval();
+    Instant now = clock.instant();
+    if (!now.isBefore(pausedUntil) && idle.tryAcquire()) {
+      Optional<Instant> room = pace.tryStart(now);
+      if (room.isPresent()) {
+        idle.release();
+        wait = shorter(wait, Duration.between(now, room.get()));
+      } else if (dispatch()) {
+        return Duration.ZERO; // another thread may claim as soon as the pace allows
       }
     }
+    return wait;
   }
 
   /** Hands a claim and its call to an idle thread, which owns the room just taken in the rate window. */
@@ -207,15 +194,6 @@ public final class HubSpotPusher implements AutoCloseable {
   private static Duration shorter(Duration a, Duration b) {
     Duration positive = b.isNegative() || b.isZero() ? Duration.ofMillis(1) : b;
     return positive.compareTo(a) < 0 ? positive : a;
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix.endsWith("-") ? prefix + n.incrementAndGet() : prefix);
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   @Override

@@ -1,5 +1,9 @@
 package io.octopods.service.adapters.surfaces.intercom;
 
+import io.octopods.service.adapters.surfaces.canvaskit.Canvas;
+import io.octopods.service.adapters.surfaces.canvaskit.CanvasEndpoint;
+import io.octopods.service.adapters.surfaces.canvaskit.CanvasRequest;
+import io.octopods.service.adapters.surfaces.shared.ChannelAndTimeFormats;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.application.ports.MessageStore;
 import io.octopods.service.application.ports.SurfaceQueries;
@@ -61,8 +65,8 @@ final class InboxCanvases {
     List<Canvas.Item> items = new ArrayList<>();
     for (MessageRecord m : found.subList(0, Math.min(limit, found.size()))) {
       InboxLabel label = SurfaceLabels.inboxLabel(m.status());
-      items.add(new Canvas.Item(m.messageId(), SurfaceText.title(m.channel(), m.to()),
-          Optional.of(label.withIconText()), Optional.of(SurfaceText.brief(m.createdAt()))));
+      items.add(new Canvas.Item(m.messageId(), ChannelAndTimeFormats.title(m.channel(), m.to()),
+          Optional.of(label.withIconText()), Optional.of(ChannelAndTimeFormats.brief(m.createdAt()))));
     }
     canvas.list(items);
     boolean older = found.size() > limit;
@@ -82,14 +86,14 @@ final class InboxCanvases {
     InboxLabel label = SurfaceLabels.inboxLabel(m.status());
     List<Canvas.Row> rows = new ArrayList<>();
     rows.add(new Canvas.Row("Delivery Status", label.withIconText()));
-    rows.add(new Canvas.Row("Channel", SurfaceText.channel(m.channel())));
+    rows.add(new Canvas.Row("Channel", ChannelAndTimeFormats.channel(m.channel())));
     rows.add(new Canvas.Row("To", m.to()));
-    rows.add(new Canvas.Row("Created", SurfaceText.shown(m.createdAt())));
-    rows.add(new Canvas.Row("Updated", SurfaceText.shown(m.updatedAt())));
+    rows.add(new Canvas.Row("Created", ChannelAndTimeFormats.shown(m.createdAt())));
+    rows.add(new Canvas.Row("Updated", ChannelAndTimeFormats.shown(m.updatedAt())));
     m.failure().ifPresent(f -> rows.add(new Canvas.Row("Failure", failure(f.code(), f.title()))));
     rows.add(new Canvas.Row("Message ID", m.messageId()));
     return Canvas.create()
-        .text(SurfaceText.title(m.channel(), m.to()), Canvas.TextStyle.HEADER)
+        .text(ChannelAndTimeFormats.title(m.channel(), m.to()), Canvas.TextStyle.HEADER)
         .dataTable(rows)
         .button(BACK, "Back", Canvas.ButtonStyle.SECONDARY)
         .store("message_id", m.messageId());

@@ -5,6 +5,9 @@ import io.javalin.config.RoutesConfig;
 import io.octopods.service.adapters.http.JsonBodies;
 import io.octopods.service.adapters.http.RouteGroup;
 import io.octopods.service.adapters.http.api.ApiKeys;
+import io.octopods.service.adapters.surfaces.canvaskit.CanvasEndpoint;
+import io.octopods.service.adapters.surfaces.canvaskit.IntercomWorkspaces;
+import io.octopods.service.adapters.surfaces.shared.ApiKeyMessageRead;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.application.ports.MessageStore;
 import io.octopods.service.application.ports.SurfaceQueries;
@@ -24,7 +27,7 @@ public final class IntercomRoutes implements RouteGroup {
 
   private final CanvasEndpoint canvas;
   private final InboxCanvases screens;
-  private final SurfaceReads reads;
+  private final ApiKeyMessageRead reads;
 
   /**
    * @param clientSecret {@code OCTOPODS_INTERCOM_CLIENT_SECRET}; when empty, every canvas request is refused ({@code 401})
@@ -37,7 +40,7 @@ public final class IntercomRoutes implements RouteGroup {
     this.canvas = new CanvasEndpoint("Intercom Inbox app", clientSecret,
         IntercomWorkspaces.from(intercomWorkspaces, keys));
     this.screens = new InboxCanvases(queries, store);
-    this.reads = new SurfaceReads(store, keys);
+    this.reads = new ApiKeyMessageRead(store, keys);
   }
 
   @Override

@@ -1,9 +1,9 @@
 package io.octopods.service.adapters.surfaces.reach;
 
-import io.octopods.service.adapters.surfaces.intercom.Canvas;
-import io.octopods.service.adapters.surfaces.intercom.CanvasEndpoint;
-import io.octopods.service.adapters.surfaces.intercom.CanvasRequest;
-import io.octopods.service.adapters.surfaces.intercom.SurfaceText;
+import io.octopods.service.adapters.surfaces.canvaskit.Canvas;
+import io.octopods.service.adapters.surfaces.canvaskit.CanvasEndpoint;
+import io.octopods.service.adapters.surfaces.canvaskit.CanvasRequest;
+import io.octopods.service.adapters.surfaces.shared.ChannelAndTimeFormats;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.application.ports.MessageStore;
 import io.octopods.service.application.ports.SurfaceQueries;
@@ -81,12 +81,12 @@ final class ReachCanvases {
     List<Canvas.Row> rows = new ArrayList<>();
     for (TimelineStep<Instant> step : timeline.steps()) {
       rows.add(new Canvas.Row(step.step().label(),
-          SurfaceText.step(step.reachedAt()) + (step.implied() ? " (implied)" : "")));
+          ChannelAndTimeFormats.step(step.reachedAt()) + (step.implied() ? " (implied)" : "")));
     }
     String now = "Now: " + timeline.current().label()
         + (timeline.terminal() ? " \u00b7 final" : " \u00b7 Refresh for updates");
     Canvas canvas = Canvas.create()
-        .text(SurfaceText.title(m.channel(), m.to()), Canvas.TextStyle.HEADER)
+        .text(ChannelAndTimeFormats.title(m.channel(), m.to()), Canvas.TextStyle.HEADER)
         .text(now, Canvas.TextStyle.MUTED);
     if (!rows.isEmpty()) {
       canvas.dataTable(rows);
@@ -106,8 +106,9 @@ final class ReachCanvases {
     } else {
       List<Canvas.Item> items = new ArrayList<>();
       for (MessageRecord m : found) {
-        items.add(new Canvas.Item(m.messageId(), SurfaceText.title(m.channel(), m.to()),
-            Optional.of(SurfaceLabels.reachStep(m.status()).label()), Optional.of(SurfaceText.brief(m.createdAt()))));
+        items.add(new Canvas.Item(m.messageId(), ChannelAndTimeFormats.title(m.channel(), m.to()),
+            Optional.of(SurfaceLabels.reachStep(m.status()).label()),
+            Optional.of(ChannelAndTimeFormats.brief(m.createdAt()))));
       }
       canvas.list(items);
     }

@@ -6,10 +6,10 @@ import io.javalin.config.RoutesConfig;
 import io.octopods.service.adapters.http.JsonBodies;
 import io.octopods.service.adapters.http.RouteGroup;
 import io.octopods.service.adapters.http.api.ApiKeys;
-import io.octopods.service.adapters.surfaces.intercom.CanvasEndpoint;
-import io.octopods.service.adapters.surfaces.intercom.IntercomWorkspaces;
-import io.octopods.service.adapters.surfaces.intercom.SurfaceReads;
-import io.octopods.service.adapters.surfaces.intercom.SurfaceText;
+import io.octopods.service.adapters.surfaces.canvaskit.CanvasEndpoint;
+import io.octopods.service.adapters.surfaces.canvaskit.IntercomWorkspaces;
+import io.octopods.service.adapters.surfaces.shared.ApiKeyMessageRead;
+import io.octopods.service.adapters.surfaces.shared.ChannelAndTimeFormats;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.application.ports.MessageStore;
 import io.octopods.service.application.ports.SurfaceQueries;
@@ -31,7 +31,7 @@ public final class ReachRoutes implements RouteGroup {
 
   private final CanvasEndpoint canvas;
   private final ReachCanvases screens;
-  private final SurfaceReads reads;
+  private final ApiKeyMessageRead reads;
 
   /**
    * @param clientSecret {@code OCTOPODS_INTERCOM_CLIENT_SECRET}; when empty, every canvas request is refused ({@code 401})
@@ -43,7 +43,7 @@ public final class ReachRoutes implements RouteGroup {
       Optional<String> intercomWorkspaces) {
     this.canvas = new CanvasEndpoint("Reach app", clientSecret, IntercomWorkspaces.from(intercomWorkspaces, keys));
     this.screens = new ReachCanvases(queries, store);
-    this.reads = new SurfaceReads(store, keys);
+    this.reads = new ApiKeyMessageRead(store, keys);
   }
 
   @Override
@@ -64,7 +64,7 @@ public final class ReachRoutes implements RouteGroup {
     for (TimelineStep<Instant> step : t.steps()) {
       steps.addObject()
           .put("step", step.step().label())
-          .put("reached_at", SurfaceText.rfc3339(step.reachedAt()))
+          .put("reached_at", ChannelAndTimeFormats.rfc3339(step.reachedAt()))
           .put("implied", step.implied());
     }
     return o;

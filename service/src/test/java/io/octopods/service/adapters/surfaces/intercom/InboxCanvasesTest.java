@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.service.adapters.http.JsonBodies;
+import io.octopods.service.adapters.surfaces.canvaskit.Canvas;
+import io.octopods.service.adapters.surfaces.canvaskit.CanvasRequest;
 import io.octopods.service.application.FailureReason;
 import io.octopods.service.application.HistoryEvent;
 import io.octopods.service.application.MessageRecord;

@@ -12,6 +12,7 @@ import io.octopods.service.adapters.http.RouteGroup;
 import io.octopods.service.adapters.http.api.ApiKeys;
 import io.octopods.service.adapters.persistence.JdbcMessageStore;
 import io.octopods.service.adapters.persistence.JdbcSurfaceQueries;
+import io.octopods.service.adapters.surfaces.canvaskit.CanvasSignature;
 import io.octopods.service.application.FailureReason;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.application.ports.MessageStore;

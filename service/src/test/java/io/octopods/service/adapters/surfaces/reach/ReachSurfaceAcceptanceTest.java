@@ -12,7 +12,7 @@ import static io.octopods.service.adapters.surfaces.intercom.SurfaceTestServer.s
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.octopods.service.adapters.surfaces.intercom.CanvasSignature;
+import io.octopods.service.adapters.surfaces.canvaskit.CanvasSignature;
 import io.octopods.service.adapters.surfaces.intercom.SurfaceTestServer;
 import io.octopods.service.adapters.surfaces.intercom.SurfaceTestServer.Answer;
 import io.octopods.service.application.MessageRecord;

@@ -1,4 +1,4 @@
-package io.octopods.service.adapters.surfaces.intercom;
+package io.octopods.service.adapters.surfaces.shared;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -14,11 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The JSON reads of the surfaces (api.md, "Surfaces"): {@code Authorization: Bearer <api key>} as on the public
- * API ({@code 401} with {@code WWW-Authenticate} otherwise), and one message of the key's workspace; a message
- * that does not exist, is another workspace's, or whose id is not a UUID answers the same {@code 404} (I13).
+ * The JSON read of one message that every surface serves (api.md, "Surfaces"), each in its own shape: {@code
+ * Authorization: Bearer <api key>} as on the public API ({@code 401} with {@code WWW-Authenticate} otherwise), and
+ * one message of the key's workspace; a message that does not exist, is another workspace's, or whose id is not a
+ * UUID answers the same {@code 404} (I13).
  */
-public final class SurfaceReads {
+public final class ApiKeyMessageRead {
   private static final String CHALLENGE = "Bearer realm=\"octopods\"";
   private static final Pattern BEARER = Pattern.compile("(?i)bearer[ \\t]+(\\S+)[ \\t]*");
   private static final Pattern MESSAGE_ID =
@@ -27,7 +28,7 @@ public final class SurfaceReads {
   private final MessageStore store;
   private final ApiKeys keys;
 
-  public SurfaceReads(MessageStore store, ApiKeys keys) {
+  public ApiKeyMessageRead(MessageStore store, ApiKeys keys) {
     this.store = store;
     this.keys = keys;
   }

@@ -1,4 +1,4 @@
-package io.octopods.service.adapters.surfaces.intercom;
+package io.octopods.service.adapters.surfaces.shared;
 
 import io.octopods.service.domain.Channel;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How the surfaces write channels and times: for people on a canvas, and RFC 3339 on the JSON reads. */
-public final class SurfaceText {
+public final class ChannelAndTimeFormats {
   private static final DateTimeFormatter RFC3339 =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter SHOWN =
@@ -17,7 +17,7 @@ public final class SurfaceText {
   private static final DateTimeFormatter SHORT =
       DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-  private SurfaceText() {}
+  private ChannelAndTimeFormats() {}
 
   /** RFC 3339 UTC with milliseconds and {@code Z}, as on the public API. */
   public static String rfc3339(Instant instant) {

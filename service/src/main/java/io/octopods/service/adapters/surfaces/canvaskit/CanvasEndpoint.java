@@ -1,4 +1,4 @@
-package io.octopods.service.adapters.surfaces.intercom;
+package io.octopods.service.adapters.surfaces.canvaskit;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -1,4 +1,4 @@
-package io.octopods.service.adapters.surfaces.intercom;
+package io.octopods.service.adapters.surfaces.canvaskit;
 
 import io.octopods.service.adapters.http.api.ApiKeys;
 import java.util.LinkedHashMap;

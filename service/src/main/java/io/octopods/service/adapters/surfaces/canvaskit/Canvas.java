@@ -1,4 +1,4 @@
-package io.octopods.service.adapters.surfaces.intercom;
+package io.octopods.service.adapters.surfaces.canvaskit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

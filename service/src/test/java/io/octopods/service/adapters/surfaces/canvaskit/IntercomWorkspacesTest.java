@@ -1,4 +1,4 @@
-package io.octopods.service.adapters.surfaces.intercom;
+package io.octopods.service.adapters.surfaces.canvaskit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

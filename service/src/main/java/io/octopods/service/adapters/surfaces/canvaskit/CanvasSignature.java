@@ -1,4 +1,4 @@
-package io.octopods.service.adapters.surfaces.intercom;
+package io.octopods.service.adapters.surfaces.canvaskit;
 
 import io.octopods.service.adapters.webhooks.Hmac;
 import java.util.Locale;
