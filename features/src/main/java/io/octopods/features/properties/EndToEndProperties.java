@@ -32,18 +32,17 @@ import net.jqwik.api.statistics.Statistics;
  * </ul>
  *
  * <p>A failing property prints its shrunk sample as a scenario document (see {@link GeneratedScenario}): save it
- * into {@code simulator/src/main/resources/scenarios/} and it plays in a feature. The numbers of tries are pinned
- * so that the whole run stays under ~40 s on a 2-core machine, which keeps {@code mvn verify} under 5 minutes: each
- * try is one message end to end (0.6 s on an idle machine, ~1 s on a busy one), so 26 tries take 16 to 28 s, and
- * a failing property adds at most ~10 s of bounded shrinking (jqwik's {@code jqwik.shrinking.bounded.seconds}).
+ * into {@code simulator/src/main/resources/scenarios/} and it plays in a feature. Each try is one message end to
+ * end, so the numbers of tries are pinned to keep {@code mvn verify} short, and shrinking is bounded (jqwik's
+ * {@code jqwik.shrinking.bounded.seconds}).
  *
  * <p>{@code afterFailure = SAMPLE_FIRST}: the next run (Surefire, or {@code ./octopods check} in the same folder,
  * through {@code jqwik.database}) replays the shrunk failing scenario first - one quick end-to-end message that
- * says at once whether a fix works - and then the same seed's tries; a random seed would let a budget of ~20 tries
+ * says at once whether a fix works - and then the same seed's tries; a random seed would let a small budget of tries
  * miss the failure again, and PREVIOUS_SEED would replay every try before the interesting one.
  */
 public class EndToEndProperties {
-  /** Tries of the main property: 0.6 to 1 s each on the local stack. */
+  /** Tries of the main property: each one message end to end. */
   public static final int TRIES = 20;
   /** Tries of the authenticity property. */
   public static final int AUTHENTICITY_TRIES = 6;

@@ -39,7 +39,7 @@ class LibraryScenariosAcceptanceTest {
   /**
    * Longer than every send answer that a library scenario delays but still gives ({@code accept after 3s},
    * D1), so that those answers arrive as the scenario means them; a {@code timeout} scenario then costs this
-   * much. The brief's PT1S would turn those delayed answers into time-outs, and the no-callback-data
+   * much. A shorter timeout would turn those delayed answers into time-outs, and the no-callback-data
    * variant of D1 could then never be matched.
    */
   private static final Duration PROVIDER_TIMEOUT = providerTimeout();

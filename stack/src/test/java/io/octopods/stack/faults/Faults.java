@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Assumptions;
 final class Faults {
   /**
    * The send timeout of the fault stacks: the happy scenarios answer at once, but on a loaded machine (several
-   * JVMs, PostgreSQL) the brief's PT1S turns slow answers into time-outs, which these tests are not about.
+   * JVMs, PostgreSQL) a short timeout turns slow answers into time-outs, which these tests are not about.
    */
   static final String PROVIDER_TIMEOUT = "PT5S";
   static final List<String> REPORT_EVENTS_VIBER = List.of("delivered", "seen", "failed", "expired");
