@@ -19,15 +19,17 @@ final class ContractFiles {
   static final String ROOT = "contracts/";
   static final String SUFFIX = ".schema.json";
 
-  private ContractFiles() {
-  }
+  private ContractFiles() {}
 
   /** Every contract file, relative to {@code contracts/}, with {@code /} separators, sorted. */
   static List<String> list(ClassLoader loader) {
     return list(loader, SUFFIX);
   }
 
-  /** Every file under {@code contracts/} whose name ends with {@code suffix}, relative to it, sorted. */
+  /**
+   * Every file under {@code contracts/} whose name ends with {@code suffix}, relative to it,
+   * sorted.
+   */
   static List<String> list(ClassLoader loader, String suffix) {
     TreeSet<String> names = new TreeSet<>();
     try {
@@ -39,18 +41,26 @@ final class ContractFiles {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the contract files under classpath '" + ROOT + "'", e);
+      throw new UncheckedIOException(
+          "cannot list the contract files under classpath '" + ROOT + "'", e);
     } catch (URISyntaxException | RuntimeException e) {
-      throw new IllegalStateException("cannot list the contract files under classpath '" + ROOT + "'", e);
+      throw new IllegalStateException(
+          "cannot list the contract files under classpath '" + ROOT + "'", e);
     }
     if (names.isEmpty()) {
-      throw new IllegalStateException("no " + ROOT + "**/*" + suffix + " on the classpath: "
-          + "put the octopods-contracts jar (or contracts/target/classes) on it");
+      throw new IllegalStateException(
+          "no "
+              + ROOT
+              + "**/*"
+              + suffix
+              + " on the classpath: "
+              + "put the octopods-contracts jar (or contracts/target/classes) on it");
     }
     return List.copyOf(names);
   }
 
-  private static void addFromJar(URL root, String suffix, TreeSet<String> names) throws IOException {
+  private static void addFromJar(URL root, String suffix, TreeSet<String> names)
+      throws IOException {
     JarURLConnection connection = (JarURLConnection) root.openConnection();
     connection.setUseCaches(false);
     try (JarFile jar = connection.getJarFile()) {
@@ -61,9 +71,11 @@ final class ContractFiles {
     }
   }
 
-  private static void addFromFolder(Path root, String suffix, TreeSet<String> names) throws IOException {
+  private static void addFromFolder(Path root, String suffix, TreeSet<String> names)
+      throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {
-      paths.filter(Files::isRegularFile)
+      paths
+          .filter(Files::isRegularFile)
           .map(path -> root.relativize(path).toString().replace('\\', '/'))
           .filter(name -> name.endsWith(suffix))
           .forEach(names::add);

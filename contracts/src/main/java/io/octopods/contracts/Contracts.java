@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks documents against the contracts (JSON Schemas, draft 2020-12) stored under the classpath root
- * {@code contracts/}. Schemas are loaded once each and cached; every method is thread-safe.
+ * Checks documents against the contracts (JSON Schemas, draft 2020-12) stored under the classpath
+ * root {@code contracts/}. Schemas are loaded once each and cached; every method is thread-safe.
  *
  * <pre>{@code
  * List<ContractBreach> breaches = Contracts.shipped().check("providers/viber/callback.schema.json", body);
@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Contracts {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final ClassLoader loader;
   private final ContractSchemas schemas;
@@ -39,8 +39,9 @@ public final class Contracts {
 
   /**
    * Validates a JSON document (text) against a contract file given relative to contracts/, e.g.
-   * "providers/twilio/callback.schema.json". Empty list = valid. Never throws for invalid documents; malformed JSON
-   * gives one breach with pointer "". An unknown contract file throws IllegalArgumentException naming it.
+   * "providers/twilio/callback.schema.json". Empty list = valid. Never throws for invalid
+   * documents; malformed JSON gives one breach with pointer "". An unknown contract file throws
+   * IllegalArgumentException naming it.
    */
   public List<ContractBreach> check(String contractFile, String json) {
     Schema schema = schema(contractFile);
@@ -52,8 +53,8 @@ public final class Contracts {
   }
 
   /**
-   * Same, for a form-encoded body (application/x-www-form-urlencoded): the parameters become a JSON object of string
-   * values (a repeated name: the last wins) and are checked against the schema.
+   * Same, for a form-encoded body (application/x-www-form-urlencoded): the parameters become a JSON
+   * object of string values (a repeated name: the last wins) and are checked against the schema.
    */
   public List<ContractBreach> checkForm(String contractFile, String formBody) {
     Schema schema = schema(contractFile);
@@ -61,8 +62,12 @@ public final class Contracts {
     try {
       parameters = FormBody.parameters(formBody);
     } catch (IllegalArgumentException e) {
-      return List.of(new ContractBreach(contractFile, "",
-          "not a well-formed form body (application/x-www-form-urlencoded): " + e.getMessage()));
+      return List.of(
+          new ContractBreach(
+              contractFile,
+              "",
+              "not a well-formed form body (application/x-www-form-urlencoded): "
+                  + e.getMessage()));
     }
     try {
       return SchemaErrors.breaches(contractFile, schema, JSON.writeValueAsString(parameters));
@@ -82,16 +87,27 @@ public final class Contracts {
   }
 
   private Schema schema(String contractFile) {
-    if (contractFile == null || !contractFile.endsWith(".json") || contractFile.startsWith("/")
-        || contractFile.contains("..") || loader.getResource(ContractFiles.ROOT + contractFile) == null) {
-      throw new IllegalArgumentException("unknown contract file '" + contractFile
-          + "': expected a path relative to contracts/, one of " + files());
+    if (contractFile == null
+        || !contractFile.endsWith(".json")
+        || contractFile.startsWith("/")
+        || contractFile.contains("..")
+        || loader.getResource(ContractFiles.ROOT + contractFile) == null) {
+      throw new IllegalArgumentException(
+          "unknown contract file '"
+              + contractFile
+              + "': expected a path relative to contracts/, one of "
+              + files());
     }
     try {
       return loaded.computeIfAbsent(contractFile, schemas::load);
     } catch (RuntimeException e) {
-      throw new IllegalStateException("contract file '" + contractFile + "' cannot be loaded as a draft 2020-12 schema"
-          + " (a broken $ref or invalid schema; run ContractsSelfCheckTest): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "contract file '"
+              + contractFile
+              + "' cannot be loaded as a draft 2020-12 schema"
+              + " (a broken $ref or invalid schema; run ContractsSelfCheckTest): "
+              + e.getMessage(),
+          e);
     }
   }
 

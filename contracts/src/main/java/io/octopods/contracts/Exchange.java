@@ -1,19 +1,27 @@
 package io.octopods.contracts;
 
 /**
- * One HTTP exchange as seen on the wire; any part may be null when unknown (e.g. a callback journal has no answer
- * body).
+ * One HTTP exchange as seen on the wire; any part may be null when unknown (e.g. a callback journal
+ * has no answer body).
  *
- * @param method              the HTTP method, e.g. {@code POST}
- * @param path                the path without scheme and host, may carry {@code ?query}; a full URL is accepted too
- * @param requestContentType  the request's {@code Content-Type} (parameters such as {@code charset} are ignored)
- * @param requestBody         the request body as text
- * @param status              the answer's HTTP status; {@code 0} = unknown (the answer is then not checked)
+ * @param method the HTTP method, e.g. {@code POST}
+ * @param path the path without scheme and host, may carry {@code ?query}; a full URL is accepted
+ *     too
+ * @param requestContentType the request's {@code Content-Type} (parameters such as {@code charset}
+ *     are ignored)
+ * @param requestBody the request body as text
+ * @param status the answer's HTTP status; {@code 0} = unknown (the answer is then not checked)
  * @param responseContentType the answer's {@code Content-Type}
- * @param responseBody        the answer body as text
+ * @param responseBody the answer body as text
  */
-public record Exchange(String method, String path, String requestContentType, String requestBody,
-    int status, String responseContentType, String responseBody) {
+public record Exchange(
+    String method,
+    String path,
+    String requestContentType,
+    String requestBody,
+    int status,
+    String responseContentType,
+    String responseBody) {
 
   /** The path without the query string (and without scheme and host when a full URL was given). */
   public String pathOnly() {

@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads an {@code application/x-www-form-urlencoded} body into its parameters; a repeated name: the last wins. */
+/**
+ * Reads an {@code application/x-www-form-urlencoded} body into its parameters; a repeated name: the
+ * last wins.
+ */
 final class FormBody {
 
-  private FormBody() {
-  }
+  private FormBody() {}
 
   static Map<String, String> parameters(String body) {
     Map<String, String> parameters = new LinkedHashMap<>();

@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The interfaces of the system and their contracts, for checking every HTTP exchange a harness sees: exchanges with
- * the status service (public API, health, webhooks, Canvas Kit, JSON reads) against
- * {@code contracts/service/openapi.yaml}, and the service's calls to providers (sends, Twilio look-ups, HubSpot
- * pushes) against {@code contracts/providers/<provider>/openapi.yaml}. The operation is found by method and path
- * template; bodies are checked against the JSON Schemas the operation refers to (see {@link ExchangeCheck} for the
- * rules). Immutable and thread-safe.
+ * The interfaces of the system and their contracts, for checking every HTTP exchange a harness
+ * sees: exchanges with the status service (public API, health, webhooks, Canvas Kit, JSON reads)
+ * against {@code contracts/service/openapi.yaml}, and the service's calls to providers (sends,
+ * Twilio look-ups, HubSpot pushes) against {@code contracts/providers/<provider>/openapi.yaml}. The
+ * operation is found by method and path template; bodies are checked against the JSON Schemas the
+ * operation refers to (see {@link ExchangeCheck} for the rules). Immutable and thread-safe.
  *
  * <pre>{@code
  * Verdict v = Interfaces.shipped().onService(new Exchange("GET", "/api/v1/sms/messages/" + id, null, null,
@@ -25,8 +25,13 @@ import java.util.stream.Collectors;
 public final class Interfaces {
   /** The status service's contract, relative to {@code contracts/}. */
   static final String SERVICE = "service/openapi.yaml";
-  /** The providers whose APIs the service calls, each with {@code providers/<provider>/openapi.yaml}. */
+
+  /**
+   * The providers whose APIs the service calls, each with {@code
+   * providers/<provider>/openapi.yaml}.
+   */
   static final List<String> PROVIDERS = List.of("twilio", "whatsapp", "viber", "hubspot");
+
   /** The name of the interface of an exchange no operation describes. */
   public static final String UNKNOWN = "unknown";
 
@@ -43,7 +48,8 @@ public final class Interfaces {
     }
     this.providers = Map.copyOf(byProvider);
     this.check = new ExchangeCheck(contracts);
-    this.catalog = catalogOf(service, PROVIDERS.stream().map(byProvider::get).collect(Collectors.toList()));
+    this.catalog =
+        catalogOf(service, PROVIDERS.stream().map(byProvider::get).collect(Collectors.toList()));
   }
 
   /** The contracts shipped in this jar (classpath root {@code contracts/}), read once. */
@@ -52,19 +58,20 @@ public final class Interfaces {
   }
 
   /**
-   * Checks an exchange with the status service (public API, health, webhooks, surfaces). A webhook exchange is a
-   * provider's callback: e.g. interface {@code webhook-whatsapp}, provider {@code whatsapp}, direction
-   * {@code callback}. A path no operation has gives interface {@value #UNKNOWN} and one breach
-   * {@code no operation in openapi.yaml for GET /x}.
+   * Checks an exchange with the status service (public API, health, webhooks, surfaces). A webhook
+   * exchange is a provider's callback: e.g. interface {@code webhook-whatsapp}, provider {@code
+   * whatsapp}, direction {@code callback}. A path no operation has gives interface {@value
+   * #UNKNOWN} and one breach {@code no operation in openapi.yaml for GET /x}.
    */
   public Verdict onService(Exchange exchange) {
     return judge(service, exchange);
   }
 
   /**
-   * Checks an exchange of the status service with a provider (or its simulator): {@code twilio}, {@code whatsapp},
-   * {@code viber} or {@code hubspot}, e.g. a Twilio send ({@code POST /2010-04-01/Accounts/{sid}/Messages.json}) or
-   * a HubSpot timeline event push ({@code POST /crm/v3/timeline/events}).
+   * Checks an exchange of the status service with a provider (or its simulator): {@code twilio},
+   * {@code whatsapp}, {@code viber} or {@code hubspot}, e.g. a Twilio send ({@code POST
+   * /2010-04-01/Accounts/{sid}/Messages.json}) or a HubSpot timeline event push ({@code POST
+   * /crm/v3/timeline/events}).
    *
    * @throws IllegalArgumentException for a provider with no contract
    */
@@ -72,13 +79,20 @@ public final class Interfaces {
     String key = provider == null ? "" : provider.toLowerCase(Locale.ROOT);
     OpenApiDocument document = providers.get(key);
     if (document == null) {
-      throw new IllegalArgumentException("no contract for provider '" + provider + "': expected one of " + PROVIDERS
-          + " (the service's own interfaces: onService)");
+      throw new IllegalArgumentException(
+          "no contract for provider '"
+              + provider
+              + "': expected one of "
+              + PROVIDERS
+              + " (the service's own interfaces: onService)");
     }
     return judge(document, exchange);
   }
 
-  /** Every interface known, service first, then by provider, in the order the contracts declare them. */
+  /**
+   * Every interface known, service first, then by provider, in the order the contracts declare
+   * them.
+   */
   public List<InterfaceInfo> catalog() {
     return catalog;
   }
@@ -93,21 +107,41 @@ public final class Interfaces {
     }
     List<Operation> atPath = document.operationsAt(path);
     if (!atPath.isEmpty()) {
-      String methods = atPath.stream().map(Operation::method).distinct().collect(Collectors.joining(", "));
-      return verdict(atPath.get(0).info(), List.of(new ContractBreach(document.repositoryFile(), "",
-          "no operation in " + fileName(document) + " for " + exchange.describe() + " (the path has " + methods + ")")));
+      String methods =
+          atPath.stream().map(Operation::method).distinct().collect(Collectors.joining(", "));
+      return verdict(
+          atPath.get(0).info(),
+          List.of(
+              new ContractBreach(
+                  document.repositoryFile(),
+                  "",
+                  "no operation in "
+                      + fileName(document)
+                      + " for "
+                      + exchange.describe()
+                      + " (the path has "
+                      + methods
+                      + ")")));
     }
-    InterfaceInfo unknown = new InterfaceInfo(UNKNOWN, document.provider(), document.direction(),
-        document.repositoryFile());
-    return verdict(unknown, List.of(new ContractBreach(document.repositoryFile(), "",
-        "no operation in " + fileName(document) + " for " + exchange.describe())));
+    InterfaceInfo unknown =
+        new InterfaceInfo(
+            UNKNOWN, document.provider(), document.direction(), document.repositoryFile());
+    return verdict(
+        unknown,
+        List.of(
+            new ContractBreach(
+                document.repositoryFile(),
+                "",
+                "no operation in " + fileName(document) + " for " + exchange.describe())));
   }
 
   private static Verdict verdict(InterfaceInfo info, List<ContractBreach> breaches) {
-    return new Verdict(info.name(), info.provider(), info.direction(), info.contractFile(), breaches);
+    return new Verdict(
+        info.name(), info.provider(), info.direction(), info.contractFile(), breaches);
   }
 
-  private static List<InterfaceInfo> catalogOf(OpenApiDocument service, List<OpenApiDocument> providers) {
+  private static List<InterfaceInfo> catalogOf(
+      OpenApiDocument service, List<OpenApiDocument> providers) {
     Map<String, InterfaceInfo> byName = new LinkedHashMap<>();
     List<OpenApiDocument> all = new ArrayList<>();
     all.add(service);
@@ -116,8 +150,14 @@ public final class Interfaces {
       for (Operation operation : document.operations()) {
         InterfaceInfo earlier = byName.putIfAbsent(operation.info().name(), operation.info());
         if (earlier != null && !earlier.equals(operation.info())) {
-          throw new IllegalStateException("interface '" + earlier.name() + "' is declared twice with different "
-              + "providers, directions or files: " + earlier + " and " + operation.info());
+          throw new IllegalStateException(
+              "interface '"
+                  + earlier.name()
+                  + "' is declared twice with different "
+                  + "providers, directions or files: "
+                  + earlier
+                  + " and "
+                  + operation.info());
         }
       }
     }
@@ -134,6 +174,7 @@ public final class Interfaces {
   }
 
   private static final class Shipped {
-    static final Interfaces INSTANCE = new Interfaces(Contracts.shipped(), Interfaces.class.getClassLoader());
+    static final Interfaces INSTANCE =
+        new Interfaces(Contracts.shipped(), Interfaces.class.getClassLoader());
   }
 }

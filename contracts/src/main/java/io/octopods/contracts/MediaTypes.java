@@ -7,10 +7,11 @@ import java.util.Set;
 final class MediaTypes {
   static final String FORM = "application/x-www-form-urlencoded";
 
-  private MediaTypes() {
-  }
+  private MediaTypes() {}
 
-  /** {@code application/json} for {@code Application/JSON; charset=utf-8}; null for null or blank. */
+  /**
+   * {@code application/json} for {@code Application/JSON; charset=utf-8}; null for null or blank.
+   */
   static String normalize(String contentType) {
     if (contentType == null) {
       return null;
@@ -20,8 +21,9 @@ final class MediaTypes {
   }
 
   static boolean isJson(String media) {
-    return media != null && (media.equals("application/json")
-        || (media.startsWith("application/") && media.endsWith("+json")));
+    return media != null
+        && (media.equals("application/json")
+            || (media.startsWith("application/") && media.endsWith("+json")));
   }
 
   static boolean isForm(String media) {
@@ -29,9 +31,9 @@ final class MediaTypes {
   }
 
   /**
-   * The declared media type an exchange's body is read as: its own when given, else (unknown content type) the only
-   * one declared, or the one that fits how the body looks (JSON starts with a brace or bracket, else a form).
-   * Null when it was given and is not declared.
+   * The declared media type an exchange's body is read as: its own when given, else (unknown
+   * content type) the only one declared, or the one that fits how the body looks (JSON starts with
+   * a brace or bracket, else a form). Null when it was given and is not declared.
    */
   static String pick(String given, Set<String> declared, String body) {
     String media = normalize(given);
@@ -43,7 +45,9 @@ final class MediaTypes {
     }
     String text = body == null ? "" : body.stripLeading();
     boolean looksJson = text.startsWith("{") || text.startsWith("[");
-    return declared.stream().filter(d -> looksJson ? isJson(d) : isForm(d)).findFirst()
+    return declared.stream()
+        .filter(d -> looksJson ? isJson(d) : isForm(d))
+        .findFirst()
         .orElse(declared.iterator().next());
   }
 }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An OpenAPI 3.1 contract ({@code openapi.yaml}) read from the classpath root {@code contracts/}: its operations,
- * each with the interface it belongs to ({@code x-octopods-interface}, {@code x-octopods-provider},
- * {@code x-octopods-direction}; provider and direction default to the values at the document's root), and the
- * operation an exchange belongs to.
+ * An OpenAPI 3.1 contract ({@code openapi.yaml}) read from the classpath root {@code contracts/}:
+ * its operations, each with the interface it belongs to ({@code x-octopods-interface}, {@code
+ * x-octopods-provider}, {@code x-octopods-direction}; provider and direction default to the values
+ * at the document's root), and the operation an exchange belongs to.
  */
 final class OpenApiDocument {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -39,12 +39,17 @@ final class OpenApiDocument {
   static JsonNode read(ClassLoader loader, String file) {
     try (InputStream in = loader.getResourceAsStream(ContractFiles.ROOT + file)) {
       if (in == null) {
-        throw new IllegalStateException("no " + ContractFiles.ROOT + file + " on the classpath: put the "
-            + "octopods-contracts jar (or contracts/target/classes) on it");
+        throw new IllegalStateException(
+            "no "
+                + ContractFiles.ROOT
+                + file
+                + " on the classpath: put the "
+                + "octopods-contracts jar (or contracts/target/classes) on it");
       }
       JsonNode root = YAML.readTree(in);
       if (root == null || !root.path("paths").isObject()) {
-        throw new IllegalStateException(ContractFiles.ROOT + file + " is no OpenAPI document: it has no paths");
+        throw new IllegalStateException(
+            ContractFiles.ROOT + file + " is no OpenAPI document: it has no paths");
       }
       return root;
     } catch (IOException e) {
@@ -82,7 +87,9 @@ final class OpenApiDocument {
 
   /** The most specific operation with this method whose template fits the path (without query). */
   Optional<Operation> find(String method, String path) {
-    return operationsAt(path).stream().filter(op -> op.method().equalsIgnoreCase(method)).findFirst();
+    return operationsAt(path).stream()
+        .filter(op -> op.method().equalsIgnoreCase(method))
+        .findFirst();
   }
 
   /** Every operation whose template fits the path, the most specific template first. */
@@ -98,8 +105,8 @@ final class OpenApiDocument {
   }
 
   /**
-   * Resolves a {@code $ref} to a node of this document ({@code #/components/...}); a node without {@code $ref} is
-   * itself.
+   * Resolves a {@code $ref} to a node of this document ({@code #/components/...}); a node without
+   * {@code $ref} is itself.
    */
   JsonNode resolveLocal(JsonNode node) {
     JsonNode current = node;
@@ -110,21 +117,25 @@ final class OpenApiDocument {
       }
       JsonNode target = root.at(ref.substring(1));
       if (target.isMissingNode()) {
-        throw new IllegalStateException(repositoryFile() + ": $ref '" + ref + "' points at nothing in the document");
+        throw new IllegalStateException(
+            repositoryFile() + ": $ref '" + ref + "' points at nothing in the document");
       }
       current = target;
     }
     return current;
   }
 
-  /** A file {@code $ref} resolved against this document's folder, relative to {@code contracts/}. */
+  /**
+   * A file {@code $ref} resolved against this document's folder, relative to {@code contracts/}.
+   */
   String resolveFile(String ref) {
     String folder = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
     List<String> parts = new ArrayList<>();
     for (String part : (folder + ref).split("/")) {
       if (part.equals("..")) {
         if (parts.isEmpty()) {
-          throw new IllegalStateException(repositoryFile() + ": $ref '" + ref + "' leaves contracts/");
+          throw new IllegalStateException(
+              repositoryFile() + ": $ref '" + ref + "' leaves contracts/");
         }
         parts.remove(parts.size() - 1);
       } else if (!part.isEmpty() && !part.equals(".")) {

@@ -4,9 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An OpenAPI path template such as {@code /api/v1/{channel}/messages/{message_id}} or
- * {@code /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json}: each {@code {name}} stands for one or more
- * characters other than {@code /}; everything else is literal.
+ * An OpenAPI path template such as {@code /api/v1/{channel}/messages/{message_id}} or {@code
+ * /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json}: each {@code {name}} stands for one or
+ * more characters other than {@code /}; everything else is literal.
  */
 final class PathTemplate {
   private static final Pattern PARAMETER = Pattern.compile("\\{[^/{}]+}");
@@ -36,7 +36,10 @@ final class PathTemplate {
     return pattern.matcher(path).matches();
   }
 
-  /** How many literal characters the template has: of two templates that fit a path, the longer is more specific. */
+  /**
+   * How many literal characters the template has: of two templates that fit a path, the longer is
+   * more specific.
+   */
   int literalLength() {
     return literalLength;
   }

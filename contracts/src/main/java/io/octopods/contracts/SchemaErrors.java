@@ -8,11 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Runs a schema over a JSON text and turns the validator's errors into {@link ContractBreach}es. */
+/**
+ * Runs a schema over a JSON text and turns the validator's errors into {@link ContractBreach}es.
+ */
 final class SchemaErrors {
 
-  private SchemaErrors() {
-  }
+  private SchemaErrors() {}
 
   static List<ContractBreach> breaches(String contractFile, Schema schema, String json) {
     List<Error> errors;
@@ -31,8 +32,8 @@ final class SchemaErrors {
   }
 
   /**
-   * The validator's message, with any placeholder it left unfilled ({@code {1}}) filled from its arguments
-   * ({@code {0}} is the instance location, {@code {1}} on the arguments in order).
+   * The validator's message, with any placeholder it left unfilled ({@code {1}}) filled from its
+   * arguments ({@code {0}} is the instance location, {@code {1}} on the arguments in order).
    */
   static String message(Error error) {
     String message = error.getMessage();
@@ -47,7 +48,8 @@ final class SchemaErrors {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       int i = Integer.parseInt(m.group(1));
-      m.appendReplacement(out, Matcher.quoteReplacement(i < all.length ? String.valueOf(all[i]) : m.group()));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(i < all.length ? String.valueOf(all[i]) : m.group()));
     }
     m.appendTail(out);
     return out.toString();

@@ -5,20 +5,48 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The contract of docs/status-model.md as data and rules, written independently of the service's engine: the
- * statuses, ranks and apply rules of section 2 (with the reason of a report not applied), the surface labels of
- * section 5, and which provider serves which channel. The harness (features) and the service's end-to-end suites
- * judge the service with these, never with the service's own code.
+ * The contract of docs/status-model.md as data and rules, written independently of the service's
+ * engine: the statuses, ranks and apply rules of section 2 (with the reason of a report not
+ * applied), the surface labels of section 5, and which provider serves which channel. The harness
+ * (features) and the service's end-to-end suites judge the service with these, never with the
+ * service's own code.
  */
 public final class StatusModel {
-  public static final List<String> PUBLIC = List.of("UNKNOWN", "SENT", "DELIVERED", "READ", "FAILED", "DELETED");
+  public static final List<String> PUBLIC =
+      List.of("UNKNOWN", "SENT", "DELIVERED", "READ", "FAILED", "DELETED");
   public static final Set<String> TERMINAL = Set.of("DELIVERED", "READ", "FAILED", "DELETED");
   public static final Set<String> DELIVERED_FAMILY = Set.of("DELIVERED", "READ", "DELETED");
-  public static final Set<String> NOT_APPLIED_REASONS = Set.of("unmapped", "conflict", "channel", "duplicate", "stale");
-  public static final Map<String, String> INBOX = Map.of("UNKNOWN", "Send Attempted", "SENT", "Sent",
-      "DELIVERED", "Delivered", "READ", "Read", "FAILED", "Delivery Failed", "DELETED", "Deleted");
-  public static final Map<String, String> REACH = Map.of("UNKNOWN", "Queued", "SENT", "Sent",
-      "DELIVERED", "Delivered", "READ", "Read", "FAILED", "Failed", "DELETED", "Deleted");
+  public static final Set<String> NOT_APPLIED_REASONS =
+      Set.of("unmapped", "conflict", "channel", "duplicate", "stale");
+  public static final Map<String, String> INBOX =
+      Map.of(
+          "UNKNOWN",
+          "Send Attempted",
+          "SENT",
+          "Sent",
+          "DELIVERED",
+          "Delivered",
+          "READ",
+          "Read",
+          "FAILED",
+          "Delivery Failed",
+          "DELETED",
+          "Deleted");
+  public static final Map<String, String> REACH =
+      Map.of(
+          "UNKNOWN",
+          "Queued",
+          "SENT",
+          "Sent",
+          "DELIVERED",
+          "Delivered",
+          "READ",
+          "Read",
+          "FAILED",
+          "Failed",
+          "DELETED",
+          "Deleted");
+
   /** Ranks of section 2; FAILED stands apart. QUEUED is internal (shown as UNKNOWN). */
   private static final Map<String, Integer> RANK =
       Map.of("QUEUED", 0, "UNKNOWN", 1, "SENT", 2, "DELIVERED", 3, "READ", 4, "DELETED", 5);
@@ -34,7 +62,10 @@ public final class StatusModel {
     return "QUEUED".equals(internal) ? "UNKNOWN" : internal;
   }
 
-  /** Section 2: would a report mapping to {@code mapped} be applied on {@code current} (internal status)? */
+  /**
+   * Section 2: would a report mapping to {@code mapped} be applied on {@code current} (internal
+   * status)?
+   */
   public static boolean applies(String mapped, String current) {
     if (DELIVERED_FAMILY.contains(mapped)) {
       return !"FAILED".equals(current) && rank(mapped) > rank(current);
@@ -66,7 +97,9 @@ public final class StatusModel {
     return "stale";
   }
 
-  /** Is {@code after} allowed to follow {@code before} on a surface (I2, I3, I4)? Equal is allowed. */
+  /**
+   * Is {@code after} allowed to follow {@code before} on a surface (I2, I3, I4)? Equal is allowed.
+   */
   public static boolean mayFollow(String before, String after) {
     if (before.equals(after)) {
       return true;
@@ -82,7 +115,10 @@ public final class StatusModel {
 
   /** The status a surface label stands for, or null when the label is none of section 5's. */
   public static String statusOfLabel(Map<String, String> labels, String label) {
-    return labels.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey).findFirst()
+    return labels.entrySet().stream()
+        .filter(e -> e.getValue().equals(label))
+        .map(Map.Entry::getKey)
+        .findFirst()
         .orElse(null);
   }
 
@@ -91,7 +127,9 @@ public final class StatusModel {
     return "twilio".equals(provider) ? "sms" : provider;
   }
 
-  /** The provider of a channel of the public API: Twilio for {@code sms}, else the channel's name. */
+  /**
+   * The provider of a channel of the public API: Twilio for {@code sms}, else the channel's name.
+   */
   public static String providerOf(String channel) {
     return "sms".equals(channel) ? "twilio" : channel;
   }

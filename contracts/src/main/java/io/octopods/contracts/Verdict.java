@@ -6,18 +6,23 @@ import java.util.Objects;
 /**
  * Which interface an exchange belongs to and what it breached.
  *
- * @param interfaceName the interface, e.g. {@code public-api}, {@code webhook-whatsapp}, {@code twilio-send};
- *                      {@code unknown} when no contract describes the exchange
- * @param provider      {@code service}, {@code twilio}, {@code whatsapp}, {@code viber}, {@code hubspot},
- *                      {@code intercom} or {@code reach}
- * @param direction     {@code inbound} (called on the status service), {@code outbound} (the service calls a
- *                      provider), {@code callback} (a provider calls the service's webhook) or {@code push} (the
- *                      service pushes to HubSpot)
- * @param contractFile  the interface's contract, repository-relative, e.g. {@code contracts/service/openapi.yaml}
- * @param breaches      what the exchange breached; each names its contract file (repository-relative) and a JSON
- *                      Pointer into the body checked; empty when the exchange conforms
+ * @param interfaceName the interface, e.g. {@code public-api}, {@code webhook-whatsapp}, {@code
+ *     twilio-send}; {@code unknown} when no contract describes the exchange
+ * @param provider {@code service}, {@code twilio}, {@code whatsapp}, {@code viber}, {@code
+ *     hubspot}, {@code intercom} or {@code reach}
+ * @param direction {@code inbound} (called on the status service), {@code outbound} (the service
+ *     calls a provider), {@code callback} (a provider calls the service's webhook) or {@code push}
+ *     (the service pushes to HubSpot)
+ * @param contractFile the interface's contract, repository-relative, e.g. {@code
+ *     contracts/service/openapi.yaml}
+ * @param breaches what the exchange breached; each names its contract file (repository-relative)
+ *     and a JSON Pointer into the body checked; empty when the exchange conforms
  */
-public record Verdict(String interfaceName, String provider, String direction, String contractFile,
+public record Verdict(
+    String interfaceName,
+    String provider,
+    String direction,
+    String contractFile,
     List<ContractBreach> breaches) {
 
   public Verdict {

@@ -34,7 +34,8 @@ class StatusModelTest {
     assertThat(StatusModel.reason("whatsapp", "warning", null, "SENT")).isEqualTo("unmapped");
     assertThat(StatusModel.reason("whatsapp", "failed", "FAILED", "READ")).isEqualTo("conflict");
     assertThat(StatusModel.reason("sms", "read", "DELIVERED", "DELIVERED")).isEqualTo("channel");
-    assertThat(StatusModel.reason("viber", "delivered", "DELIVERED", "DELIVERED")).isEqualTo("duplicate");
+    assertThat(StatusModel.reason("viber", "delivered", "DELIVERED", "DELIVERED"))
+        .isEqualTo("duplicate");
     assertThat(StatusModel.reason("sms", "sent", "SENT", "DELIVERED")).isEqualTo("stale");
   }
 

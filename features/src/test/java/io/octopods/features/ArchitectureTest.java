@@ -8,24 +8,33 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 /**
- * The harness drives the stack from outside: through the contracts, the simulators' public face (the root package:
- * {@code Simulators}, {@code SimulatorClient}) and the stack's wiring, never through the service's or the simulators'
- * insides, so that {@code ./octopods check} holds any deployed service to the same rules.
+ * The harness drives the stack from outside: through the contracts, the simulators' public face
+ * (the root package: {@code Simulators}, {@code SimulatorClient}) and the stack's wiring, never
+ * through the service's or the simulators' insides, so that {@code ./octopods check} holds any
+ * deployed service to the same rules.
  */
 class ArchitectureTest {
-  private static final JavaClasses CLASSES = new ClassFileImporter().importPackages("io.octopods.features");
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter().importPackages("io.octopods.features");
 
   @Test
   void theHarnessUsesOnlyTheContractsTheSimulatorsPublicFaceAndTheStack() {
-    noClasses().should().dependOnClassesThat(
-            DescribedPredicate.describe("a class of the project outside io.octopods.contracts.., "
-                + "the root package io.octopods.simulator and io.octopods.stack..", c -> {
+    noClasses()
+        .should()
+        .dependOnClassesThat(
+            DescribedPredicate.describe(
+                "a class of the project outside io.octopods.contracts.., "
+                    + "the root package io.octopods.simulator and io.octopods.stack..",
+                c -> {
                   String pkg = c.getPackageName();
-                  return pkg.startsWith("io.octopods.") && !pkg.startsWith("io.octopods.features")
-                      && !pkg.startsWith("io.octopods.contracts") && !pkg.equals("io.octopods.simulator")
+                  return pkg.startsWith("io.octopods.")
+                      && !pkg.startsWith("io.octopods.features")
+                      && !pkg.startsWith("io.octopods.contracts")
+                      && !pkg.equals("io.octopods.simulator")
                       && !pkg.startsWith("io.octopods.stack");
                 }))
-        .because("the gate checks any service by its interfaces; its insides are the service's business")
+        .because(
+            "the gate checks any service by its interfaces; its insides are the service's business")
         .check(CLASSES);
   }
 }

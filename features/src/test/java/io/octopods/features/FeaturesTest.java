@@ -5,8 +5,9 @@ import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 
 /**
- * Every feature file (twilio/, whatsapp/, viber/, surfaces/, cross-provider/), run by Cucumber against a local
- * stack on free ports with the virtual clock, the way {@code ./octopods check} runs them against any target.
+ * Every feature file (twilio/, whatsapp/, viber/, surfaces/, cross-provider/), run by Cucumber
+ * against a local stack on free ports with the virtual clock, the way {@code ./octopods check} runs
+ * them against any target.
  */
 @Suite
 @IncludeEngines("cucumber")

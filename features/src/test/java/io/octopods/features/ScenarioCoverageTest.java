@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The feature files keep up with the specs: every row of {@code docs/edge-cases.md} and every invariant of
- * {@code docs/status-model.md} (section 3) is the tag of at least one scenario, so a row or an invariant added to
- * the specs fails this test until a scenario covers it. The cross-provider rules are Scenario Outlines with a row
- * per provider.
+ * The feature files keep up with the specs: every row of {@code docs/edge-cases.md} and every
+ * invariant of {@code docs/status-model.md} (section 3) is the tag of at least one scenario, so a
+ * row or an invariant added to the specs fails this test until a scenario covers it. The
+ * cross-provider rules are Scenario Outlines with a row per provider.
  */
 class ScenarioCoverageTest {
   private static final Path FEATURES = Path.of(".");
@@ -50,8 +50,11 @@ class ScenarioCoverageTest {
         String text = Files.readString(f);
         assertThat(text).as(f + " has a Scenario Outline").contains("Scenario Outline:");
         String examples = text.substring(text.indexOf("Examples:"));
-        assertThat(examples).as(f + " has a row per provider").containsPattern("\\| *(SMS|Twilio) *\\|")
-            .containsPattern("\\| *WhatsApp *\\|").containsPattern("\\| *Viber *\\|");
+        assertThat(examples)
+            .as(f + " has a row per provider")
+            .containsPattern("\\| *(SMS|Twilio) *\\|")
+            .containsPattern("\\| *WhatsApp *\\|")
+            .containsPattern("\\| *Viber *\\|");
       }
     }
   }
@@ -72,8 +75,13 @@ class ScenarioCoverageTest {
   private static Set<String> scenarioTags() throws IOException {
     Set<String> tags = new LinkedHashSet<>();
     try (Stream<Path> files = Files.walk(FEATURES)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".feature") && !p.startsWith(FEATURES.resolve("target")))
-          .toList()) {
+      for (Path f :
+          files
+              .filter(
+                  p ->
+                      p.toString().endsWith(".feature")
+                          && !p.startsWith(FEATURES.resolve("target")))
+              .toList()) {
         for (String line : Files.readAllLines(f)) {
           if (line.strip().startsWith("@")) {
             Matcher m = TAG.matcher(line);

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar octopods-service-cli.jar [--port N] [--port-base N] [--host H] [--db-url U] [--data-dir D]
- * [--public-url U]}: the status service alone, until SIGINT or SIGTERM. Every other setting comes from the
- * environment (README, Configuration).
+ * {@code java -jar octopods-service-cli.jar [--port N] [--port-base N] [--host H] [--db-url U]
+ * [--data-dir D] [--public-url U]}: the status service alone, until SIGINT or SIGTERM. Every other
+ * setting comes from the environment (README, Configuration).
  */
 public final class ServiceMain {
   private ServiceMain() {}
@@ -19,7 +19,8 @@ public final class ServiceMain {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("-h") || a.equals("--help")) {
-        System.out.println("usage: serve [--port N] [--port-base N] [--host H] [--db-url U] [--data-dir D] [--public-url U]");
+        System.out.println(
+            "usage: serve [--port N] [--port-base N] [--host H] [--db-url U] [--data-dir D] [--public-url U]");
         return;
       }
       if (!a.startsWith("--") || i + 1 >= args.length) {
@@ -37,10 +38,14 @@ public final class ServiceMain {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(DaemonThreads.named("octopods-shutdown").newThread(() -> {
-      service.close();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            DaemonThreads.named("octopods-shutdown")
+                .newThread(
+                    () -> {
+                      service.close();
+                      stopped.countDown();
+                    }));
     System.out.println("service   " + service.baseUrl());
     service.demoKey().ifPresent(k -> System.out.println("API key (workspace demo): " + k));
     System.out.flush();

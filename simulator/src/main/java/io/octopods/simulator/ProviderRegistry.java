@@ -10,18 +10,22 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The one list of simulated providers, in port order (port base + 1, + 2, ...). Adding a provider is a
- * package of its own and one line here.
+ * The one list of simulated providers, in port order (port base + 1, + 2, ...). Adding a provider
+ * is a package of its own and one line here.
  */
 public final class ProviderRegistry {
-  /** One provider: how its simulator is made, and the host name of its real API (what its SDKs call). */
+  /**
+   * One provider: how its simulator is made, and the host name of its real API (what its SDKs
+   * call).
+   */
   record Entry(Function<SimulatorContext, ProviderSimulator> factory, String apiHost) {}
 
-  static final List<Entry> PROVIDERS = List.of(
-      new Entry(TwilioSimulator::new, "api.twilio.com"),
-      new Entry(WhatsAppSimulator::new, "graph.facebook.com"),
-      new Entry(ViberSimulator::new, "chatapi.viber.com"),
-      new Entry(HubSpotSimulator::new, "api.hubapi.com"));
+  static final List<Entry> PROVIDERS =
+      List.of(
+          new Entry(TwilioSimulator::new, "api.twilio.com"),
+          new Entry(WhatsAppSimulator::new, "graph.facebook.com"),
+          new Entry(ViberSimulator::new, "chatapi.viber.com"),
+          new Entry(HubSpotSimulator::new, "api.hubapi.com"));
 
   private ProviderRegistry() {}
 

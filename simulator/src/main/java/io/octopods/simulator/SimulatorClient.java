@@ -22,9 +22,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The simulators' admin API ({@code docs/simulator.md}, "Admin API") in Java: scenarios and bindings, the clock,
- * what each simulator received and the callbacks it made, webhooks, and HubSpot's limits, refusals and timeline.
- * Every answer is a typed record; a refusal raises {@link Refused} with the simulator's problem details.
+ * The simulators' admin API ({@code docs/simulator.md}, "Admin API") in Java: scenarios and
+ * bindings, the clock, what each simulator received and the callbacks it made, webhooks, and
+ * HubSpot's limits, refusals and timeline. Every answer is a typed record; a refusal raises {@link
+ * Refused} with the simulator's problem details.
  *
  * <pre>{@code
  * SimulatorClient sims = SimulatorClient.of(simulators);       // or SimulatorClient.at("127.0.0.1", 8080)
@@ -42,10 +43,11 @@ public final class SimulatorClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final Map<String, String> baseUrls;
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private SimulatorClient(Map<String, String> baseUrls) {
     this.baseUrls = Map.copyOf(baseUrls);
@@ -58,14 +60,20 @@ public final class SimulatorClient {
     return new SimulatorClient(urls);
   }
 
-  /** A client of the simulators at these base URLs, by provider ({@code twilio}, {@code whatsapp}, ...). */
+  /**
+   * A client of the simulators at these base URLs, by provider ({@code twilio}, {@code whatsapp},
+   * ...).
+   */
   public static SimulatorClient at(Map<String, String> baseUrls) {
     Map<String, String> urls = new LinkedHashMap<>();
     baseUrls.forEach((provider, url) -> urls.put(provider, url.replaceAll("/+$", "")));
     return new SimulatorClient(urls);
   }
 
-  /** A client of {@code ./octopods sim} (or {@code up}) on {@code host} with the port base {@code portBase}. */
+  /**
+   * A client of {@code ./octopods sim} (or {@code up}) on {@code host} with the port base {@code
+   * portBase}.
+   */
   public static SimulatorClient at(String host, int portBase) {
     Map<String, String> urls = new LinkedHashMap<>();
     for (int i = 0; i < PROVIDERS.size(); i++) {
@@ -78,7 +86,8 @@ public final class SimulatorClient {
   public String baseUrl(String provider) {
     String url = baseUrls.get(provider);
     if (url == null) {
-      throw new IllegalArgumentException("no simulator named '" + provider + "'; there are " + baseUrls.keySet());
+      throw new IllegalArgumentException(
+          "no simulator named '" + provider + "'; there are " + baseUrls.keySet());
     }
     return url;
   }
@@ -98,7 +107,8 @@ public final class SimulatorClient {
   /** Uploads a scenario written in YAML (or JSON); a scenario with the same id is replaced. */
   public Uploaded upload(String provider, String scenarioYaml) {
     Answer a = send(provider, "POST", "/__sim/scenarios", "application/yaml", scenarioYaml);
-    return new Uploaded(a.body().path("id").asText(), a.body().path("provider").asText(), a.status() == 200);
+    return new Uploaded(
+        a.body().path("id").asText(), a.body().path("provider").asText(), a.status() == 200);
   }
 
   /** Binds a scenario to a recipient: the provider's next sends to {@code to} play it. */
@@ -134,7 +144,10 @@ public final class SimulatorClient {
       return Optional.empty();
     }
     if (a.status() >= 300) {
-      throw new Refused("GET " + baseUrl(provider) + "/__sim/messages/" + providerMessageId, a.status(), a.body());
+      throw new Refused(
+          "GET " + baseUrl(provider) + "/__sim/messages/" + providerMessageId,
+          a.status(),
+          a.body());
     }
     return Optional.of(Message.of(a.body()));
   }
@@ -146,7 +159,9 @@ public final class SimulatorClient {
 
   /** The callback attempts of one provider message. */
   public List<CallbackAttempt> callbacks(String provider, String providerMessageId) {
-    return list(get(provider, "/__sim/callbacks?message=" + query(providerMessageId)), "attempts",
+    return list(
+        get(provider, "/__sim/callbacks?message=" + query(providerMessageId)),
+        "attempts",
         CallbackAttempt::of);
   }
 
@@ -163,19 +178,27 @@ public final class SimulatorClient {
   }
 
   /**
-   * Advances the shared virtual clock; every callback due by then (retries included) is delivered and answered
-   * before this returns. On the real clock the simulators refuse ({@code 409}).
+   * Advances the shared virtual clock; every callback due by then (retries included) is delivered
+   * and answered before this returns. On the real clock the simulators refuse ({@code 409}).
    */
   public Advanced advance(Duration by) {
     return advance(by.toString());
   }
 
-  /** As {@link #advance(Duration)}, with a duration as the admin API reads it: {@code 90s}, {@code 2m}, {@code PT1M}. */
+  /**
+   * As {@link #advance(Duration)}, with a duration as the admin API reads it: {@code 90s}, {@code
+   * 2m}, {@code PT1M}.
+   */
   public Advanced advance(String by) {
-    return Advanced.of(send(first(), "POST", "/__sim/clock/advance", JSON.createObjectNode().put("by", by)).body());
+    return Advanced.of(
+        send(first(), "POST", "/__sim/clock/advance", JSON.createObjectNode().put("by", by))
+            .body());
   }
 
-  /** Forgets every simulator's messages, bindings, journal, uploads and scheduled work (not webhooks or the clock). */
+  /**
+   * Forgets every simulator's messages, bindings, journal, uploads and scheduled work (not webhooks
+   * or the clock).
+   */
   public void reset() {
     send(first(), "POST", "/__sim/reset?all=true", null, null);
   }
@@ -197,8 +220,9 @@ public final class SimulatorClient {
   }
 
   /**
-   * Sets where the simulator delivers its callbacks. With {@link Webhook#verify()} a WhatsApp webhook must answer
-   * Meta's handshake and a Viber one {@code set_webhook}'s check first, as with the real providers.
+   * Sets where the simulator delivers its callbacks. With {@link Webhook#verify()} a WhatsApp
+   * webhook must answer Meta's handshake and a Viber one {@code set_webhook}'s check first, as with
+   * the real providers.
    */
   public Webhook setWebhook(String provider, Webhook webhook) {
     ObjectNode body = JSON.createObjectNode();
@@ -216,12 +240,18 @@ public final class SimulatorClient {
     return HubSpotLimits.of(get("hubspot", "/__sim/hubspot/limits"));
   }
 
-  /** Changes HubSpot's rate limit or its injected failures (each group as a whole when any field of it is given). */
+  /**
+   * Changes HubSpot's rate limit or its injected failures (each group as a whole when any field of
+   * it is given).
+   */
   public HubSpotLimits setHubSpotLimits(HubSpotLimits.Change change) {
     return HubSpotLimits.of(send("hubspot", "POST", "/__sim/hubspot/limits", change.body).body());
   }
 
-  /** HubSpot refuses every timeline event of the contact {@code email} with {@code status} (400 or 404). */
+  /**
+   * HubSpot refuses every timeline event of the contact {@code email} with {@code status} (400 or
+   * 404).
+   */
   public Refusal refuse(String email, int status) {
     ObjectNode body = JSON.createObjectNode().put("email", email).put("status", status);
     return Refusal.of(send("hubspot", "POST", "/__sim/hubspot/refusals", body).body());
@@ -238,15 +268,24 @@ public final class SimulatorClient {
 
   /** The timeline events HubSpot holds for the contact {@code email}, in the order received. */
   public List<TimelineEvent> timeline(String email) {
-    return list(get("hubspot", "/__sim/hubspot/timeline?email=" + query(email)), "events", TimelineEvent::of);
+    return list(
+        get("hubspot", "/__sim/hubspot/timeline?email=" + query(email)),
+        "events",
+        TimelineEvent::of);
   }
 
   // ---- the answers ----
 
-  /** A scenario the simulator plays; {@code source} is {@code library}, {@code folder} or {@code upload}. */
+  /**
+   * A scenario the simulator plays; {@code source} is {@code library}, {@code folder} or {@code
+   * upload}.
+   */
   public record ScenarioSummary(String id, String provider, String description, String source) {
     static ScenarioSummary of(JsonNode n) {
-      return new ScenarioSummary(n.path("id").asText(), n.path("provider").asText(), n.path("description").asText(),
+      return new ScenarioSummary(
+          n.path("id").asText(),
+          n.path("provider").asText(),
+          n.path("description").asText(),
           n.path("source").asText());
     }
   }
@@ -262,33 +301,72 @@ public final class SimulatorClient {
   }
 
   /**
-   * A message the simulator took: one per accepted send. {@code attempts} counts the sends of its (recipient,
-   * correlation) pair up to the one that created it; {@code status} is the last one its scenario reached.
+   * A message the simulator took: one per accepted send. {@code attempts} counts the sends of its
+   * (recipient, correlation) pair up to the one that created it; {@code status} is the last one its
+   * scenario reached.
    */
-  public record Message(String providerMessageId, String to, String scenario, String status, Instant receivedAt,
-      int attempts, Optional<String> correlation) {
+  public record Message(
+      String providerMessageId,
+      String to,
+      String scenario,
+      String status,
+      Instant receivedAt,
+      int attempts,
+      Optional<String> correlation) {
     static Message of(JsonNode n) {
-      return new Message(n.path("provider_message_id").asText(), n.path("to").asText(), n.path("scenario").asText(),
-          n.path("status").asText(), instant(n.path("received_at")).orElse(null), n.path("attempts").asInt(),
+      return new Message(
+          n.path("provider_message_id").asText(),
+          n.path("to").asText(),
+          n.path("scenario").asText(),
+          n.path("status").asText(),
+          instant(n.path("received_at")).orElse(null),
+          n.path("attempts").asInt(),
           text(n.path("correlation")));
     }
   }
 
   /**
-   * One callback attempt: what was sent ({@code url}, {@code headers}, {@code body}, {@code signature} {@code
-   * valid|invalid|missing}) and how it went ({@code outcome}, {@code responseCode}, the next retry if any).
+   * One callback attempt: what was sent ({@code url}, {@code headers}, {@code body}, {@code
+   * signature} {@code valid|invalid|missing}) and how it went ({@code outcome}, {@code
+   * responseCode}, the next retry if any).
    */
-  public record CallbackAttempt(long seq, String message, int step, String status, int attempt, Instant dueAt,
-      Optional<Instant> sentAt, String url, Map<String, String> headers, String body, String signature,
-      String outcome, Optional<Integer> responseCode, Optional<Long> latencyMs, Optional<Instant> nextRetryAt) {
+  public record CallbackAttempt(
+      long seq,
+      String message,
+      int step,
+      String status,
+      int attempt,
+      Instant dueAt,
+      Optional<Instant> sentAt,
+      String url,
+      Map<String, String> headers,
+      String body,
+      String signature,
+      String outcome,
+      Optional<Integer> responseCode,
+      Optional<Long> latencyMs,
+      Optional<Instant> nextRetryAt) {
     static CallbackAttempt of(JsonNode n) {
       Map<String, String> headers = new LinkedHashMap<>();
-      n.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
-      return new CallbackAttempt(n.path("seq").asLong(), n.path("message").asText(), n.path("step").asInt(),
-          n.path("status").asText(), n.path("attempt").asInt(), instant(n.path("due_at")).orElse(null),
-          instant(n.path("sent_at")), n.path("url").asText(), Map.copyOf(headers), n.path("body").asText(),
-          n.path("signature").asText(), n.path("outcome").asText(), number(n.path("response_code")).map(Long::intValue),
-          number(n.path("latency_ms")), instant(n.path("next_retry_at")));
+      n.path("headers")
+          .fields()
+          .forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+      return new CallbackAttempt(
+          n.path("seq").asLong(),
+          n.path("message").asText(),
+          n.path("step").asInt(),
+          n.path("status").asText(),
+          n.path("attempt").asInt(),
+          instant(n.path("due_at")).orElse(null),
+          instant(n.path("sent_at")),
+          n.path("url").asText(),
+          Map.copyOf(headers),
+          n.path("body").asText(),
+          n.path("signature").asText(),
+          n.path("outcome").asText(),
+          number(n.path("response_code")).map(Long::intValue),
+          number(n.path("latency_ms")),
+          instant(n.path("next_retry_at")));
     }
 
     /** The body as JSON (WhatsApp, Viber); Twilio's form bodies are not JSON. */
@@ -304,7 +382,10 @@ public final class SimulatorClient {
   /** The clock: {@code real} or {@code virtual}, its time, and wall time per scenario second. */
   public record Clock(String mode, Instant now, double timeScale) {
     static Clock of(JsonNode n) {
-      return new Clock(n.path("mode").asText(), instant(n.path("now")).orElse(null), n.path("time_scale").asDouble());
+      return new Clock(
+          n.path("mode").asText(),
+          instant(n.path("now")).orElse(null),
+          n.path("time_scale").asDouble());
     }
   }
 
@@ -318,31 +399,52 @@ public final class SimulatorClient {
   /** A callback attempt an advance made. */
   public record Fired(long seq, String message, String status, Optional<Integer> responseCode) {
     static Fired of(JsonNode n) {
-      return new Fired(n.path("seq").asLong(), n.path("message").asText(), n.path("status").asText(),
+      return new Fired(
+          n.path("seq").asLong(),
+          n.path("message").asText(),
+          n.path("status").asText(),
           number(n.path("response_code")).map(Long::intValue));
     }
   }
 
   /**
-   * A simulator's account: where it listens, the credentials a client uses, the secret it signs callbacks with and
-   * the webhook it calls.
+   * A simulator's account: where it listens, the credentials a client uses, the secret it signs
+   * callbacks with and the webhook it calls.
    */
-  public record Info(String provider, String baseUrl, Optional<String> httpsBaseUrl, Map<String, String> credentials,
-      Map<String, String> testCredentials, String signingSecret, Optional<String> webhookUrl, String clock) {
+  public record Info(
+      String provider,
+      String baseUrl,
+      Optional<String> httpsBaseUrl,
+      Map<String, String> credentials,
+      Map<String, String> testCredentials,
+      String signingSecret,
+      Optional<String> webhookUrl,
+      String clock) {
     static Info of(JsonNode n) {
-      return new Info(n.path("provider").asText(), n.path("base_url").asText(), text(n.path("https_base_url")),
-          strings(n.path("credentials")), strings(n.path("test_credentials")), n.path("signing_secret").asText(),
-          text(n.path("webhook_url")), n.path("clock").asText());
+      return new Info(
+          n.path("provider").asText(),
+          n.path("base_url").asText(),
+          text(n.path("https_base_url")),
+          strings(n.path("credentials")),
+          strings(n.path("test_credentials")),
+          n.path("signing_secret").asText(),
+          text(n.path("webhook_url")),
+          n.path("clock").asText());
     }
   }
 
   /**
-   * Where a simulator delivers its callbacks: {@code url} (and more {@code urls}), Meta's {@code verifyToken}, and
-   * {@code connectTo}, an address that takes the connections while the callbacks keep naming {@code url} (a proxy
-   * in between). {@code verify} asks for the provider's handshake when the webhook is set.
+   * Where a simulator delivers its callbacks: {@code url} (and more {@code urls}), Meta's {@code
+   * verifyToken}, and {@code connectTo}, an address that takes the connections while the callbacks
+   * keep naming {@code url} (a proxy in between). {@code verify} asks for the provider's handshake
+   * when the webhook is set.
    */
-  public record Webhook(Optional<String> url, Optional<String> verifyToken, List<String> urls,
-      Optional<String> connectTo, boolean verify) {
+  public record Webhook(
+      Optional<String> url,
+      Optional<String> verifyToken,
+      List<String> urls,
+      Optional<String> connectTo,
+      boolean verify) {
     public Webhook {
       urls = List.copyOf(urls);
     }
@@ -361,9 +463,13 @@ public final class SimulatorClient {
       return new Webhook(url, Optional.of(token), urls, connectTo, verify);
     }
 
-    /** Every URL the callbacks go to in turn (several instances of one service); the first is {@code url}. */
+    /**
+     * Every URL the callbacks go to in turn (several instances of one service); the first is {@code
+     * url}.
+     */
     public Webhook withUrls(List<String> all) {
-      return new Webhook(all.isEmpty() ? url : Optional.of(all.get(0)), verifyToken, all, connectTo, verify);
+      return new Webhook(
+          all.isEmpty() ? url : Optional.of(all.get(0)), verifyToken, all, connectTo, verify);
     }
 
     public Webhook withConnectTo(String address) {
@@ -373,24 +479,41 @@ public final class SimulatorClient {
     static Webhook of(JsonNode n) {
       List<String> urls = new ArrayList<>();
       n.path("urls").forEach(u -> urls.add(u.asText()));
-      return new Webhook(text(n.path("url")), text(n.path("verify_token")), urls, text(n.path("connect_to")), false);
+      return new Webhook(
+          text(n.path("url")),
+          text(n.path("verify_token")),
+          urls,
+          text(n.path("connect_to")),
+          false);
     }
   }
 
   /**
-   * HubSpot's rate limit ({@code per10s} empty for none; {@code policy}; the {@code Retry-After} it answers) and
-   * the failures it injects into its next calls ({@code failNext} of {@code failStatus}, an HTTP status or {@code
-   * reset}, each after {@code failDelay}).
+   * HubSpot's rate limit ({@code per10s} empty for none; {@code policy}; the {@code Retry-After} it
+   * answers) and the failures it injects into its next calls ({@code failNext} of {@code
+   * failStatus}, an HTTP status or {@code reset}, each after {@code failDelay}).
    */
-  public record HubSpotLimits(Optional<Integer> per10s, String policy, Optional<Long> retryAfterSeconds,
-      int failNext, String failStatus, Optional<String> failDelay) {
+  public record HubSpotLimits(
+      Optional<Integer> per10s,
+      String policy,
+      Optional<Long> retryAfterSeconds,
+      int failNext,
+      String failStatus,
+      Optional<String> failDelay) {
     static HubSpotLimits of(JsonNode n) {
-      return new HubSpotLimits(number(n.path("per_10s")).map(Long::intValue), n.path("policy").asText(),
-          number(n.path("retry_after")), n.path("fail_next").asInt(), n.path("fail_status").asText(),
+      return new HubSpotLimits(
+          number(n.path("per_10s")).map(Long::intValue),
+          n.path("policy").asText(),
+          number(n.path("retry_after")),
+          n.path("fail_next").asInt(),
+          n.path("fail_status").asText(),
           text(n.path("fail_delay")));
     }
 
-    /** A rate limit of {@code per10s} calls per ten seconds (HubSpot's {@code TEN_SECONDLY_ROLLING}). */
+    /**
+     * A rate limit of {@code per10s} calls per ten seconds (HubSpot's {@code
+     * TEN_SECONDLY_ROLLING}).
+     */
     public static Change rateLimit(int per10s) {
       return new Change().rateLimit(per10s);
     }
@@ -456,25 +579,49 @@ public final class SimulatorClient {
     }
   }
 
-  /** A timeline event as HubSpot holds it: {@code tokens} and {@code extraData} as the client sent them. */
-  public record TimelineEvent(String id, String eventTemplateId, Optional<String> email, Optional<String> objectId,
-      Instant timestamp, JsonNode tokens, Optional<JsonNode> extraData, Instant receivedAt) {
+  /**
+   * A timeline event as HubSpot holds it: {@code tokens} and {@code extraData} as the client sent
+   * them.
+   */
+  public record TimelineEvent(
+      String id,
+      String eventTemplateId,
+      Optional<String> email,
+      Optional<String> objectId,
+      Instant timestamp,
+      JsonNode tokens,
+      Optional<JsonNode> extraData,
+      Instant receivedAt) {
     static TimelineEvent of(JsonNode n) {
-      return new TimelineEvent(n.path("id").asText(), n.path("eventTemplateId").asText(), text(n.path("email")),
-          text(n.path("objectId")), instant(n.path("timestamp")).orElse(null), n.path("tokens"),
-          Optional.ofNullable(n.get("extraData")), instant(n.path("received_at")).orElse(null));
+      return new TimelineEvent(
+          n.path("id").asText(),
+          n.path("eventTemplateId").asText(),
+          text(n.path("email")),
+          text(n.path("objectId")),
+          instant(n.path("timestamp")).orElse(null),
+          n.path("tokens"),
+          Optional.ofNullable(n.get("extraData")),
+          instant(n.path("received_at")).orElse(null));
     }
   }
 
-  /** The simulator refused an admin request: its status and problem details (the fix is in {@code detail}). */
+  /**
+   * The simulator refused an admin request: its status and problem details (the fix is in {@code
+   * detail}).
+   */
   public static final class Refused extends RuntimeException {
     private final int status;
     private final JsonNode problem;
 
     Refused(String request, int status, JsonNode problem) {
-      super(request + " was answered " + status + ": " + problem.path("title").asText("")
-          + (problem.has("detail") ? " (" + problem.path("detail").asText() + ")" : "")
-          + (problem.has("errors") ? " " + problem.path("errors") : ""));
+      super(
+          request
+              + " was answered "
+              + status
+              + ": "
+              + problem.path("title").asText("")
+              + (problem.has("detail") ? " (" + problem.path("detail").asText() + ")" : "")
+              + (problem.has("errors") ? " " + problem.path("errors") : ""));
       this.status = status;
       this.problem = problem;
     }
@@ -483,7 +630,10 @@ public final class SimulatorClient {
       return status;
     }
 
-    /** The RFC 9457 body: {@code title}, {@code detail} and, for a scenario, {@code errors} with JSON pointers. */
+    /**
+     * The RFC 9457 body: {@code title}, {@code detail} and, for a scenario, {@code errors} with
+     * JSON pointers.
+     */
     public JsonNode problem() {
       return problem;
     }
@@ -506,7 +656,8 @@ public final class SimulatorClient {
   }
 
   /** A call that must succeed: any status of 300 or more raises {@link Refused}. */
-  private Answer send(String provider, String method, String pathAndQuery, String contentType, String body) {
+  private Answer send(
+      String provider, String method, String pathAndQuery, String contentType, String body) {
     Answer a = call(provider, method, pathAndQuery, contentType, body);
     if (a.status() >= 300) {
       throw new Refused(method + " " + baseUrl(provider) + pathAndQuery, a.status(), a.body());
@@ -514,23 +665,43 @@ public final class SimulatorClient {
     return a;
   }
 
-  private Answer call(String provider, String method, String pathAndQuery, String contentType, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl(provider) + pathAndQuery))
-        .timeout(TIMEOUT)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  private Answer call(
+      String provider, String method, String pathAndQuery, String contentType, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl(provider) + pathAndQuery))
+            .timeout(TIMEOUT)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null && body != null) {
       request.header("Content-Type", contentType);
     }
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String text = response.body();
-      return new Answer(response.statusCode(), text == null || text.isBlank() ? JSON.createObjectNode() : parse(text));
+      return new Answer(
+          response.statusCode(),
+          text == null || text.isBlank() ? JSON.createObjectNode() : parse(text));
     } catch (IOException e) {
-      throw new UncheckedIOException("the " + provider + " simulator at " + baseUrl(provider) + " did not answer "
-          + method + " " + pathAndQuery + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "the "
+              + provider
+              + " simulator at "
+              + baseUrl(provider)
+              + " did not answer "
+              + method
+              + " "
+              + pathAndQuery
+              + ": "
+              + e.getMessage(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while calling the " + provider + " simulator", e);
+      throw new IllegalStateException(
+          "interrupted while calling the " + provider + " simulator", e);
     }
   }
 

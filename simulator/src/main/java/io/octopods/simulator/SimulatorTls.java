@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The HTTPS side of one simulator process: the CA kept in the data directory, one server certificate it signs for
- * every provider's real API host name plus {@code localhost} and the loopback addresses, each provider's TLS port,
- * and the router that serves all host names on one port.
+ * The HTTPS side of one simulator process: the CA kept in the data directory, one server
+ * certificate it signs for every provider's real API host name plus {@code localhost} and the
+ * loopback addresses, each provider's TLS port, and the router that serves all host names on one
+ * port.
  */
 public final class SimulatorTls implements AutoCloseable {
   private final CaFiles.KeptCa ca;
@@ -29,14 +30,18 @@ public final class SimulatorTls implements AutoCloseable {
   private final Map<String, String> apiHosts;
   private HostRouter router;
 
-  private SimulatorTls(CaFiles.KeptCa ca, Path keyStore, ServerIdentity identity, Map<String, String> apiHosts) {
+  private SimulatorTls(
+      CaFiles.KeptCa ca, Path keyStore, ServerIdentity identity, Map<String, String> apiHosts) {
     this.ca = ca;
     this.keyStore = keyStore;
     this.identity = identity;
     this.apiHosts = apiHosts;
   }
 
-  /** Reads or makes the CA in {@code caDir} and issues the server certificate; {@code apiHosts} by provider. */
+  /**
+   * Reads or makes the CA in {@code caDir} and issues the server certificate; {@code apiHosts} by
+   * provider.
+   */
   static SimulatorTls prepare(Path caDir, String listenHost, Map<String, String> apiHosts) {
     CaFiles.KeptCa ca = CaFiles.loadOrCreate(caDir);
     List<String> names = new ArrayList<>(apiHosts.values());
@@ -53,7 +58,8 @@ public final class SimulatorTls implements AutoCloseable {
       identity.writeKeyStore(file, CaFiles.PASSWORD);
       return new SimulatorTls(ca, file, identity, Map.copyOf(apiHosts));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the simulators' server key store: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the simulators' server key store: " + e.getMessage(), e);
     }
   }
 
@@ -68,7 +74,9 @@ public final class SimulatorTls implements AutoCloseable {
     try {
       router = HostRouter.start(host, port, identity, backends);
     } catch (IOException e) {
-      throw new ProviderServer.PortTaken(port, e,
+      throw new ProviderServer.PortTaken(
+          port,
+          e,
           "choose another --tls-port (or another --port-base, which puts it on base + 10)");
     }
   }
@@ -82,7 +90,10 @@ public final class SimulatorTls implements AutoCloseable {
     return apiHosts.get(provider);
   }
 
-  /** The provider's real base URL served by the router: {@code https://graph.facebook.com:8090} (no port on 443). */
+  /**
+   * The provider's real base URL served by the router: {@code https://graph.facebook.com:8090} (no
+   * port on 443).
+   */
   public String routedUrl(String provider) {
     return "https://" + apiHost(provider) + (routerPort() == 443 ? "" : ":" + routerPort());
   }
@@ -95,7 +106,9 @@ public final class SimulatorTls implements AutoCloseable {
     return ca.p12();
   }
 
-  /** Whether this start made the CA (a team must trust it anew) rather than reading the kept one. */
+  /**
+   * Whether this start made the CA (a team must trust it anew) rather than reading the kept one.
+   */
   public boolean caCreated() {
     return ca.created();
   }

@@ -26,8 +26,9 @@ import java.util.Optional;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The four simulators of one process: one shared clock, catalog, ledger and journal; one WireMock server each
- * (with a TLS port beside the plain one, and a host-name router in front of all, when HTTPS is on).
+ * The four simulators of one process: one shared clock, catalog, ledger and journal; one WireMock
+ * server each (with a TLS port beside the plain one, and a host-name router in front of all, when
+ * HTTPS is on).
  */
 public final class Simulators implements AutoCloseable {
   private final SimulatorContext context;
@@ -39,11 +40,14 @@ public final class Simulators implements AutoCloseable {
     this.context = context;
   }
 
-  /** Starts every provider of the registry; a taken port raises {@link ProviderServer.PortTaken}. */
+  /**
+   * Starts every provider of the registry; a taken port raises {@link ProviderServer.PortTaken}.
+   */
   public static Simulators start(SimulatorSettings settings) {
-    ScenarioClock clock = "virtual".equals(settings.clock())
-        ? ScenarioClock.virtual()
-        : ScenarioClock.real(settings.timeScale());
+    ScenarioClock clock =
+        "virtual".equals(settings.clock())
+            ? ScenarioClock.virtual()
+            : ScenarioClock.real(settings.timeScale());
     List<Scenario> folders = new ArrayList<>();
     for (Path folder : settings.scenarioFolders()) {
       folders.addAll(ScenarioLibrary.folder(folder));
@@ -53,11 +57,20 @@ public final class Simulators implements AutoCloseable {
     CallbackJournal journal = new CallbackJournal();
     CallbackTargets targets = new CallbackTargets();
     Map<String, CallbackFormat> formats = new LinkedHashMap<>();
-    CallbackDispatcher dispatcher = new CallbackDispatcher(clock, journal, targets, formats::get,
-        settings.callbackTimeout(), callbackTls(settings));
-    CallbackScheduler scheduler = new CallbackScheduler(clock, dispatcher, settings.callbackLanes());
+    CallbackDispatcher dispatcher =
+        new CallbackDispatcher(
+            clock,
+            journal,
+            targets,
+            formats::get,
+            settings.callbackTimeout(),
+            callbackTls(settings));
+    CallbackScheduler scheduler =
+        new CallbackScheduler(clock, dispatcher, settings.callbackLanes());
     SendDesk desk = new SendDesk(clock, catalog, ledger, scheduler);
-    Simulators sims = new Simulators(new SimulatorContext(clock, catalog, ledger, journal, targets, scheduler, desk));
+    Simulators sims =
+        new Simulators(
+            new SimulatorContext(clock, catalog, ledger, journal, targets, scheduler, desk));
 
     List<ProviderSimulator> all = ProviderRegistry.create(sims.context);
     try {
@@ -66,15 +79,20 @@ public final class Simulators implements AutoCloseable {
         for (int i = 0; i < all.size(); i++) {
           apiHosts.put(all.get(i).name(), ProviderRegistry.apiHosts().get(i));
         }
-        sims.tls = Optional.of(SimulatorTls.prepare(settings.dataDir().orElse(SimulatorSettings.DEFAULT_DATA_DIR),
-            settings.host(), apiHosts));
+        sims.tls =
+            Optional.of(
+                SimulatorTls.prepare(
+                    settings.dataDir().orElse(SimulatorSettings.DEFAULT_DATA_DIR),
+                    settings.host(),
+                    apiHosts));
       }
       for (int i = 0; i < all.size(); i++) {
         ProviderSimulator p = all.get(i);
         p.callbacks().ifPresent(f -> formats.put(p.name(), f));
         int httpsPort = settings.httpsPortOf(i);
-        ProviderServer server = new ProviderServer(settings.host(), settings.portOf(i),
-            sims.tls.map(t -> t.https(httpsPort)));
+        ProviderServer server =
+            new ProviderServer(
+                settings.host(), settings.portOf(i), sims.tls.map(t -> t.https(httpsPort)));
         sims.servers.put(p.name(), server);
         sims.providers.put(p.name(), p);
         server.serve(p.routes());
@@ -112,7 +130,8 @@ public final class Simulators implements AutoCloseable {
   public ProviderSimulator provider(String name) {
     ProviderSimulator p = providers.get(name);
     if (p == null) {
-      throw new IllegalArgumentException("no simulator named '" + name + "'; there are " + providers.keySet());
+      throw new IllegalArgumentException(
+          "no simulator named '" + name + "'; there are " + providers.keySet());
     }
     return p;
   }
@@ -139,7 +158,8 @@ public final class Simulators implements AutoCloseable {
   public ProviderServer server(String provider) {
     ProviderServer s = servers.get(provider);
     if (s == null) {
-      throw new IllegalArgumentException("no simulator named '" + provider + "'; there are " + servers.keySet());
+      throw new IllegalArgumentException(
+          "no simulator named '" + provider + "'; there are " + servers.keySet());
     }
     return s;
   }

@@ -11,13 +11,24 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "use the simulators in your own tests" shows the example project's test in full: the snippet and the
- * file that {@code examples/junit-consumer} runs on JUnit 5 and 6 must not drift apart.
+ * The README's "use the simulators in your own tests" shows the example project's test in full: the
+ * snippet and the file that {@code examples/junit-consumer} runs on JUnit 5 and 6 must not drift
+ * apart.
  */
 class ReadmeJunitExampleTest {
   private static final Path README = Path.of("..", "README.md");
-  private static final Path EXAMPLE = Path.of("..", "examples", "junit-consumer", "src", "test", "java", "com",
-      "example", "delivery", "ReadBeforeDeliveredTest.java");
+  private static final Path EXAMPLE =
+      Path.of(
+          "..",
+          "examples",
+          "junit-consumer",
+          "src",
+          "test",
+          "java",
+          "com",
+          "example",
+          "delivery",
+          "ReadBeforeDeliveredTest.java");
 
   @Test
   void theReadmeShowsTheExampleTestAsItIs() throws IOException {
@@ -26,7 +37,10 @@ class ReadmeJunitExampleTest {
     assertThat(snippet).isEqualTo(Files.readString(EXAMPLE).replace("\r\n", "\n").stripTrailing());
   }
 
-  /** The first ```java block of the section whose heading contains {@code words}, without its fences. */
+  /**
+   * The first ```java block of the section whose heading contains {@code words}, without its
+   * fences.
+   */
   private static String javaBlockAfterHeading(List<String> lines, String words) {
     int heading = -1;
     boolean inFence = false;
@@ -34,7 +48,9 @@ class ReadmeJunitExampleTest {
       String line = lines.get(i);
       if (line.startsWith("```")) {
         inFence = !inFence;
-      } else if (!inFence && line.startsWith("#") && line.toLowerCase(Locale.ROOT).contains(words)) {
+      } else if (!inFence
+          && line.startsWith("#")
+          && line.toLowerCase(Locale.ROOT).contains(words)) {
         heading = i;
       }
     }
@@ -57,6 +73,7 @@ class ReadmeJunitExampleTest {
         break;
       }
     }
-    throw new AssertionError("README.md: no complete ```java block in the section '" + lines.get(heading) + "'");
+    throw new AssertionError(
+        "README.md: no complete ```java block in the section '" + lines.get(heading) + "'");
   }
 }

@@ -17,10 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The status service in a JVM of its own ({@code io.octopods.service.ServiceMain} on this JVM's class path): for a
- * restart, a crash (SIGKILL), two instances on one database, or CPU and GC figures of its own. Started with this
- * JVM's environment plus the settings given (a {@link Stack}'s {@link Stack#serviceSettings()}, say); its output
- * goes to a log file; ready once {@code GET /health} answers {@code 200}.
+ * The status service in a JVM of its own ({@code io.octopods.service.ServiceMain} on this JVM's
+ * class path): for a restart, a crash (SIGKILL), two instances on one database, or CPU and GC
+ * figures of its own. Started with this JVM's environment plus the settings given (a {@link
+ * Stack}'s {@link Stack#serviceSettings()}, say); its output goes to a log file; ready once {@code
+ * GET /health} answers {@code 200}.
  */
 public final class ServiceProcess implements AutoCloseable {
   private static final Duration STOP_WITHIN = Duration.ofSeconds(20);
@@ -37,30 +38,42 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code java <jvmOptions> -cp <this class path> io.octopods.service.ServiceMain <flags>} and waits until
-   * it answers {@code /health}.
+   * Starts {@code java <jvmOptions> -cp <this class path> io.octopods.service.ServiceMain <flags>}
+   * and waits until it answers {@code /health}.
    *
-   * @param flags the service's flags; {@code --port} is required (and {@code --host} defaults to 127.0.0.1)
+   * @param flags the service's flags; {@code --port} is required (and {@code --host} defaults to
+   *     127.0.0.1)
    * @param log where its standard output and error go
    */
-  public static ServiceProcess start(Map<String, String> flags, Map<String, String> settings, List<String> jvmOptions,
-      Path log, Duration readyWithin) {
-    String port = Optional.ofNullable(flags.get("--port"))
-        .orElseThrow(() -> new IllegalArgumentException("a service process needs its --port"));
+  public static ServiceProcess start(
+      Map<String, String> flags,
+      Map<String, String> settings,
+      List<String> jvmOptions,
+      Path log,
+      Duration readyWithin) {
+    String port =
+        Optional.ofNullable(flags.get("--port"))
+            .orElseThrow(() -> new IllegalArgumentException("a service process needs its --port"));
     List<String> command = new ArrayList<>();
     command.add(javaCommand());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.octopods.service.ServiceMain"));
-    flags.forEach((name, value) -> {
-      command.add(name);
-      command.add(value);
-    });
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), "io.octopods.service.ServiceMain"));
+    flags.forEach(
+        (name, value) -> {
+          command.add(name);
+          command.add(value);
+        });
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(settings);
     ServiceProcess service;
     try {
-      service = new ServiceProcess(builder.start(), "http://" + flags.getOrDefault("--host", "127.0.0.1") + ":" + port,
-          log);
+      service =
+          new ServiceProcess(
+              builder.start(),
+              "http://" + flags.getOrDefault("--host", "127.0.0.1") + ":" + port,
+              log);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the service's JVM: " + e.getMessage(), e);
     }
@@ -73,28 +86,47 @@ public final class ServiceProcess implements AutoCloseable {
     return service;
   }
 
-  /** As {@link #start(Map, Map, List, Path, Duration)}, with no JVM options and its output in a temporary file. */
-  public static ServiceProcess start(Map<String, String> flags, Map<String, String> settings, Duration readyWithin) {
+  /**
+   * As {@link #start(Map, Map, List, Path, Duration)}, with no JVM options and its output in a
+   * temporary file.
+   */
+  public static ServiceProcess start(
+      Map<String, String> flags, Map<String, String> settings, Duration readyWithin) {
     try {
-      return start(flags, settings, List.of(), Files.createTempFile("octopods-service", ".log"), readyWithin);
+      return start(
+          flags,
+          settings,
+          List.of(),
+          Files.createTempFile("octopods-service", ".log"),
+          readyWithin);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private static String javaCommand() {
-    return ProcessHandle.current().info().command()
+    return ProcessHandle.current()
+        .info()
+        .command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
   private void awaitReady(Duration within) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl + "/health")).timeout(Duration.ofSeconds(5)).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     long end = System.nanoTime() + within.toNanos();
     while (System.nanoTime() < end) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the service's JVM ended with exit code " + process.exitValue()
-            + " before answering GET /health; the end of its output (" + log + "):\n" + tail(20));
+        throw new IllegalStateException(
+            "the service's JVM ended with exit code "
+                + process.exitValue()
+                + " before answering GET /health; the end of its output ("
+                + log
+                + "):\n"
+                + tail(20));
       }
       try {
         if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -113,8 +145,13 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("interrupted while waiting for the service's JVM", e);
       }
     }
-    throw new IllegalStateException("the service did not answer GET /health within " + within.toSeconds()
-        + " s; the end of its output (" + log + "):\n" + tail(20));
+    throw new IllegalStateException(
+        "the service did not answer GET /health within "
+            + within.toSeconds()
+            + " s; the end of its output ("
+            + log
+            + "):\n"
+            + tail(20));
   }
 
   public long pid() {
@@ -142,8 +179,12 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Its exit (or that it runs) and the end of its output, for failure messages. */
   public String output() {
-    return "exit " + (process.isAlive() ? "(running)" : String.valueOf(process.exitValue())) + "; output ("
-        + log + "):\n" + tail(200);
+    return "exit "
+        + (process.isAlive() ? "(running)" : String.valueOf(process.exitValue()))
+        + "; output ("
+        + log
+        + "):\n"
+        + tail(200);
   }
 
   /** Lines of its output that name a warning or an error. */
@@ -159,20 +200,27 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** SIGKILL, the way a crash ends it (no shutdown hook), and waits until it is gone (its port closed). */
+  /**
+   * SIGKILL, the way a crash ends it (no shutdown hook), and waits until it is gone (its port
+   * closed).
+   */
   public void kill() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     try {
       if (!process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the service's JVM survived SIGKILL for " + STOP_WITHIN.toSeconds() + " s");
+        throw new IllegalStateException(
+            "the service's JVM survived SIGKILL for " + STOP_WITHIN.toSeconds() + " s");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  /** SIGTERM (its shutdown hook closes it), then a kill if it has not stopped; answers the exit code, if it stopped. */
+  /**
+   * SIGTERM (its shutdown hook closes it), then a kill if it has not stopped; answers the exit
+   * code, if it stopped.
+   */
   public Optional<Integer> stop() {
     process.destroy();
     try {

@@ -22,10 +22,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The one wiring of the status service and the four simulators: the service's provider base URLs point at the
- * simulators, the WhatsApp and Viber simulators' webhooks at the service (Meta's handshake included), the secrets
- * match, and Twilio's {@code StatusCallback} comes from the service's public URL, so the service's port is chosen
- * before it starts. Started from a {@link StackProfile} with {@link #of(StackProfile)}.
+ * The one wiring of the status service and the four simulators: the service's provider base URLs
+ * point at the simulators, the WhatsApp and Viber simulators' webhooks at the service (Meta's
+ * handshake included), the secrets match, and Twilio's {@code StatusCallback} comes from the
+ * service's public URL, so the service's port is chosen before it starts. Started from a {@link
+ * StackProfile} with {@link #of(StackProfile)}.
  */
 public final class Stack implements AutoCloseable {
   private static final String DEFAULT_HOST = "127.0.0.1";
@@ -39,8 +40,12 @@ public final class Stack implements AutoCloseable {
   private final boolean temporaryDataDir;
   private OctopodsService service;
 
-  private Stack(Simulators simulators, Map<String, String> serviceFlags, Map<String, String> serviceSettings,
-      Path dataDir, boolean temporaryDataDir) {
+  private Stack(
+      Simulators simulators,
+      Map<String, String> serviceFlags,
+      Map<String, String> serviceSettings,
+      Path dataDir,
+      boolean temporaryDataDir) {
     this.simulators = simulators;
     this.admin = simulators.client();
     this.serviceFlags = new LinkedHashMap<>(serviceFlags);
@@ -55,15 +60,18 @@ public final class Stack implements AutoCloseable {
   }
 
   /**
-   * The settings of a service in front of these simulators: the profile's, then {@code settings}, then the
-   * simulators' base URLs. For a service started elsewhere (a JVM of its own); {@link Builder#start()} uses it too.
+   * The settings of a service in front of these simulators: the profile's, then {@code settings},
+   * then the simulators' base URLs. For a service started elsewhere (a JVM of its own); {@link
+   * Builder#start()} uses it too.
    */
-  public static Map<String, String> serviceSettings(StackProfile profile, Simulators simulators,
-      Map<String, String> settings) {
+  public static Map<String, String> serviceSettings(
+      StackProfile profile, Simulators simulators, Map<String, String> settings) {
     Map<String, String> wired = new LinkedHashMap<>(profile.settings());
     wired.putAll(settings);
     for (String provider : List.of("twilio", "whatsapp", "viber", "hubspot")) {
-      wired.put("OCTOPODS_" + provider.toUpperCase(Locale.ROOT) + "_BASE_URL", simulators.baseUrl(provider));
+      wired.put(
+          "OCTOPODS_" + provider.toUpperCase(Locale.ROOT) + "_BASE_URL",
+          simulators.baseUrl(provider));
     }
     return wired;
   }
@@ -83,9 +91,10 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * The launcher's flags: {@code --port-base}, {@code --port}, {@code --host}, {@code --db-url}, {@code
-     * --data-dir}, {@code --public-url}. Without {@code --data-dir} a stack of a profile other than {@link
-     * StackProfile#LOCAL} works in a temporary directory that {@link #close()} deletes.
+     * The launcher's flags: {@code --port-base}, {@code --port}, {@code --host}, {@code --db-url},
+     * {@code --data-dir}, {@code --public-url}. Without {@code --data-dir} a stack of a profile
+     * other than {@link StackProfile#LOCAL} works in a temporary directory that {@link #close()}
+     * deletes.
      */
     public Builder flags(Map<String, String> more) {
       flags.putAll(more);
@@ -97,8 +106,10 @@ public final class Stack implements AutoCloseable {
       return this;
     }
 
-    /** Service settings ({@code OCTOPODS_*}) over the profile's; {@code OCTOPODS_PORT_BASE}, {@code _HOST} and
-     * {@code _DATA_DIR} place the simulators too. */
+    /**
+     * Service settings ({@code OCTOPODS_*}) over the profile's; {@code OCTOPODS_PORT_BASE}, {@code
+     * _HOST} and {@code _DATA_DIR} place the simulators too.
+     */
     public Builder settings(Map<String, String> more) {
       settings.putAll(more);
       return this;
@@ -122,23 +133,41 @@ public final class Stack implements AutoCloseable {
       return this;
     }
 
-    /** The simulators' HTTPS; their CA is kept in the data directory. The service still talks plain HTTP to them. */
+    /**
+     * The simulators' HTTPS; their CA is kept in the data directory. The service still talks plain
+     * HTTP to them.
+     */
     public Builder tls(SimulatorSettings.Tls https) {
       tls = https;
       return this;
     }
 
     public Stack start() {
-      int portBase = Integer.parseInt(chosen("--port-base", "OCTOPODS_PORT_BASE")
-          .orElse(String.valueOf(profile.portBase())));
+      int portBase =
+          Integer.parseInt(
+              chosen("--port-base", "OCTOPODS_PORT_BASE")
+                  .orElse(String.valueOf(profile.portBase())));
       String host = chosen("--host", "OCTOPODS_HOST").orElse(DEFAULT_HOST);
-      Optional<String> chosenDir = chosen("--data-dir", "OCTOPODS_DATA_DIR")
-          .or(() -> profile == StackProfile.LOCAL ? Optional.of(".octopods") : Optional.empty());
+      Optional<String> chosenDir =
+          chosen("--data-dir", "OCTOPODS_DATA_DIR")
+              .or(
+                  () ->
+                      profile == StackProfile.LOCAL ? Optional.of(".octopods") : Optional.empty());
       Path dataDir = chosenDir.map(Path::of).orElseGet(Builder::temporaryDirectory);
       Simulators sims;
       try {
-        sims = Simulators.start(new SimulatorSettings(host, portBase, clock.orElse(profile.clock()), timeScale,
-            scenarioFolders, Duration.ofSeconds(10), 8, Optional.of(dataDir), tls));
+        sims =
+            Simulators.start(
+                new SimulatorSettings(
+                    host,
+                    portBase,
+                    clock.orElse(profile.clock()),
+                    timeScale,
+                    scenarioFolders,
+                    Duration.ofSeconds(10),
+                    8,
+                    Optional.of(dataDir),
+                    tls));
       } catch (RuntimeException e) {
         if (chosenDir.isEmpty()) {
           deleteQuietly(dataDir);
@@ -147,8 +176,13 @@ public final class Stack implements AutoCloseable {
       }
       Map<String, String> serviceFlags = new LinkedHashMap<>(flags);
       serviceFlags.put("--data-dir", dataDir.toString());
-      Stack stack = new Stack(sims, serviceFlags, serviceSettings(profile, sims, settings), dataDir,
-          chosenDir.isEmpty());
+      Stack stack =
+          new Stack(
+              sims,
+              serviceFlags,
+              serviceSettings(profile, sims, settings),
+              dataDir,
+              chosenDir.isEmpty());
       try {
         stack.startService(portBase == 0 && !flags.containsKey("--port"), host);
         stack.pointWebhooksAtService();
@@ -160,7 +194,8 @@ public final class Stack implements AutoCloseable {
     }
 
     private Optional<String> chosen(String name, String setting) {
-      return Optional.ofNullable(flags.get(name)).or(() -> Optional.ofNullable(settings.get(setting)));
+      return Optional.ofNullable(flags.get(name))
+          .or(() -> Optional.ofNullable(settings.get(setting)));
     }
 
     private static Path temporaryDirectory() {
@@ -173,9 +208,9 @@ public final class Stack implements AutoCloseable {
   }
 
   /**
-   * Starts the in-process service; on a free port when {@code freePort}, and since another process may take that
-   * port before the service binds it (an outgoing connection's ephemeral port, say), a bind failure is tried again
-   * on another one.
+   * Starts the in-process service; on a free port when {@code freePort}, and since another process
+   * may take that port before the service binds it (an outgoing connection's ephemeral port, say),
+   * a bind failure is tried again on another one.
    */
   private void startService(boolean freePort, String host) {
     Map<String, String> flags = new LinkedHashMap<>(serviceFlags);
@@ -207,7 +242,8 @@ public final class Stack implements AutoCloseable {
 
   private void pointWebhooksAtService() {
     for (String provider : List.of("whatsapp", "viber")) {
-      admin.setWebhook(provider, SimulatorClient.Webhook.to(serviceUrl() + "/webhooks/" + provider));
+      admin.setWebhook(
+          provider, SimulatorClient.Webhook.to(serviceUrl() + "/webhooks/" + provider));
     }
   }
 
@@ -228,14 +264,23 @@ public final class Stack implements AutoCloseable {
     return service;
   }
 
-  /** The service's base URL, the same after {@link #stopService()} for a service started on the same flags. */
+  /**
+   * The service's base URL, the same after {@link #stopService()} for a service started on the same
+   * flags.
+   */
   public String serviceUrl() {
     return service == null
-        ? "http://" + serviceFlags.getOrDefault("--host", DEFAULT_HOST) + ":" + serviceFlags.get("--port")
+        ? "http://"
+            + serviceFlags.getOrDefault("--host", DEFAULT_HOST)
+            + ":"
+            + serviceFlags.get("--port")
         : service.baseUrl();
   }
 
-  /** The flags the service was started with ({@code --port}, {@code --data-dir}, ...), for a process of its own. */
+  /**
+   * The flags the service was started with ({@code --port}, {@code --data-dir}, ...), for a process
+   * of its own.
+   */
   public Map<String, String> serviceFlags() {
     return Map.copyOf(serviceFlags);
   }
@@ -249,7 +294,10 @@ public final class Stack implements AutoCloseable {
     return dataDir;
   }
 
-  /** Stops the in-process service, not the simulators: a service started on the same flags takes its place. */
+  /**
+   * Stops the in-process service, not the simulators: a service started on the same flags takes its
+   * place.
+   */
   public void stopService() {
     if (service != null) {
       service.close();

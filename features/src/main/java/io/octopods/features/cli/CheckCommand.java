@@ -25,22 +25,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./octopods check}: the features and the end-to-end properties against a running service (or a local
- * stack), the contract report written, a summary printed. Exit 0 when everything holds, 1 when a contract or
- * an invariant is broken (or a scenario fails), 2 for usage or infrastructure errors.
+ * {@code ./octopods check}: the features and the end-to-end properties against a running service
+ * (or a local stack), the contract report written, a summary printed. Exit 0 when everything holds,
+ * 1 when a contract or an invariant is broken (or a scenario fails), 2 for usage or infrastructure
+ * errors.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
-    description = "Runs the features and properties against a service and writes the contract report.")
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs the features and properties against a service and writes the contract report.")
 public final class CheckCommand implements Callable<Integer> {
   static final String PROPERTIES_PACKAGE = "io.octopods.features.properties";
 
-  @Option(names = "--target", description = "the service's base URL (default: start a local stack on free ports)")
+  @Option(
+      names = "--target",
+      description = "the service's base URL (default: start a local stack on free ports)")
   String target;
 
   @Option(names = "--api-key", description = "an API key of the target (required with --target)")
   String apiKey;
 
-  @Option(names = "--other-api-key", description = "a key of a second workspace, for the isolation checks (I13)")
+  @Option(
+      names = "--other-api-key",
+      description = "a key of a second workspace, for the isolation checks (I13)")
   String otherApiKey;
 
   @Option(names = "--sim-host", description = "where the simulators run (default 127.0.0.1)")
@@ -49,25 +57,37 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--port-base", description = "the simulators are on N+1..N+4 (default 8080)")
   String portBase;
 
-  @Option(names = "--sim", description = "one simulator's URL, e.g. --sim whatsapp=http://sims:9002 (repeatable)")
+  @Option(
+      names = "--sim",
+      description = "one simulator's URL, e.g. --sim whatsapp=http://sims:9002 (repeatable)")
   List<String> sims = new ArrayList<>();
 
-  @Option(names = "--public-url", description = "the service's URL as the simulators reach it (default --target)")
+  @Option(
+      names = "--public-url",
+      description = "the service's URL as the simulators reach it (default --target)")
   String publicUrl;
 
-  @Option(names = "--intercom-secret", description = "the target's Intercom client secret, to check the signed canvases")
+  @Option(
+      names = "--intercom-secret",
+      description = "the target's Intercom client secret, to check the signed canvases")
   String intercomSecret;
 
-  @Option(names = "--tags", description = "a Cucumber tag expression, e.g. '@whatsapp and not @slow'")
+  @Option(
+      names = "--tags",
+      description = "a Cucumber tag expression, e.g. '@whatsapp and not @slow'")
   String tags;
 
   @Option(names = "--features", description = "a folder of more feature files (repeatable)")
   List<Path> features = new ArrayList<>();
 
-  @Option(names = "--skip-properties", description = "run the features only, not the end-to-end properties")
+  @Option(
+      names = "--skip-properties",
+      description = "run the features only, not the end-to-end properties")
   boolean skipProperties;
 
-  @Option(names = "--report-dir", description = "where the contract report goes (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--report-dir",
+      description = "where the contract report goes (default ${DEFAULT-VALUE})")
   Path reportDir = Path.of("reports", "target", "check");
 
   @Override
@@ -86,11 +106,12 @@ public final class CheckCommand implements Callable<Integer> {
     options.put("public-url", publicUrl);
     options.put("intercom-secret", intercomSecret);
     options.put("report-dir", reportDir.toAbsolutePath().toString());
-    options.forEach((k, v) -> {
-      if (v != null) {
-        System.setProperty(Harness.PREFIX + k, v);
-      }
-    });
+    options.forEach(
+        (k, v) -> {
+          if (v != null) {
+            System.setProperty(Harness.PREFIX + k, v);
+          }
+        });
     if (System.getProperty("allure.results.directory") == null) {
       Path results = reportDir.resolve("allure-results").toAbsolutePath();
       emptyFolder(results); // this run's results only
@@ -99,7 +120,8 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       Files.createDirectories(reportDir);
     } catch (IOException e) {
-      System.err.println("octopods check: cannot write the report into " + reportDir + ": " + e.getMessage());
+      System.err.println(
+          "octopods check: cannot write the report into " + reportDir + ": " + e.getMessage());
       return 2;
     }
     Harness harness;
@@ -117,8 +139,11 @@ public final class CheckCommand implements Callable<Integer> {
     if (!skipProperties) {
       selectors.add(selectPackage(PROPERTIES_PACKAGE));
     }
-    LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request().selectors(selectors)
-        .configurationParameter("jqwik.database", reportDir.resolve("jqwik-database").toAbsolutePath().toString());
+    LauncherDiscoveryRequestBuilder request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectors)
+            .configurationParameter(
+                "jqwik.database", reportDir.resolve("jqwik-database").toAbsolutePath().toString());
     if (skipProperties) {
       request.filters(EngineFilter.excludeEngines("jqwik"));
     }
@@ -133,24 +158,53 @@ public final class CheckCommand implements Callable<Integer> {
 
   private int verdict(Ledger ledger, TestExecutionSummary summary) {
     long ran = summary.getTestsStartedCount();
-    System.out.printf("%n%d scenarios and properties: %d passed, %d failed, %d skipped; %d exchanges checked%n", ran,
-        summary.getTestsSucceededCount(), summary.getTotalFailureCount(), summary.getTestsAbortedCount(),
+    System.out.printf(
+        "%n%d scenarios and properties: %d passed, %d failed, %d skipped; %d exchanges checked%n",
+        ran,
+        summary.getTestsSucceededCount(),
+        summary.getTotalFailureCount(),
+        summary.getTestsAbortedCount(),
         ledger.exchangeCount());
-    ledger.interfaces().forEach(t -> t.breaches().forEach(b -> System.out.printf("  contract breach on %s: %s %s: %s (%s)%n",
-        t.name(), b.breach().contractFile(), b.breach().pointer(), b.breach().message(), b.scenario())));
-    ledger.broken().forEach((id, list) -> list.forEach(v -> System.out.printf("  invariant %s broken: %s (%s)%n", id,
-        firstLine(v.message()), v.scenario())));
+    ledger
+        .interfaces()
+        .forEach(
+            t ->
+                t.breaches()
+                    .forEach(
+                        b ->
+                            System.out.printf(
+                                "  contract breach on %s: %s %s: %s (%s)%n",
+                                t.name(),
+                                b.breach().contractFile(),
+                                b.breach().pointer(),
+                                b.breach().message(),
+                                b.scenario())));
+    ledger
+        .broken()
+        .forEach(
+            (id, list) ->
+                list.forEach(
+                    v ->
+                        System.out.printf(
+                            "  invariant %s broken: %s (%s)%n",
+                            id, firstLine(v.message()), v.scenario())));
     boolean infrastructureOnly = true;
     for (TestExecutionSummary.Failure f : summary.getFailures()) {
       String message = String.valueOf(f.getException().getMessage());
-      boolean infrastructure = message.startsWith("infrastructure:") || causedByConnection(f.getException());
+      boolean infrastructure =
+          message.startsWith("infrastructure:") || causedByConnection(f.getException());
       infrastructureOnly &= infrastructure;
-      System.out.printf("  failed: %s: %s%n", f.getTestIdentifier().getDisplayName(), firstLine(message));
+      System.out.printf(
+          "  failed: %s: %s%n", f.getTestIdentifier().getDisplayName(), firstLine(message));
     }
     Path dir = Path.of(System.getProperty(LedgerListener.REPORT_DIR));
     System.out.println("contract report: " + dir.resolve("contract-report.md") + " (and .json)");
-    System.out.println("Allure results: " + System.getProperty("allure.results.directory")
-        + " (HTML: reports/allure-report " + System.getProperty("allure.results.directory") + ")");
+    System.out.println(
+        "Allure results: "
+            + System.getProperty("allure.results.directory")
+            + " (HTML: reports/allure-report "
+            + System.getProperty("allure.results.directory")
+            + ")");
     if (ledger.breachCount() > 0 || ledger.violationCount() > 0) {
       return 1;
     }
@@ -174,7 +228,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   private static boolean causedByConnection(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof java.net.ConnectException || c instanceof java.net.http.HttpTimeoutException) {
+      if (c instanceof java.net.ConnectException
+          || c instanceof java.net.http.HttpTimeoutException) {
         return true;
       }
     }

@@ -4,7 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The launcher's harness side: {@code ./octopods check}. */
-@Command(name = "octopods", mixinStandardHelpOptions = true, subcommands = CheckCommand.class,
+@Command(
+    name = "octopods",
+    mixinStandardHelpOptions = true,
+    subcommands = CheckCommand.class,
     description = "The Octopods delivery-status harness.")
 public final class OctopodsCommand implements Runnable {
   public static void main(String[] args) {

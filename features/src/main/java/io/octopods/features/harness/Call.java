@@ -9,8 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One HTTP call the harness made and its answer (what it sent, what came back). */
-public record Call(String method, String url, Map<String, String> requestHeaders, String requestBody, int status,
-    Map<String, List<String>> responseHeaders, String body) {
+public record Call(
+    String method,
+    String url,
+    Map<String, String> requestHeaders,
+    String requestBody,
+    int status,
+    Map<String, List<String>> responseHeaders,
+    String body) {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** The body as JSON ({@link MissingNode} when empty or not JSON). */
@@ -29,17 +35,23 @@ public record Call(String method, String url, Map<String, String> requestHeaders
     }
   }
 
-  /** This exchange when its status is {@code expected}; else an {@link AssertionError} naming the call. */
+  /**
+   * This exchange when its status is {@code expected}; else an {@link AssertionError} naming the
+   * call.
+   */
   public Call expect(int expected) {
     if (status != expected) {
-      throw new AssertionError(method + " " + url + " answered " + status + ", expected " + expected + ": " + body);
+      throw new AssertionError(
+          method + " " + url + " answered " + status + ", expected " + expected + ": " + body);
     }
     return this;
   }
 
   public Optional<String> header(String name) {
-    return responseHeaders.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-        .flatMap(e -> e.getValue().stream()).findFirst();
+    return responseHeaders.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(name))
+        .flatMap(e -> e.getValue().stream())
+        .findFirst();
   }
 
   /** A JSON string literal (quotes included). */

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The harness of one run (one JVM): the target, the ledger, the wire. The target comes from system properties
- * ({@code octopods.check.target}, {@code .api-key}, {@code .other-api-key}, {@code .sim-host}, {@code .port-base},
- * {@code .sims} as {@code twilio=URL,...}, {@code .public-url}, {@code .intercom-secret}); without
- * {@code octopods.check.target} a local stack (service and simulators on free ports, virtual clock, embedded
- * database in a temporary folder) is started on first use and stopped when the JVM ends.
+ * The harness of one run (one JVM): the target, the ledger, the wire. The target comes from system
+ * properties ({@code octopods.check.target}, {@code .api-key}, {@code .other-api-key}, {@code
+ * .sim-host}, {@code .port-base}, {@code .sims} as {@code twilio=URL,...}, {@code .public-url},
+ * {@code .intercom-secret}); without {@code octopods.check.target} a local stack (service and
+ * simulators on free ports, virtual clock, embedded database in a temporary folder) is started on
+ * first use and stopped when the JVM ends.
  */
 public final class Harness {
   public static final String PREFIX = "octopods.check.";
@@ -37,9 +38,13 @@ public final class Harness {
   /** The harness of this JVM, started on first use. */
   public static synchronized Harness get() {
     if (current == null) {
-      current = start(System.getProperties().stringPropertyNames().stream()
-          .filter(k -> k.startsWith(PREFIX))
-          .collect(java.util.stream.Collectors.toMap(k -> k.substring(PREFIX.length()), System::getProperty)));
+      current =
+          start(
+              System.getProperties().stringPropertyNames().stream()
+                  .filter(k -> k.startsWith(PREFIX))
+                  .collect(
+                      java.util.stream.Collectors.toMap(
+                          k -> k.substring(PREFIX.length()), System::getProperty)));
     }
     return current;
   }
@@ -55,8 +60,11 @@ public final class Harness {
       return local();
     }
     service = trimSlash(service);
-    Map<String, String> sims = new LinkedHashMap<>(Target.simulatorsAt(options.getOrDefault("sim-host", "127.0.0.1"),
-        Integer.parseInt(options.getOrDefault("port-base", "8080"))));
+    Map<String, String> sims =
+        new LinkedHashMap<>(
+            Target.simulatorsAt(
+                options.getOrDefault("sim-host", "127.0.0.1"),
+                Integer.parseInt(options.getOrDefault("port-base", "8080"))));
     for (String pair : options.getOrDefault("sims", "").split(",")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
@@ -67,13 +75,20 @@ public final class Harness {
     if (apiKey == null || apiKey.isBlank()) {
       throw new IllegalArgumentException("--api-key is required with --target");
     }
-    Target target = new Target(service, apiKey, Optional.ofNullable(options.get("other-api-key")), Map.copyOf(sims),
-        Optional.ofNullable(options.get("intercom-secret")), "the service at " + service);
+    Target target =
+        new Target(
+            service,
+            apiKey,
+            Optional.ofNullable(options.get("other-api-key")),
+            Map.copyOf(sims),
+            Optional.ofNullable(options.get("intercom-secret")),
+            "the service at " + service);
     Harness h = new Harness(target);
     try {
       h.driver.health();
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot reach the target " + service + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot reach the target " + service + ": " + e.getMessage(), e);
     }
     h.driver.requireVirtualClock();
     h.driver.pointWebhooksAt(trimSlash(options.getOrDefault("public-url", service)));
@@ -87,9 +102,14 @@ public final class Harness {
     for (String p : JournalCheck.PROVIDERS) {
       sims.put(p, stack.simulators().baseUrl(p));
     }
-    Target target = new Target(stack.serviceUrl(), StackProfile.TEST_API_KEY, Optional.of(StackProfile.TEST_OTHER_KEY),
-        Map.copyOf(sims), Optional.of(StackProfile.TEST_INTERCOM_SECRET),
-        "a local stack (embedded database, virtual clock)");
+    Target target =
+        new Target(
+            stack.serviceUrl(),
+            StackProfile.TEST_API_KEY,
+            Optional.of(StackProfile.TEST_OTHER_KEY),
+            Map.copyOf(sims),
+            Optional.of(StackProfile.TEST_INTERCOM_SECRET),
+            "a local stack (embedded database, virtual clock)");
     return new Harness(target);
   }
 

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The exchanges between the service and the providers that the harness does not make itself, checked against
- * the contracts after each scenario: every callback a simulator delivered to the service (from the simulator's
- * callback journal) and every call the service made to a provider (sends, Twilio fetches, HubSpot pushes: from
- * WireMock's request journal of each simulator).
+ * The exchanges between the service and the providers that the harness does not make itself,
+ * checked against the contracts after each scenario: every callback a simulator delivered to the
+ * service (from the simulator's callback journal) and every call the service made to a provider
+ * (sends, Twilio fetches, HubSpot pushes: from WireMock's request journal of each simulator).
  */
 public final class JournalCheck {
   static final List<String> PROVIDERS = List.of("twilio", "whatsapp", "viber", "hubspot");
@@ -37,17 +37,24 @@ public final class JournalCheck {
     }
   }
 
-  /** Checks (and attaches to the report) every callback and every provider call since {@link #forget()}. */
+  /**
+   * Checks (and attaches to the report) every callback and every provider call since {@link
+   * #forget()}.
+   */
   public void checkAll() {
     for (String provider : PROVIDERS) {
       if (!"hubspot".equals(provider)) {
         List<SimulatorClient.CallbackAttempt> journal = admin.callbacks(provider);
-        ReportAttachments.text("callback journal (" + provider + ")", journal.stream()
-            .map(SimulatorClient.CallbackAttempt::toString).collect(Collectors.joining("\n")));
+        ReportAttachments.text(
+            "callback journal (" + provider + ")",
+            journal.stream()
+                .map(SimulatorClient.CallbackAttempt::toString)
+                .collect(Collectors.joining("\n")));
         for (SimulatorClient.CallbackAttempt attempt : journal) {
           if ("answered".equals(attempt.outcome())) {
             Verdict verdict = wire.contracts().onService(callbackExchange(attempt));
-            wire.observed(deliberatelyOffContract(provider, attempt) ? serviceSideOnly(verdict) : verdict);
+            wire.observed(
+                deliberatelyOffContract(provider, attempt) ? serviceSideOnly(verdict) : verdict);
           }
         }
       }
@@ -63,48 +70,74 @@ public final class JournalCheck {
         }
         JsonNode rs = served.path("response");
         if (rs.hasNonNull("fault")) {
-          continue; // a send the simulator held and closed without an answer (respond: timeout): nothing to check
+          continue; // a send the simulator held and closed without an answer (respond: timeout):
+          // nothing to check
         }
-        wire.observed(wire.contracts().onProvider(provider, new Exchange(rq.path("method").asText(), path,
-            header(rq, "Content-Type"), rq.path("body").asText(null), rs.path("status").asInt(0),
-            header(rs, "Content-Type"), rs.path("body").asText(null))));
+        wire.observed(
+            wire.contracts()
+                .onProvider(
+                    provider,
+                    new Exchange(
+                        rq.path("method").asText(),
+                        path,
+                        header(rq, "Content-Type"),
+                        rq.path("body").asText(null),
+                        rs.path("status").asInt(0),
+                        header(rs, "Content-Type"),
+                        rs.path("body").asText(null))));
       }
     }
   }
 
   /**
-   * Whether a callback's body breaks the provider's format on purpose: its scenario writes the body itself
-   * ({@code raw}) or changes its fields ({@code fields}), e.g. a batch with bad items (C2). Such a callback is
-   * still held to the service's side of the contract (its answer), not to the provider's format.
+   * Whether a callback's body breaks the provider's format on purpose: its scenario writes the body
+   * itself ({@code raw}) or changes its fields ({@code fields}), e.g. a batch with bad items (C2).
+   * Such a callback is still held to the service's side of the contract (its answer), not to the
+   * provider's format.
    */
-  private boolean deliberatelyOffContract(String provider, SimulatorClient.CallbackAttempt attempt) {
+  private boolean deliberatelyOffContract(
+      String provider, SimulatorClient.CallbackAttempt attempt) {
     String message = attempt.message();
-    String scenario = scenarios.computeIfAbsent(provider + "/" + message,
-        k -> admin.message(provider, message).map(SimulatorClient.Message::scenario).orElse(""));
+    String scenario =
+        scenarios.computeIfAbsent(
+            provider + "/" + message,
+            k ->
+                admin.message(provider, message).map(SimulatorClient.Message::scenario).orElse(""));
     if (scenario.isEmpty()) {
       return false;
     }
-    return shapes.computeIfAbsent(provider + "/" + scenario, k -> {
-      for (JsonNode step : admin.scenario(provider, scenario).path("callbacks")) {
-        if (step.has("raw") || step.has("fields")) {
-          return true;
-        }
-      }
-      return false;
-    });
+    return shapes.computeIfAbsent(
+        provider + "/" + scenario,
+        k -> {
+          for (JsonNode step : admin.scenario(provider, scenario).path("callbacks")) {
+            if (step.has("raw") || step.has("fields")) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   private static Verdict serviceSideOnly(Verdict v) {
-    return new Verdict(v.interfaceName(), v.provider(), v.direction(), v.contractFile(),
+    return new Verdict(
+        v.interfaceName(),
+        v.provider(),
+        v.direction(),
+        v.contractFile(),
         v.breaches().stream().filter(b -> !b.message().startsWith("request")).toList());
   }
 
   static Exchange callbackExchange(SimulatorClient.CallbackAttempt attempt) {
     URI uri = URI.create(attempt.url());
     String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    String contentType = attempt.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
-        .map(Map.Entry::getValue).findFirst().orElse(null);
-    return new Exchange("POST", path, contentType, attempt.body(), attempt.responseCode().orElse(0), null, null);
+    String contentType =
+        attempt.headers().entrySet().stream()
+            .filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
+    return new Exchange(
+        "POST", path, contentType, attempt.body(), attempt.responseCode().orElse(0), null, null);
   }
 
   private static String header(JsonNode holder, String name) {
@@ -113,7 +146,9 @@ public final class JournalCheck {
       var e = it.next();
       if (e.getKey().equalsIgnoreCase(name)) {
         JsonNode v = e.getValue();
-        return v.isArray() ? v.path(0).asText(null) : v.isObject() ? v.path("values").path(0).asText(null) : v.asText(null);
+        return v.isArray()
+            ? v.path(0).asText(null)
+            : v.isObject() ? v.path("values").path(0).asText(null) : v.asText(null);
       }
     }
     return null;

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one run of the harness exercised and what broke: per interface (exchanges, breaches), per invariant
- * of status-model.md (checks, violations), the scenarios skipped and why, and the outcome of every scenario
- * and property. The contract report is written from it; the gate's exit code is decided by it.
+ * What one run of the harness exercised and what broke: per interface (exchanges, breaches), per
+ * invariant of status-model.md (checks, violations), the scenarios skipped and why, and the outcome
+ * of every scenario and property. The contract report is written from it; the gate's exit code is
+ * decided by it.
  */
 public final class Ledger {
   /** One interface of the catalog and what happened on it. */
@@ -72,8 +73,13 @@ public final class Ledger {
   }
 
   public synchronized void exercised(Verdict verdict) {
-    InterfaceTally t = interfaces.computeIfAbsent(verdict.interfaceName(), n -> new InterfaceTally(
-        new InterfaceInfo(n, verdict.provider(), verdict.direction(), verdict.contractFile())));
+    InterfaceTally t =
+        interfaces.computeIfAbsent(
+            verdict.interfaceName(),
+            n ->
+                new InterfaceTally(
+                    new InterfaceInfo(
+                        n, verdict.provider(), verdict.direction(), verdict.contractFile())));
     t.exercised++;
     for (ContractBreach b : verdict.breaches()) {
       t.breaches.add(new Breach(b, scenario));
@@ -131,7 +137,10 @@ public final class Ledger {
     return interfaces.values().stream().mapToLong(t -> t.exercised).sum();
   }
 
-  /** An invariant of status-model.md that does not hold; its message starts {@code invariant In broken:}. */
+  /**
+   * An invariant of status-model.md that does not hold; its message starts {@code invariant In
+   * broken:}.
+   */
   public static final class InvariantBroken extends AssertionError {
     InvariantBroken(String id, String message) {
       super("invariant " + id + " broken: " + message);

@@ -7,10 +7,10 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Feeds the {@link Ledger} with each scenario's and property's name and outcome, whatever the engine
- * (Cucumber, jqwik, Jupiter), and writes the contract report when the run ends, into the folder of
- * {@code octopods.check.report-dir} (default {@code target/contract-report}). Registered through
- * {@code META-INF/services}, so Surefire and {@code ./octopods check} both use it.
+ * Feeds the {@link Ledger} with each scenario's and property's name and outcome, whatever the
+ * engine (Cucumber, jqwik, Jupiter), and writes the contract report when the run ends, into the
+ * folder of {@code octopods.check.report-dir} (default {@code target/contract-report}). Registered
+ * through {@code META-INF/services}, so Surefire and {@code ./octopods check} both use it.
  */
 public final class LedgerListener implements TestExecutionListener {
   public static final String REPORT_DIR = Harness.PREFIX + "report-dir";
@@ -23,8 +23,8 @@ public final class LedgerListener implements TestExecutionListener {
   }
 
   /**
-   * A scenario skipped before it starts; those the tag expression leaves out (Cucumber reports them as skipped) were
-   * not asked for, and are not listed.
+   * A scenario skipped before it starts; those the tag expression leaves out (Cucumber reports them
+   * as skipped) were not asked for, and are not listed.
    */
   @Override
   public void executionSkipped(TestIdentifier id, String reason) {
@@ -38,20 +38,29 @@ public final class LedgerListener implements TestExecutionListener {
     if (!id.isTest()) {
       return;
     }
-    Harness.started().ifPresent(h -> {
-      String message = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse(null);
-      String status = switch (result.getStatus()) {
-        case SUCCESSFUL -> "passed";
-        case ABORTED -> "skipped";
-        case FAILED -> "failed";
-      };
-      h.ledger().outcome(id.getDisplayName(), status, message);
-    });
+    Harness.started()
+        .ifPresent(
+            h -> {
+              String message =
+                  result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse(null);
+              String status =
+                  switch (result.getStatus()) {
+                    case SUCCESSFUL -> "passed";
+                    case ABORTED -> "skipped";
+                    case FAILED -> "failed";
+                  };
+              h.ledger().outcome(id.getDisplayName(), status, message);
+            });
   }
 
   @Override
   public void testPlanExecutionFinished(TestPlan plan) {
-    Harness.started().ifPresent(h -> ContractReport.write(h.ledger(), h.target().description(),
-        Path.of(System.getProperty(REPORT_DIR, "target/contract-report"))));
+    Harness.started()
+        .ifPresent(
+            h ->
+                ContractReport.write(
+                    h.ledger(),
+                    h.target().description(),
+                    Path.of(System.getProperty(REPORT_DIR, "target/contract-report"))));
   }
 }

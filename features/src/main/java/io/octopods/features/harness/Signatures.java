@@ -6,7 +6,10 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The one signature the harness computes itself: Intercom's {@code X-Body-Signature} (hex HMAC-SHA256 of the body). */
+/**
+ * The one signature the harness computes itself: Intercom's {@code X-Body-Signature} (hex
+ * HMAC-SHA256 of the body).
+ */
 final class Signatures {
   private Signatures() {}
 

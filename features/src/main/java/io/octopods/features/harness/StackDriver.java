@@ -14,15 +14,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The verbs of the harness, each one HTTP call or a wait on what HTTP shows (never a sleep): choose what a
- * provider does for a recipient, send through the public API, move the simulators' virtual clock, wait until
- * the service is quiet, and read a message on every surface.
+ * The verbs of the harness, each one HTTP call or a wait on what HTTP shows (never a sleep): choose
+ * what a provider does for a recipient, send through the public API, move the simulators' virtual
+ * clock, wait until the service is quiet, and read a message on every surface.
  */
 public final class StackDriver {
   /** How long the harness waits for the service's own work (hand-off, HubSpot pushes) to settle. */
   public static final Duration SETTLE = Duration.ofSeconds(30);
-  private static final String RUN = Integer.toString(ThreadLocalRandom.current().nextInt(1000, 9999));
-  private static final AtomicInteger RECIPIENTS = new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 900_000));
+
+  private static final String RUN =
+      Integer.toString(ThreadLocalRandom.current().nextInt(1000, 9999));
+  private static final AtomicInteger RECIPIENTS =
+      new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 900_000));
   private static final AtomicInteger UPLOADS = new AtomicInteger();
 
   private final Wire wire;
@@ -51,12 +54,18 @@ public final class StackDriver {
     return "check" + RUN + "-" + to.substring(1) + "@example.com";
   }
 
-  /** Forgets what the simulators saw and scheduled (not their webhooks or clock): each scenario starts clean. */
+  /**
+   * Forgets what the simulators saw and scheduled (not their webhooks or clock): each scenario
+   * starts clean.
+   */
   public void resetSimulators() {
     admin.reset();
   }
 
-  /** Points the WhatsApp and Viber simulators at the service (Twilio's callback URL comes from the service). */
+  /**
+   * Points the WhatsApp and Viber simulators at the service (Twilio's callback URL comes from the
+   * service).
+   */
   public void pointWebhooksAt(String publicUrl) {
     for (String provider : List.of("whatsapp", "viber")) {
       admin.setWebhook(provider, SimulatorClient.Webhook.to(publicUrl + "/webhooks/" + provider));
@@ -67,13 +76,15 @@ public final class StackDriver {
     try {
       admin.bind(provider, to, scenarioId);
     } catch (SimulatorClient.Refused e) {
-      throw new AssertionError("the " + provider + " simulator refused to bind " + scenarioId + ": " + e.getMessage(), e);
+      throw new AssertionError(
+          "the " + provider + " simulator refused to bind " + scenarioId + ": " + e.getMessage(),
+          e);
     }
   }
 
   /**
-   * Uploads a scenario written in the scenario format (simulator.md); {@code id} and {@code provider} may be left
-   * out and are then filled in. Answers its id.
+   * Uploads a scenario written in the scenario format (simulator.md); {@code id} and {@code
+   * provider} may be left out and are then filled in. Answers its id.
    */
   public String upload(String provider, String yaml) {
     String doc = yaml;
@@ -89,23 +100,38 @@ public final class StackDriver {
     try {
       return admin.upload(provider, doc).id();
     } catch (SimulatorClient.Refused e) {
-      throw new AssertionError("the " + provider + " simulator refused the scenario: " + e.getMessage() + "\n" + doc, e);
+      throw new AssertionError(
+          "the " + provider + " simulator refused the scenario: " + e.getMessage() + "\n" + doc, e);
     }
   }
 
-  /** {@code POST /api/v1/{channel}/messages}; answers the call (the test decides what status it expects). */
+  /**
+   * {@code POST /api/v1/{channel}/messages}; answers the call (the test decides what status it
+   * expects).
+   */
   public Call send(String channel, String to) {
-    return wire.api("POST", "/api/v1/" + channel + "/messages", "{\"to\":" + Call.quote(to)
-        + ",\"body\":\"Hello from the Octopods harness\",\"contact\":{\"email\":" + Call.quote(emailOf(to)) + "}}");
+    return wire.api(
+        "POST",
+        "/api/v1/" + channel + "/messages",
+        "{\"to\":"
+            + Call.quote(to)
+            + ",\"body\":\"Hello from the Octopods harness\",\"contact\":{\"email\":"
+            + Call.quote(emailOf(to))
+            + "}}");
   }
 
   public JsonNode message(String channel, String messageId) {
-    return wire.api("GET", "/api/v1/" + channel + "/messages/" + messageId, null).expect(200).json();
+    return wire.api("GET", "/api/v1/" + channel + "/messages/" + messageId, null)
+        .expect(200)
+        .json();
   }
 
   public List<JsonNode> history(String channel, String messageId) {
     List<JsonNode> events = new ArrayList<>();
-    wire.api("GET", "/api/v1/" + channel + "/messages/" + messageId + "/history", null).expect(200).json().path("data")
+    wire.api("GET", "/api/v1/" + channel + "/messages/" + messageId + "/history", null)
+        .expect(200)
+        .json()
+        .path("data")
         .forEach(events::add);
     return events;
   }
@@ -114,19 +140,31 @@ public final class StackDriver {
     return wire.service("GET", "/health", Map.of(), null).expect(200).json();
   }
 
-  /** Waits until the hand-off of a message is settled: nothing pending, and the provider saw it (or it failed). */
+  /**
+   * Waits until the hand-off of a message is settled: nothing pending, and the provider saw it (or
+   * it failed).
+   */
   public void awaitHandOff(String channel, String messageId, String to) {
     String provider = StatusModel.providerOf(channel);
-    await("hand-off of " + channel + " message " + messageId + " settled").atMost(SETTLE)
-        .pollInterval(Duration.ofMillis(25)).pollInSameThread()
-        .until(() -> health().at("/pending/handoff").asLong() == 0
-            && (!"UNKNOWN".equals(message(channel, messageId).at("/message_status/message_status").asText())
-                || !simMessages(provider, to).isEmpty()));
+    await("hand-off of " + channel + " message " + messageId + " settled")
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(25))
+        .pollInSameThread()
+        .until(
+            () ->
+                health().at("/pending/handoff").asLong() == 0
+                    && (!"UNKNOWN"
+                            .equals(
+                                message(channel, messageId)
+                                    .at("/message_status/message_status")
+                                    .asText())
+                        || !simMessages(provider, to).isEmpty()));
   }
 
   /**
-   * The scenarios move the simulators' clock, days at a time: on a real clock they would wait for it.
-   * Fails, naming each simulator that cannot be reached or runs on a real clock, before any scenario starts.
+   * The scenarios move the simulators' clock, days at a time: on a real clock they would wait for
+   * it. Fails, naming each simulator that cannot be reached or runs on a real clock, before any
+   * scenario starts.
    */
   public void requireVirtualClock() {
     List<String> wrong = new ArrayList<>();
@@ -142,23 +180,36 @@ public final class StackDriver {
       }
     }
     if (!wrong.isEmpty()) {
-      throw new IllegalStateException("the simulators must run on the virtual clock (./octopods sim --clock virtual, "
-          + "or ./octopods up --clock virtual): " + String.join("; ", wrong));
+      throw new IllegalStateException(
+          "the simulators must run on the virtual clock (./octopods sim --clock virtual, "
+              + "or ./octopods up --clock virtual): "
+              + String.join("; ", wrong));
     }
   }
 
-  /** Moves the simulators' shared virtual clock; every callback due (and its retries) is answered before this returns. */
+  /**
+   * Moves the simulators' shared virtual clock; every callback due (and its retries) is answered
+   * before this returns.
+   */
   public SimulatorClient.Advanced advance(String by) {
     return admin.advance(by);
   }
 
-  /** Waits until the service has nothing left to hand off or push to HubSpot (dead letters are not pending). */
+  /**
+   * Waits until the service has nothing left to hand off or push to HubSpot (dead letters are not
+   * pending).
+   */
   public void awaitQuiet() {
-    await("the service is quiet (nothing pending in /health)").atMost(SETTLE).pollInterval(Duration.ofMillis(25))
-        .pollInSameThread().until(() -> {
-          JsonNode h = health();
-          return h.at("/pending/handoff").asLong() == 0 && h.at("/pending/hubspot").asLong() == 0;
-        });
+    await("the service is quiet (nothing pending in /health)")
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(25))
+        .pollInSameThread()
+        .until(
+            () -> {
+              JsonNode h = health();
+              return h.at("/pending/handoff").asLong() == 0
+                  && h.at("/pending/hubspot").asLong() == 0;
+            });
   }
 
   public List<SimulatorClient.Message> simMessages(String provider, String to) {
@@ -176,27 +227,34 @@ public final class StackDriver {
   }
 
   /**
-   * The events HubSpot's simulator holds for a message, in timeline order: by the event's time (the moment of its
-   * status change), then by rank, as HubSpot's timeline shows them however late one was pushed.
+   * The events HubSpot's simulator holds for a message, in timeline order: by the event's time (the
+   * moment of its status change), then by rank, as HubSpot's timeline shows them however late one
+   * was pushed.
    */
   public List<SimulatorClient.TimelineEvent> hubspotTimeline(String messageId, String to) {
     return hubspotEvents(to).stream()
         .filter(e -> messageId.equals(e.tokens().path("message_id").asText()))
-        .sorted(Comparator.comparing((SimulatorClient.TimelineEvent e) -> e.timestamp())
-            .thenComparing(e -> StatusModel.rank(e.tokens().path("status").asText())))
+        .sorted(
+            Comparator.comparing((SimulatorClient.TimelineEvent e) -> e.timestamp())
+                .thenComparing(e -> StatusModel.rank(e.tokens().path("status").asText())))
         .toList();
   }
 
-  /** The workspace's HubSpot dead letters of one message (none when the target serves no such list). */
+  /**
+   * The workspace's HubSpot dead letters of one message (none when the target serves no such list).
+   */
   public List<JsonNode> hubspotDeadLetters(String messageId) {
     Call c = wire.api("GET", "/api/v1/surfaces/hubspot/dead-letters", null);
     List<JsonNode> mine = new ArrayList<>();
     if (c.status() == 200) {
-      c.json().path("data").forEach(d -> {
-        if (messageId.equals(d.path("message_id").asText())) {
-          mine.add(d);
-        }
-      });
+      c.json()
+          .path("data")
+          .forEach(
+              d -> {
+                if (messageId.equals(d.path("message_id").asText())) {
+                  mine.add(d);
+                }
+              });
     }
     return mine;
   }
@@ -204,22 +262,47 @@ public final class StackDriver {
   /** One message on every surface, now. */
   public SurfaceSnapshot snapshot(String channel, String messageId, String to) {
     JsonNode api = message(channel, messageId);
-    List<String> hubspot = hubspotTimeline(messageId, to).stream()
-        .map(e -> e.tokens().path("status").asText()).toList();
-    List<String> dead = hubspotDeadLetters(messageId).stream().map(d -> d.path("status").asText()).toList();
-    String label = wire.api("GET", "/surfaces/intercom/messages/" + messageId, null).expect(200).json()
-        .at("/delivery_status/label").asText();
-    JsonNode reach = wire.api("GET", "/surfaces/reach/messages/" + messageId + "/timeline", null).expect(200).json();
-    String inbox = wire.target().intercomSecret().map(secret -> canvas("intercom", secret, to)).orElse(null);
-    String reachCanvas = wire.target().intercomSecret().map(secret -> canvas("reach", secret, to)).orElse(null);
+    List<String> hubspot =
+        hubspotTimeline(messageId, to).stream()
+            .map(e -> e.tokens().path("status").asText())
+            .toList();
+    List<String> dead =
+        hubspotDeadLetters(messageId).stream().map(d -> d.path("status").asText()).toList();
+    String label =
+        wire.api("GET", "/surfaces/intercom/messages/" + messageId, null)
+            .expect(200)
+            .json()
+            .at("/delivery_status/label")
+            .asText();
+    JsonNode reach =
+        wire.api("GET", "/surfaces/reach/messages/" + messageId + "/timeline", null)
+            .expect(200)
+            .json();
+    String inbox =
+        wire.target().intercomSecret().map(secret -> canvas("intercom", secret, to)).orElse(null);
+    String reachCanvas =
+        wire.target().intercomSecret().map(secret -> canvas("reach", secret, to)).orElse(null);
     return new SurfaceSnapshot(api, hubspot, dead, label, reach, inbox, reachCanvas);
   }
 
-  /** The first canvas Intercom's Inbox app or Reach shows for the contact of {@code to}: its latest message. */
+  /**
+   * The first canvas Intercom's Inbox app or Reach shows for the contact of {@code to}: its latest
+   * message.
+   */
   private String canvas(String app, String secret, String to) {
-    String body = "{\"workspace_id\":\"harness\",\"contact\":{\"email\":" + Call.quote(emailOf(to)) + "}}";
-    Call c = wire.service("POST", "/surfaces/" + app + "/canvas/initialize", Map.of("Content-Type", "application/json",
-        "X-Body-Signature", Signatures.hmacHex(secret, body)), body).expect(200);
+    String body =
+        "{\"workspace_id\":\"harness\",\"contact\":{\"email\":" + Call.quote(emailOf(to)) + "}}";
+    Call c =
+        wire.service(
+                "POST",
+                "/surfaces/" + app + "/canvas/initialize",
+                Map.of(
+                    "Content-Type",
+                    "application/json",
+                    "X-Body-Signature",
+                    Signatures.hmacHex(secret, body)),
+                body)
+            .expect(200);
     return c.body();
   }
 }

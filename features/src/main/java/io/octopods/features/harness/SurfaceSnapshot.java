@@ -6,22 +6,34 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One message as every surface shows it at one moment: the public API's resource, HubSpot's timeline events for it
- * (their statuses in timeline order: by each event's time, the moment of its status change, so a late push still
- * reads in status order), the statuses of its HubSpot dead letters (events HubSpot refused for good), Intercom's
- * Inbox label, Reach's timeline and, when the target's Intercom secret is known, the first canvas of the Inbox app
- * and of Reach (their Canvas Kit JSON).
+ * One message as every surface shows it at one moment: the public API's resource, HubSpot's
+ * timeline events for it (their statuses in timeline order: by each event's time, the moment of its
+ * status change, so a late push still reads in status order), the statuses of its HubSpot dead
+ * letters (events HubSpot refused for good), Intercom's Inbox label, Reach's timeline and, when the
+ * target's Intercom secret is known, the first canvas of the Inbox app and of Reach (their Canvas
+ * Kit JSON).
  */
-public record SurfaceSnapshot(JsonNode api, List<String> hubspot, List<String> hubspotDead, String inboxLabel,
-    JsonNode reach, String inboxCanvasText, String reachCanvasText) {
+public record SurfaceSnapshot(
+    JsonNode api,
+    List<String> hubspot,
+    List<String> hubspotDead,
+    String inboxLabel,
+    JsonNode reach,
+    String inboxCanvasText,
+    String reachCanvasText) {
 
   public String apiStatus() {
     return api.at("/message_status/message_status").asText();
   }
 
-  /** Each surface's status in the API's words: [api, hubspot (latest), intercom, reach]; null where unreadable. */
+  /**
+   * Each surface's status in the API's words: [api, hubspot (latest), intercom, reach]; null where
+   * unreadable.
+   */
   public List<String> statuses() {
-    return Arrays.asList(apiStatus(), hubspot.isEmpty() ? null : hubspot.get(hubspot.size() - 1),
+    return Arrays.asList(
+        apiStatus(),
+        hubspot.isEmpty() ? null : hubspot.get(hubspot.size() - 1),
         StatusModel.statusOfLabel(StatusModel.INBOX, inboxLabel),
         StatusModel.statusOfLabel(StatusModel.REACH, reach.path("current").asText()));
   }

@@ -1,8 +1,9 @@
 package io.octopods.features.properties;
 
 /**
- * How the simulator delivers one callback step: signed as the provider signs it, signed with the wrong secret,
- * unsigned, or not at all ({@code drop: true}). Only validly signed deliveries may change a message (I12).
+ * How the simulator delivers one callback step: signed as the provider signs it, signed with the
+ * wrong secret, unsigned, or not at all ({@code drop: true}). Only validly signed deliveries may
+ * change a message (I12).
  */
 public enum Delivery {
   VALID(""),

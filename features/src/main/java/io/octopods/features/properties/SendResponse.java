@@ -1,9 +1,10 @@
 package io.octopods.features.properties;
 
 /**
- * How the provider's send API answers the hand-off (status-model.md section 4, hand-off outcomes): accepted at
- * once or after a retryable answer, so the message is SENT and the callbacks play; or rejected, or throttled until
- * the service gives up, so it is FAILED and no callback follows (none is scheduled without an accepted send).
+ * How the provider's send API answers the hand-off (status-model.md section 4, hand-off outcomes):
+ * accepted at once or after a retryable answer, so the message is SENT and the callbacks play; or
+ * rejected, or throttled until the service gives up, so it is FAILED and no callback follows (none
+ * is scheduled without an accepted send).
  */
 public enum SendResponse {
   ACCEPT(true, "send:\n  respond: accept\n"),

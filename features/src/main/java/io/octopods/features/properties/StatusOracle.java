@@ -6,21 +6,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The expected outcome of a generated scenario, computed from its steps alone with the rules of status-model.md
- * (section 2, section 4) and of simulator.md, and without the service's code: the oracle the end-to-end properties
- * compare the service with.
+ * The expected outcome of a generated scenario, computed from its steps alone with the rules of
+ * status-model.md (section 2, section 4) and of simulator.md, and without the service's code: the
+ * oracle the end-to-end properties compare the service with.
  *
  * <ul>
- *   <li>The send: an accepted send (at once or after throttling / a server error) makes the message SENT; a
- *       rejected one, or one throttled until the service gives up, makes it FAILED, and then no callback is ever
- *       played (the simulator schedules callbacks from the first accepted attempt only).
- *   <li>Callbacks arrive in the order of {@code at} (stable for equal times), each {@code repeat} times.
+ *   <li>The send: an accepted send (at once or after throttling / a server error) makes the message
+ *       SENT; a rejected one, or one throttled until the service gives up, makes it FAILED, and
+ *       then no callback is ever played (the simulator schedules callbacks from the first accepted
+ *       attempt only).
+ *   <li>Callbacks arrive in the order of {@code at} (stable for equal times), each {@code repeat}
+ *       times.
  *   <li>Only validly signed, not dropped copies reach the message (I12); each is one history event.
- *   <li>A word maps per section 4 (an SMS {@code read} and a Viber {@code seen} to DELIVERED); an unmapped word is
- *       recorded as {@code unmapped} and changes nothing (the message is past QUEUED here).
- *   <li>A report is applied only if it moves the message forward: into the delivered family to a higher rank, into
- *       FAILED from QUEUED/UNKNOWN/SENT, to SENT from QUEUED/UNKNOWN. Otherwise the reason is the first that fits of
- *       conflict, channel, duplicate, stale.
+ *   <li>A word maps per section 4 (an SMS {@code read} and a Viber {@code seen} to DELIVERED); an
+ *       unmapped word is recorded as {@code unmapped} and changes nothing (the message is past
+ *       QUEUED here).
+ *   <li>A report is applied only if it moves the message forward: into the delivered family to a
+ *       higher rank, into FAILED from QUEUED/UNKNOWN/SENT, to SENT from QUEUED/UNKNOWN. Otherwise
+ *       the reason is the first that fits of conflict, channel, duplicate, stale.
  * </ul>
  */
 public final class StatusOracle {
@@ -55,7 +58,9 @@ public final class StatusOracle {
           current = mapped;
           trail.add(mapped);
         } else {
-          events.add(new ExpectedEvent(step.word(), mapped, false, reason(provider, step.word(), mapped, current)));
+          events.add(
+              new ExpectedEvent(
+                  step.word(), mapped, false, reason(provider, step.word(), mapped, current)));
         }
       }
     }

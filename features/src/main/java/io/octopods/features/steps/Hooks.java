@@ -3,7 +3,10 @@ package io.octopods.features.steps;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 
-/** Each scenario starts with clean simulators and ends with every exchange it caused checked against the contracts. */
+/**
+ * Each scenario starts with clean simulators and ends with every exchange it caused checked against
+ * the contracts.
+ */
 public final class Hooks {
   private final Scene scene;
 
@@ -18,7 +21,10 @@ public final class Hooks {
     scene.harness.journals().forget();
   }
 
-  /** Callbacks (simulator -> service) and provider calls (service -> simulators, HubSpot pushes included). */
+  /**
+   * Callbacks (simulator -> service) and provider calls (service -> simulators, HubSpot pushes
+   * included).
+   */
   @After
   public void checkJournals() {
     scene.harness.journals().checkAll();

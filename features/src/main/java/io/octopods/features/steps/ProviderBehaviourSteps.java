@@ -5,7 +5,10 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import io.octopods.contracts.StatusModel;
 
-/** What a provider does with a message: a library scenario, a script written in the feature, its clock. */
+/**
+ * What a provider does with a message: a library scenario, a script written in the feature, its
+ * clock.
+ */
 public final class ProviderBehaviourSteps {
   private final Scene scene;
 
@@ -27,7 +30,10 @@ public final class ProviderBehaviourSteps {
     plays(provider, provider + "-happy-path");
   }
 
-  /** A scenario written in the feature itself, in the scenario format of the simulators (id and provider optional). */
+  /**
+   * A scenario written in the feature itself, in the scenario format of the simulators (id and
+   * provider optional).
+   */
   @Given("a(n) {provider} message whose provider plays this script:")
   public void playsScript(String provider, String script) {
     recipientFor(provider);
@@ -41,7 +47,10 @@ public final class ProviderBehaviourSteps {
     scene.driver.advance(by);
   }
 
-  /** Eight days on the virtual clock: past every scenario's last callback and every provider's retry schedule. */
+  /**
+   * Eight days on the virtual clock: past every scenario's last callback and every provider's retry
+   * schedule.
+   */
   @When("the provider has played every callback")
   public void playAll() {
     scene.driver.advance("P8D");

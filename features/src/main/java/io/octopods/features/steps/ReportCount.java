@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
-/** How many status reports of one callback body concern a message (by one of its provider ids or our echoed id). */
+/**
+ * How many status reports of one callback body concern a message (by one of its provider ids or our
+ * echoed id).
+ */
 final class ReportCount {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,9 +23,11 @@ final class ReportCount {
         case "twilio":
           for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            String key = eq > 0 ? URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8) : "";
-            if (key.equals("MessageSid") && providerIds.contains(URLDecoder.decode(pair.substring(eq + 1),
-                StandardCharsets.UTF_8))) {
+            String key =
+                eq > 0 ? URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8) : "";
+            if (key.equals("MessageSid")
+                && providerIds.contains(
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8))) {
               return 1;
             }
           }
@@ -42,7 +47,8 @@ final class ReportCount {
           return n;
         case "viber":
           JsonNode v = JSON.readTree(body);
-          boolean report = List.of("delivered", "seen", "failed", "expired").contains(v.path("event").asText());
+          boolean report =
+              List.of("delivered", "seen", "failed", "expired").contains(v.path("event").asText());
           return report && providerIds.contains(v.path("message_token").asText(null)) ? 1 : 0;
         default:
           throw new IllegalArgumentException("no provider " + provider);

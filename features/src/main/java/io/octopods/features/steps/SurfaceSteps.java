@@ -2,17 +2,18 @@ package io.octopods.features.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
-import io.octopods.simulator.SimulatorClient;
 import io.octopods.features.harness.Call;
 import io.octopods.features.harness.StackDriver;
+import io.octopods.simulator.SimulatorClient;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What each surface shows beyond the status itself: Intercom's label and icon, HubSpot's newest event (its time
- * and failure reason), Reach's current step, and the polling advice of the API ({@code Retry-After}).
+ * What each surface shows beyond the status itself: Intercom's label and icon, HubSpot's newest
+ * event (its time and failure reason), Reach's current step, and the polling advice of the API
+ * ({@code Retry-After}).
  */
 public final class SurfaceSteps {
   private final Scene scene;
@@ -25,10 +26,17 @@ public final class SurfaceSteps {
   @Then("Intercom's Inbox shows {string} with the icon {string}")
   public void inbox(String label, String icon) {
     scene.driver.awaitQuiet();
-    JsonNode d = scene.driver.wire().api("GET", "/surfaces/intercom/messages/" + scene.messageId(), null).expect(200)
-        .json().path("delivery_status");
+    JsonNode d =
+        scene
+            .driver
+            .wire()
+            .api("GET", "/surfaces/intercom/messages/" + scene.messageId(), null)
+            .expect(200)
+            .json()
+            .path("delivery_status");
     if (!label.equals(d.path("label").asText()) || !icon.equals(d.path("icon").asText())) {
-      throw new AssertionError("expected Intercom's Inbox to show '" + label + "' (" + icon + ") but it shows " + d);
+      throw new AssertionError(
+          "expected Intercom's Inbox to show '" + label + "' (" + icon + ") but it shows " + d);
     }
   }
 
@@ -38,34 +46,50 @@ public final class SurfaceSteps {
     scene.driver.awaitQuiet();
     JsonNode reach = scene.look("Reach's current step").reach();
     if (!step.equals(reach.path("current").asText())) {
-      throw new AssertionError("expected Reach's current step '" + step + "' but Reach shows " + reach);
+      throw new AssertionError(
+          "expected Reach's current step '" + step + "' but Reach shows " + reach);
     }
   }
 
   /**
-   * I10, I14: the newest HubSpot event of the message (on HubSpot's timeline: by its time) shows the API's status,
-   * was stamped with the API's {@code updated_at}, and carries the failure reason as {@code "code: title"} (or
-   * {@code ""}).
+   * I10, I14: the newest HubSpot event of the message (on HubSpot's timeline: by its time) shows
+   * the API's status, was stamped with the API's {@code updated_at}, and carries the failure reason
+   * as {@code "code: title"} (or {@code ""}).
    */
   @Then("HubSpot's newest event carries the API's status, time and failure reason")
   public void hubspotNewest() {
     scene.driver.awaitQuiet();
     JsonNode message = scene.driver.message(scene.channel, scene.messageId());
     JsonNode ms = message.path("message_status");
-    List<SimulatorClient.TimelineEvent> mine = scene.driver.hubspotTimeline(scene.messageId, scene.to);
+    List<SimulatorClient.TimelineEvent> mine =
+        scene.driver.hubspotTimeline(scene.messageId, scene.to);
     if (mine.isEmpty()) {
-      throw new AssertionError("HubSpot holds no event of message " + scene.messageId + " for "
-          + StackDriver.emailOf(scene.to));
+      throw new AssertionError(
+          "HubSpot holds no event of message "
+              + scene.messageId
+              + " for "
+              + StackDriver.emailOf(scene.to));
     }
     SimulatorClient.TimelineEvent newest = mine.get(mine.size() - 1);
     JsonNode tokens = newest.tokens();
     String where = "; newest HubSpot event " + newest + ", API " + message;
-    scene.harness.ledger().invariant("I10", ms.path("message_status").asText().equals(tokens.path("status").asText()),
-        "HubSpot's newest event does not show the API's status" + where);
+    scene
+        .harness
+        .ledger()
+        .invariant(
+            "I10",
+            ms.path("message_status").asText().equals(tokens.path("status").asText()),
+            "HubSpot's newest event does not show the API's status" + where);
     Instant updated = instant(ms.path("updated_at").asText());
-    scene.harness.ledger().invariant("I14", updated != null && updated.equals(instant(tokens.path("updated_at").asText()))
-        && updated.equals(newest.timestamp()), "HubSpot's newest event is not stamped with "
-        + "updated_at" + where);
+    scene
+        .harness
+        .ledger()
+        .invariant(
+            "I14",
+            updated != null
+                && updated.equals(instant(tokens.path("updated_at").asText()))
+                && updated.equals(newest.timestamp()),
+            "HubSpot's newest event is not stamped with " + "updated_at" + where);
     JsonNode reason = ms.path("failure_reason");
     String shown = tokens.path("failure_reason").asText();
     boolean agrees;
@@ -76,31 +100,47 @@ public final class SurfaceSteps {
     } else {
       agrees = shown.equals(reason.path("code").asText() + ": " + reason.path("title").asText());
     }
-    scene.harness.ledger().invariant("I10", agrees, "HubSpot's failure_reason '" + shown + "' does not match the API's "
-        + reason + where);
+    scene
+        .harness
+        .ledger()
+        .invariant(
+            "I10",
+            agrees,
+            "HubSpot's failure_reason '" + shown + "' does not match the API's " + reason + where);
   }
 
-  /** api.md: a {@code GET} of one message that is not terminal carries {@code Retry-After} (whole seconds). */
+  /**
+   * api.md: a {@code GET} of one message that is not terminal carries {@code Retry-After} (whole
+   * seconds).
+   */
   @Then("polling the message is advised to wait {int} seconds")
   public void retryAfter(int seconds) {
     Optional<String> header = poll().header("Retry-After");
     if (!header.equals(Optional.of(String.valueOf(seconds)))) {
-      throw new AssertionError("expected Retry-After: " + seconds + " on the message, found " + header.orElse("none"));
+      throw new AssertionError(
+          "expected Retry-After: " + seconds + " on the message, found " + header.orElse("none"));
     }
   }
 
   @Then("polling the message is advised to stop")
   public void noRetryAfter() {
     Call c = poll();
-    if (c.header("Retry-After").isPresent() || !c.json().at("/message_status/terminal").asBoolean()) {
-      throw new AssertionError("expected a terminal message without Retry-After, found Retry-After "
-          + c.header("Retry-After").orElse("none") + " on " + c.body());
+    if (c.header("Retry-After").isPresent()
+        || !c.json().at("/message_status/terminal").asBoolean()) {
+      throw new AssertionError(
+          "expected a terminal message without Retry-After, found Retry-After "
+              + c.header("Retry-After").orElse("none")
+              + " on "
+              + c.body());
     }
   }
 
   private Call poll() {
     scene.driver.awaitQuiet();
-    return scene.driver.wire().api("GET", "/api/v1/" + scene.channel + "/messages/" + scene.messageId(), null)
+    return scene
+        .driver
+        .wire()
+        .api("GET", "/api/v1/" + scene.channel + "/messages/" + scene.messageId(), null)
         .expect(200);
   }
 

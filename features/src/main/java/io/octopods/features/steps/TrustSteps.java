@@ -2,9 +2,9 @@ package io.octopods.features.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
-import io.octopods.simulator.SimulatorClient;
 import io.octopods.features.harness.Call;
 import io.octopods.features.harness.Ledger;
+import io.octopods.simulator.SimulatorClient;
 import java.util.List;
 import java.util.Map;
 import org.opentest4j.TestAbortedException;
@@ -24,13 +24,23 @@ public final class TrustSteps {
     for (SimulatorClient.CallbackAttempt a : scene.driver.callbacks(scene.provider)) {
       String signature = a.signature();
       if ("answered".equals(a.outcome()) && List.of("invalid", "missing").contains(signature)) {
-        ledger.invariant("I12", a.responseCode().orElse(0) == 401, "a callback with signature " + signature
-            + " was answered " + a.responseCode().orElse(0) + ": " + a);
+        ledger.invariant(
+            "I12",
+            a.responseCode().orElse(0) == 401,
+            "a callback with signature "
+                + signature
+                + " was answered "
+                + a.responseCode().orElse(0)
+                + ": "
+                + a);
       }
     }
   }
 
-  /** A forged failure report for this message, posted to the service's webhook, is refused and changes nothing. */
+  /**
+   * A forged failure report for this message, posted to the service's webhook, is refused and
+   * changes nothing.
+   */
   @Then("a forged {string} callback for the message is refused and changes nothing")
   public void forgedRefused(String word) {
     Ledger ledger = scene.harness.ledger();
@@ -38,48 +48,125 @@ public final class TrustSteps {
     int historyBefore = scene.driver.history(scene.channel, scene.messageId()).size();
     List<String> hubspotBefore = scene.look("before the forged callback").hubspot();
     String pid = before.path("provider_message_id").asText("");
-    Call answer = switch (scene.provider) {
-      case "twilio" -> scene.driver.wire().service("POST", "/webhooks/twilio", Map.of("Content-Type",
-          "application/x-www-form-urlencoded", "X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJlIGF0IGFsbA=="),
-          "MessageSid=" + pid + "&MessageStatus=" + word + "&AccountSid=AC00000000000000000000000000000000");
-      case "whatsapp" -> scene.driver.wire().service("POST", "/webhooks/whatsapp", Map.of("Content-Type",
-          "application/json", "X-Hub-Signature-256", "sha256=" + "0".repeat(64)),
-          "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
-              + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\","
-              + "\"phone_number_id\":\"1\"},\"statuses\":[{\"id\":" + Call.quote(pid) + ",\"status\":" + Call.quote(word)
-              + ",\"timestamp\":\"1700000000\",\"recipient_id\":\"15550000000\"}]}}]}]}");
-      default -> scene.driver.wire().service("POST", "/webhooks/viber", Map.of("Content-Type", "application/json",
-          "X-Viber-Content-Signature", "0".repeat(64)),
-          "{\"event\":" + Call.quote(word) + ",\"timestamp\":1700000000000,\"chat_hostname\":\"SN-CHAT-01_\","
-              + "\"message_token\":" + (pid.isEmpty() ? "0" : pid) + ",\"user_id\":\"01234567890A=\"}");
-    };
-    ledger.invariant("I12", answer.status() == 401, "a forged callback was answered " + answer.status() + ": "
-        + answer.body());
+    Call answer =
+        switch (scene.provider) {
+          case "twilio" ->
+              scene
+                  .driver
+                  .wire()
+                  .service(
+                      "POST",
+                      "/webhooks/twilio",
+                      Map.of(
+                          "Content-Type",
+                          "application/x-www-form-urlencoded",
+                          "X-Twilio-Signature",
+                          "bm90IGEgc2lnbmF0dXJlIGF0IGFsbA=="),
+                      "MessageSid="
+                          + pid
+                          + "&MessageStatus="
+                          + word
+                          + "&AccountSid=AC00000000000000000000000000000000");
+          case "whatsapp" ->
+              scene
+                  .driver
+                  .wire()
+                  .service(
+                      "POST",
+                      "/webhooks/whatsapp",
+                      Map.of(
+                          "Content-Type",
+                          "application/json",
+                          "X-Hub-Signature-256",
+                          "sha256=" + "0".repeat(64)),
+                      "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                          + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\","
+                          + "\"phone_number_id\":\"1\"},\"statuses\":[{\"id\":"
+                          + Call.quote(pid)
+                          + ",\"status\":"
+                          + Call.quote(word)
+                          + ",\"timestamp\":\"1700000000\",\"recipient_id\":\"15550000000\"}]}}]}]}");
+          default ->
+              scene
+                  .driver
+                  .wire()
+                  .service(
+                      "POST",
+                      "/webhooks/viber",
+                      Map.of(
+                          "Content-Type",
+                          "application/json",
+                          "X-Viber-Content-Signature",
+                          "0".repeat(64)),
+                      "{\"event\":"
+                          + Call.quote(word)
+                          + ",\"timestamp\":1700000000000,\"chat_hostname\":\"SN-CHAT-01_\","
+                          + "\"message_token\":"
+                          + (pid.isEmpty() ? "0" : pid)
+                          + ",\"user_id\":\"01234567890A=\"}");
+        };
+    ledger.invariant(
+        "I12",
+        answer.status() == 401,
+        "a forged callback was answered " + answer.status() + ": " + answer.body());
     scene.driver.awaitQuiet();
     JsonNode after = scene.driver.message(scene.channel, scene.messageId());
-    ledger.invariant("I12", before.path("message_status").equals(after.path("message_status")),
+    ledger.invariant(
+        "I12",
+        before.path("message_status").equals(after.path("message_status")),
         "a forged callback changed the message: " + before + " -> " + after);
-    ledger.invariant("I12", scene.driver.history(scene.channel, scene.messageId()).size() == historyBefore,
+    ledger.invariant(
+        "I12",
+        scene.driver.history(scene.channel, scene.messageId()).size() == historyBefore,
         "a forged callback added a history event");
-    ledger.invariant("I12", scene.look("after the forged callback").hubspot().equals(hubspotBefore),
+    ledger.invariant(
+        "I12",
+        scene.look("after the forged callback").hubspot().equals(hubspotBefore),
         "a forged callback added a HubSpot event");
   }
 
-  /** With another workspace's key the message does not exist: API, history and both JSON surfaces answer 404. */
+  /**
+   * With another workspace's key the message does not exist: API, history and both JSON surfaces
+   * answer 404.
+   */
   @Then("another workspace can neither see nor find the message")
   public void isolated() {
-    String other = scene.harness.target().otherApiKey().orElseThrow(() ->
-        new TestAbortedException("no API key of a second workspace was given (--other-api-key)"));
+    String other =
+        scene
+            .harness
+            .target()
+            .otherApiKey()
+            .orElseThrow(
+                () ->
+                    new TestAbortedException(
+                        "no API key of a second workspace was given (--other-api-key)"));
     String id = scene.messageId();
-    for (String path : List.of("/api/v1/" + scene.channel + "/messages/" + id,
-        "/api/v1/" + scene.channel + "/messages/" + id + "/history", "/surfaces/intercom/messages/" + id,
-        "/surfaces/reach/messages/" + id + "/timeline")) {
+    for (String path :
+        List.of(
+            "/api/v1/" + scene.channel + "/messages/" + id,
+            "/api/v1/" + scene.channel + "/messages/" + id + "/history",
+            "/surfaces/intercom/messages/" + id,
+            "/surfaces/reach/messages/" + id + "/timeline")) {
       Call c = scene.driver.wire().apiAs(other, "GET", path, null);
-      scene.harness.ledger().invariant("I13", c.status() == 404, "another workspace got " + c.status() + " for GET "
-          + path + ": " + c.body());
+      scene
+          .harness
+          .ledger()
+          .invariant(
+              "I13",
+              c.status() == 404,
+              "another workspace got " + c.status() + " for GET " + path + ": " + c.body());
     }
-    Call list = scene.driver.wire().apiAs(other, "GET", "/api/v1/" + scene.channel + "/messages?limit=100", null);
-    scene.harness.ledger().invariant("I13", list.status() == 200 && !list.body().contains(id),
-        "another workspace's list shows the message: " + list.body());
+    Call list =
+        scene
+            .driver
+            .wire()
+            .apiAs(other, "GET", "/api/v1/" + scene.channel + "/messages?limit=100", null);
+    scene
+        .harness
+        .ledger()
+        .invariant(
+            "I13",
+            list.status() == 200 && !list.body().contains(id),
+            "another workspace's list shows the message: " + list.body());
   }
 }

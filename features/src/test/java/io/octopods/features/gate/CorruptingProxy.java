@@ -19,9 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A reverse proxy in front of a healthy service that corrupts its answers in one way, so that the gate can be
- * shown to catch each kind of defect: a lower-case status, a status going backwards, a missing field, a wrong
- * label on one surface (Intercom's Inbox in its JSON read, Reach in its canvas).
+ * A reverse proxy in front of a healthy service that corrupts its answers in one way, so that the
+ * gate can be shown to catch each kind of defect: a lower-case status, a status going backwards, a
+ * missing field, a wrong label on one surface (Intercom's Inbox in its JSON read, Reach in its
+ * canvas).
  */
 final class CorruptingProxy implements AutoCloseable {
   enum Corruption {
@@ -29,24 +30,32 @@ final class CorruptingProxy implements AutoCloseable {
     /** {@code "DELIVERED"} becomes {@code "delivered"} in the message resource. */
     LOWER_CASE_STATUS,
     /**
-     * A message read twice in a terminal status shows {@code SENT} (not terminal) from the second read on: a
-     * well-formed answer, so only the invariants can catch it.
+     * A message read twice in a terminal status shows {@code SENT} (not terminal) from the second
+     * read on: a well-formed answer, so only the invariants can catch it.
      */
     STATUS_GOES_BACK,
     /** The message resource loses {@code message_status.terminal}. */
     MISSING_FIELD,
-    /** Intercom's Inbox shows "Sent" (with its icon) whatever the status: well-formed, wrong on one surface. */
+    /**
+     * Intercom's Inbox shows "Sent" (with its icon) whatever the status: well-formed, wrong on one
+     * surface.
+     */
     WRONG_INBOX_LABEL,
-    /** Reach's canvas says "Now: Sent" whatever the status: valid Canvas Kit, wrong on one surface. */
+    /**
+     * Reach's canvas says "Now: Sent" whatever the status: valid Canvas Kit, wrong on one surface.
+     */
     WRONG_REACH_CANVAS
   }
 
-  private static final Pattern MESSAGE_PATH = Pattern.compile("^/api/v1/[a-z]+/messages/[0-9a-f-]{36}$");
-  private static final Pattern STATUS = Pattern.compile("(\"message_status\"\\s*:\\s*\")([A-Z]+)(\")");
+  private static final Pattern MESSAGE_PATH =
+      Pattern.compile("^/api/v1/[a-z]+/messages/[0-9a-f-]{36}$");
+  private static final Pattern STATUS =
+      Pattern.compile("(\"message_status\"\\s*:\\s*\")([A-Z]+)(\")");
   private static final Set<String> TERMINAL = Set.of("DELIVERED", "READ", "DELETED");
 
   private final HttpServer server;
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String upstream;
   private final Corruption corruption;
   private final Map<String, Integer> terminalReads = new ConcurrentHashMap<>();
@@ -66,27 +75,41 @@ final class CorruptingProxy implements AutoCloseable {
 
   private void forward(HttpExchange ex) throws IOException {
     try (ex) {
-      String pathAndQuery = ex.getRequestURI().getRawPath()
-          + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+      String pathAndQuery =
+          ex.getRequestURI().getRawPath()
+              + (ex.getRequestURI().getRawQuery() == null
+                  ? ""
+                  : "?" + ex.getRequestURI().getRawQuery());
       byte[] body;
       try (InputStream in = ex.getRequestBody()) {
         body = in.readAllBytes();
       }
-      HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(upstream + pathAndQuery))
-          .method(ex.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofByteArray(body));
-      ex.getRequestHeaders().forEach((name, values) -> {
-        if (!Set.of("host", "connection", "content-length", "expect", "upgrade").contains(name.toLowerCase())) {
-          values.forEach(v -> rq.header(name, v));
-        }
-      });
+      HttpRequest.Builder rq =
+          HttpRequest.newBuilder(URI.create(upstream + pathAndQuery))
+              .method(
+                  ex.getRequestMethod(),
+                  body.length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
+      ex.getRequestHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!Set.of("host", "connection", "content-length", "expect", "upgrade")
+                    .contains(name.toLowerCase())) {
+                  values.forEach(v -> rq.header(name, v));
+                }
+              });
       HttpResponse<String> rs = client.send(rq.build(), HttpResponse.BodyHandlers.ofString());
       String answer = corrupt(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), rs.body());
-      rs.headers().map().forEach((name, values) -> {
-        if (!Set.of("content-length", "transfer-encoding", "connection", "date").contains(name.toLowerCase())) {
-          ex.getResponseHeaders().put(name, values);
-        }
-      });
+      rs.headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!Set.of("content-length", "transfer-encoding", "connection", "date")
+                    .contains(name.toLowerCase())) {
+                  ex.getResponseHeaders().put(name, values);
+                }
+              });
       byte[] bytes = answer.getBytes(java.nio.charset.StandardCharsets.UTF_8);
       ex.sendResponseHeaders(rs.statusCode(), bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) {
@@ -112,15 +135,23 @@ final class CorruptingProxy implements AutoCloseable {
         if (!message) {
           return body;
         }
-        String back = replaceStatus(body, s -> TERMINAL.contains(s) && terminalReads.merge(path, 1, Integer::sum) > 1
-            ? "SENT" : s);
-        return back.equals(body) ? body : back.replaceAll("\"terminal\"\\s*:\\s*true", "\"terminal\":false");
+        String back =
+            replaceStatus(
+                body,
+                s ->
+                    TERMINAL.contains(s) && terminalReads.merge(path, 1, Integer::sum) > 1
+                        ? "SENT"
+                        : s);
+        return back.equals(body)
+            ? body
+            : back.replaceAll("\"terminal\"\\s*:\\s*true", "\"terminal\":false");
       case MISSING_FIELD:
         return message ? body.replaceAll("\"terminal\"\\s*:\\s*(true|false)\\s*,?", "") : body;
       case WRONG_INBOX_LABEL:
         return path.startsWith("/surfaces/intercom/messages/")
             ? body.replaceAll("\"label\"\\s*:\\s*\"[^\"]*\"", "\"label\":\"Sent\"")
-                .replaceAll("\"icon\"\\s*:\\s*\"[^\"]*\"", "\"icon\":\"check\"") : body;
+                .replaceAll("\"icon\"\\s*:\\s*\"[^\"]*\"", "\"icon\":\"check\"")
+            : body;
       default:
         return body;
     }
@@ -130,7 +161,8 @@ final class CorruptingProxy implements AutoCloseable {
     Matcher m = STATUS.matcher(body);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + change.apply(m.group(2)) + m.group(3)));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(m.group(1) + change.apply(m.group(2)) + m.group(3)));
     }
     m.appendTail(out);
     return out.toString();

@@ -11,19 +11,20 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 
 /**
- * Group commit: the work of concurrent callers shares one store transaction, so that many concurrent callbacks
- * cost one commit instead of one each. A caller returns only once the transaction holding its work has
- * committed (its reports are durable), or throws as it would have alone.
+ * Group commit: the work of concurrent callers shares one store transaction, so that many
+ * concurrent callbacks cost one commit instead of one each. A caller returns only once the
+ * transaction holding its work has committed (its reports are durable), or throws as it would have
+ * alone.
  *
- * <p>At most {@code slots} group transactions run at once. A caller that finds a free slot leads: it takes
- * every waiting piece of work (up to {@code maxGroup}, its own included), applies them in arrival order in one
- * transaction, commits, and wakes their callers. A caller that finds every slot busy waits for a leader to take
- * its work; a leader that leaves wakes the next waiter, so work is never stranded. Under light load every caller
- * leads a group of one: no added latency.
+ * <p>At most {@code slots} group transactions run at once. A caller that finds a free slot leads:
+ * it takes every waiting piece of work (up to {@code maxGroup}, its own included), applies them in
+ * arrival order in one transaction, commits, and wakes their callers. A caller that finds every
+ * slot busy waits for a leader to take its work; a leader that leaves wakes the next waiter, so
+ * work is never stranded. Under light load every caller leads a group of one: no added latency.
  *
- * <p>When a group's transaction fails (a bad report, a deadlock, the database gone), nothing of it was stored,
- * and each of its callers runs its own work again alone, in its own thread: one bad callback fails only itself.
- * A group of one that fails throws its failure to its caller at once.
+ * <p>When a group's transaction fails (a bad report, a deadlock, the database gone), nothing of it
+ * was stored, and each of its callers runs its own work again alone, in its own thread: one bad
+ * callback fails only itself. A group of one that fails throws its failure to its caller at once.
  *
  * @param <W> one caller's work
  */
@@ -35,10 +36,12 @@ final class GroupCommit<W> {
   private final ConcurrentLinkedQueue<Pending<W>> waiting = new ConcurrentLinkedQueue<>();
 
   /**
-   * @param step applies a group of work, in arrival order, inside one transaction (a group of one when alone); it
-   *     should lock the rows it needs in one global order first, so that concurrent groups cannot deadlock
+   * @param step applies a group of work, in arrival order, inside one transaction (a group of one
+   *     when alone); it should lock the rows it needs in one global order first, so that concurrent
+   *     groups cannot deadlock
    */
-  GroupCommit(MessageStore store, BiConsumer<StoreTransaction, List<W>> step, int slots, int maxGroup) {
+  GroupCommit(
+      MessageStore store, BiConsumer<StoreTransaction, List<W>> step, int slots, int maxGroup) {
     if (slots < 1 || maxGroup < 1) {
       throw new IllegalArgumentException("slots and maxGroup must be at least 1");
     }
@@ -63,7 +66,8 @@ final class GroupCommit<W> {
         }
       }
       if (!led && mine.outcome == null) {
-        // every slot busy, or this work is in another leader's group: woken when a leader completes it or leaves
+        // every slot busy, or this work is in another leader's group: woken when a leader completes
+        // it or leaves
         // its slot (the timeout is only a safety net); never spin
         LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(50));
       }
@@ -72,10 +76,11 @@ final class GroupCommit<W> {
       throw mine.failure;
     }
     if (mine.outcome == Outcome.GROUP_FAILED) {
-      store.inTransaction(tx -> {
-        step.accept(tx, List.of(work));
-        return null;
-      });
+      store.inTransaction(
+          tx -> {
+            step.accept(tx, List.of(work));
+            return null;
+          });
     }
   }
 
@@ -92,11 +97,13 @@ final class GroupCommit<W> {
     Outcome outcome = Outcome.COMMITTED;
     RuntimeException failure = null;
     try {
-      store.inTransaction(tx -> {
-        step.accept(tx, works);
-        return null;
-      });
-    } catch (RuntimeException | Error e) { // an Error too: the callers waiting on this group must not hang
+      store.inTransaction(
+          tx -> {
+            step.accept(tx, works);
+            return null;
+          });
+    } catch (RuntimeException
+        | Error e) { // an Error too: the callers waiting on this group must not hang
       outcome = group.size() == 1 ? Outcome.FAILED : Outcome.GROUP_FAILED;
       failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
@@ -120,8 +127,15 @@ final class GroupCommit<W> {
     }
   }
 
-  /** Committed; failed alone (the caller throws its failure); failed in a group (the caller runs it alone). */
-  private enum Outcome { COMMITTED, FAILED, GROUP_FAILED }
+  /**
+   * Committed; failed alone (the caller throws its failure); failed in a group (the caller runs it
+   * alone).
+   */
+  private enum Outcome {
+    COMMITTED,
+    FAILED,
+    GROUP_FAILED
+  }
 
   private static final class Pending<W> {
     final W work;

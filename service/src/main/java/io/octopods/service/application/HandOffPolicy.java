@@ -11,9 +11,13 @@ import java.util.Optional;
  * @param longestBackoff the longest wait between attempts
  */
 public record HandOffPolicy(int maxAttempts, Duration firstBackoff, Duration longestBackoff) {
-  /** The wait before attempt {@code n + 1} after {@code n} failed ones, honouring the provider's {@code Retry-After}. */
+  /**
+   * The wait before attempt {@code n + 1} after {@code n} failed ones, honouring the provider's
+   * {@code Retry-After}.
+   */
   public Duration backoff(int failedAttempts, Optional<Duration> retryAfter) {
-    Duration exponential = firstBackoff.multipliedBy(1L << Math.min(Math.max(failedAttempts - 1, 0), 20));
+    Duration exponential =
+        firstBackoff.multipliedBy(1L << Math.min(Math.max(failedAttempts - 1, 0), 20));
     Duration wait = exponential.compareTo(longestBackoff) > 0 ? longestBackoff : exponential;
     return retryAfter.filter(r -> r.compareTo(wait) > 0).orElse(wait);
   }

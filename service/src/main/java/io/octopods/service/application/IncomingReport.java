@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One status item a provider reported, as a webhook adapter read it: who it is about, the provider's
- * own word, and the raw item kept as it came.
+ * One status item a provider reported, as a webhook adapter read it: who it is about, the
+ * provider's own word, and the raw item kept as it came.
  *
- * @param providerMessageId the provider's id (Twilio SID, wamid, Viber token digits); empty when missing
- * @param ourMessageId our own message id echoed back (Twilio StatusCallback query, WhatsApp
- *     {@code biz_opaque_callback_data}); matched first, so a report that beats the send answer is not lost
+ * @param providerMessageId the provider's id (Twilio SID, wamid, Viber token digits); empty when
+ *     missing
+ * @param ourMessageId our own message id echoed back (Twilio StatusCallback query, WhatsApp {@code
+ *     biz_opaque_callback_data}); matched first, so a report that beats the send answer is not lost
  */
 public record IncomingReport(
     Channel channel,

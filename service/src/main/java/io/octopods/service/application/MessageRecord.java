@@ -40,17 +40,52 @@ public record MessageRecord(
     Map<Status, Instant> r = new EnumMap<>(Status.class);
     r.putAll(reached);
     r.putIfAbsent(next, at);
-    return new MessageRecord(messageId, workspace, channel, to, body, contactEmail, providerMessageId, next, createdAt,
-        publicChange ? at : updatedAt, failure, r);
+    return new MessageRecord(
+        messageId,
+        workspace,
+        channel,
+        to,
+        body,
+        contactEmail,
+        providerMessageId,
+        next,
+        createdAt,
+        publicChange ? at : updatedAt,
+        failure,
+        r);
   }
 
   public MessageRecord withFailure(FailureReason reason) {
-    return failure.isPresent() ? this : new MessageRecord(messageId, workspace, channel, to, body, contactEmail,
-        providerMessageId, status, createdAt, updatedAt, Optional.of(reason), reached);
+    return failure.isPresent()
+        ? this
+        : new MessageRecord(
+            messageId,
+            workspace,
+            channel,
+            to,
+            body,
+            contactEmail,
+            providerMessageId,
+            status,
+            createdAt,
+            updatedAt,
+            Optional.of(reason),
+            reached);
   }
 
   public MessageRecord withProviderMessageId(String id) {
-    return new MessageRecord(messageId, workspace, channel, to, body, contactEmail, Optional.of(id), status, createdAt,
-        updatedAt, failure, reached);
+    return new MessageRecord(
+        messageId,
+        workspace,
+        channel,
+        to,
+        body,
+        contactEmail,
+        Optional.of(id),
+        status,
+        createdAt,
+        updatedAt,
+        failure,
+        reached);
   }
 }

@@ -6,9 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * One change of a message's public status, as a HubSpot outbox item carries it: {@code "<STATUS> <ISO instant>"}.
- * Every such item is one timeline event ({@code <message_id>-<STATUS>}) whose time is {@code at}, so HubSpot's
- * timeline reads in status order however late an event is pushed.
+ * One change of a message's public status, as a HubSpot outbox item carries it: {@code "<STATUS>
+ * <ISO instant>"}. Every such item is one timeline event ({@code <message_id>-<STATUS>}) whose time
+ * is {@code at}, so HubSpot's timeline reads in status order however late an event is pushed.
  *
  * @param status the public status reached ({@code QUEUED} reads as {@code UNKNOWN})
  * @param at when the message reached it (its {@code updated_at} then)

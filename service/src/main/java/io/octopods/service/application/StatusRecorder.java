@@ -17,44 +17,73 @@ import java.util.UUID;
 final class StatusRecorder {
   private StatusRecorder() {}
 
-  static MessageRecord record(StoreTransaction tx, MessageRecord message, Report report, ReportFacts facts,
-      Optional<FailureReason> failureIfApplied, Instant now) {
+  static MessageRecord record(
+      StoreTransaction tx,
+      MessageRecord message,
+      Report report,
+      ReportFacts facts,
+      Optional<FailureReason> failureIfApplied,
+      Instant now) {
     Decision decision = report.decideOn(message.status());
     MessageRecord after = message;
     if (decision.next() != message.status()) {
       after = after.movedTo(decision.next(), now, decision.publicChange());
     }
     if (decision.applied() && decision.next() == Status.FAILED) {
-      after = after.withFailure(failureIfApplied.orElseGet(
-          () -> FailureReason.fromProvider(facts.errorCode().orElse(null), facts.errorTitle().orElse(null))));
+      after =
+          after.withFailure(
+              failureIfApplied.orElseGet(
+                  () ->
+                      FailureReason.fromProvider(
+                          facts.errorCode().orElse(null), facts.errorTitle().orElse(null))));
     }
     if (!after.equals(message)) {
       tx.update(after);
     }
-    tx.append(new HistoryEvent(UUID.randomUUID().toString(), message.messageId(), facts.receivedAt(),
-        facts.appliedAt(), facts.source(), facts.providerWord(), facts.providerTimestamp(), decision.mapped(),
-        decision.applied(), decision.reason(), facts.errorCode(), facts.errorTitle(), facts.detail(), facts.raw()));
+    tx.append(
+        new HistoryEvent(
+            UUID.randomUUID().toString(),
+            message.messageId(),
+            facts.receivedAt(),
+            facts.appliedAt(),
+            facts.source(),
+            facts.providerWord(),
+            facts.providerTimestamp(),
+            decision.mapped(),
+            decision.applied(),
+            decision.reason(),
+            facts.errorCode(),
+            facts.errorTitle(),
+            facts.detail(),
+            facts.raw()));
     if (decision.publicChange() && after.contactEmail().isPresent()) {
-      tx.enqueue(OutboxItem.newItem(OutboxItem.HUBSPOT, message.messageId(),
-          new PublicChange(after.status(), after.updatedAt()).payload(), now));
+      tx.enqueue(
+          OutboxItem.newItem(
+              OutboxItem.HUBSPOT,
+              message.messageId(),
+              new PublicChange(after.status(), after.updatedAt()).payload(),
+              now));
     }
     return after;
   }
 
   /** What the history says of a second provider message for ours. */
   static String duplicateSend(String providerMessageId) {
-    return "the provider created a second message, " + providerMessageId + ", for this one (a duplicate send: an "
+    return "the provider created a second message, "
+        + providerMessageId
+        + ", for this one (a duplicate send: an "
         + "attempt it answered with an error had been accepted after all); reports for either provider id count for "
         + "this message";
   }
 
   /**
-   * Stores a provider id learned from a send answer or a callback that echoes our id, and applies the reports that
-   * came for it before it was known (I15). The message's first provider id stays; a different one is kept as another
-   * (the provider created a second message for ours: a duplicate send).
+   * Stores a provider id learned from a send answer or a callback that echoes our id, and applies
+   * the reports that came for it before it was known (I15). The message's first provider id stays;
+   * a different one is kept as another (the provider created a second message for ours: a duplicate
+   * send).
    */
-  static MessageRecord learnProviderId(StoreTransaction tx, MessageRecord message, String providerMessageId,
-      Instant now) {
+  static MessageRecord learnProviderId(
+      StoreTransaction tx, MessageRecord message, String providerMessageId, Instant now) {
     if (message.providerMessageId().equals(Optional.of(providerMessageId))) {
       return message;
     }
@@ -65,9 +94,16 @@ final class StatusRecorder {
     } else {
       tx.addOtherProviderId(message, providerMessageId, now);
     }
-    for (StoreTransaction.Orphan orphan : tx.adoptOrphans(message.channel(), providerMessageId, now)) {
-      after = record(tx, after, Report.word(after.channel(), orphan.report().providerWord()),
-          ReportFacts.of(orphan.report(), "callback", orphan.receivedAt(), Optional.of(now)), Optional.empty(), now);
+    for (StoreTransaction.Orphan orphan :
+        tx.adoptOrphans(message.channel(), providerMessageId, now)) {
+      after =
+          record(
+              tx,
+              after,
+              Report.word(after.channel(), orphan.report().providerWord()),
+              ReportFacts.of(orphan.report(), "callback", orphan.receivedAt(), Optional.of(now)),
+              Optional.empty(),
+              now);
     }
     return after;
   }

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Everything the service is configured with (api.md, Configuration). Flags beat environment variables;
- * unset provider settings mean the simulators' defaults, so {@code ./octopods up} needs none.
+ * Everything the service is configured with (api.md, Configuration). Flags beat environment
+ * variables; unset provider settings mean the simulators' defaults, so {@code ./octopods up} needs
+ * none.
  */
 public record ServiceSettings(
     String host,
@@ -26,12 +27,21 @@ public record ServiceSettings(
     Timers timers) {
 
   /** Every timer of the service. */
-  public record Timers(Duration providerTimeout, int handoffMaxAttempts, Duration handoffFirstBackoff,
-      Duration handoffBackoffMax, Duration reconcileAfter, Duration orphanRetention, Duration workerPollInterval) {}
+  public record Timers(
+      Duration providerTimeout,
+      int handoffMaxAttempts,
+      Duration handoffFirstBackoff,
+      Duration handoffBackoffMax,
+      Duration reconcileAfter,
+      Duration orphanRetention,
+      Duration workerPollInterval) {}
 
   public static final int DEFAULT_PORT_BASE = 8080;
 
-  /** Reads flags ({@code --port}, {@code --port-base}, {@code --host}, {@code --db-url}, ...) and the environment. */
+  /**
+   * Reads flags ({@code --port}, {@code --port-base}, {@code --host}, {@code --db-url}, ...) and
+   * the environment.
+   */
   public static ServiceSettings read(Map<String, String> flags, Function<String, String> env) {
     Settings s = new Settings(flags, env);
     int portBase = s.integer("--port-base", "OCTOPODS_PORT_BASE", DEFAULT_PORT_BASE);

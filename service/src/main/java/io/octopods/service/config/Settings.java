@@ -15,7 +15,9 @@ final class Settings {
     this.env = env;
   }
 
-  /** @param flag the launcher's flag ({@code --port}), or null when the setting has none */
+  /**
+   * @param flag the launcher's flag ({@code --port}), or null when the setting has none
+   */
   Optional<String> get(String flag, String envName) {
     if (flag != null && flags.containsKey(flag)) {
       return Optional.of(flags.get(flag));
@@ -33,7 +35,8 @@ final class Settings {
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name(flag, envName) + " must be a whole number, was '" + v + "'");
+      throw new IllegalArgumentException(
+          name(flag, envName) + " must be a whole number, was '" + v + "'");
     }
   }
 
@@ -42,7 +45,8 @@ final class Settings {
     try {
       return Duration.parse(v);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(envName + " must be an ISO-8601 duration such as PT10S, was '" + v + "'");
+      throw new IllegalArgumentException(
+          envName + " must be an ISO-8601 duration such as PT10S, was '" + v + "'");
     }
   }
 

@@ -1,9 +1,9 @@
 package io.octopods.service.config;
 
 /**
- * The simulators' published default credentials: with no provider settings, the service talks to the
- * simulators of {@code ./octopods sim}. A test keeps these equal to what the simulators announce at
- * in their admin info ({@code SimulatorClient.info}).
+ * The simulators' published default credentials: with no provider settings, the service talks to
+ * the simulators of {@code ./octopods sim}. A test keeps these equal to what the simulators
+ * announce at in their admin info ({@code SimulatorClient.info}).
  */
 public final class SimulatorDefaults {
   public static final String TWILIO_ACCOUNT_SID = "AC0c70b0d50c70b0d50c70b0d50c70b0d5";

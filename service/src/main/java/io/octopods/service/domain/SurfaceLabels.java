@@ -6,14 +6,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the Intercom surfaces show for a status (status-model.md, section 5; api.md, "Surfaces"): the Inbox
- * label with its icon, the Reach step, and the Reach timeline of a message built from the times each status
- * was reached. Pure: no framework, no clock; the time type is the caller's.
+ * What the Intercom surfaces show for a status (status-model.md, section 5; api.md, "Surfaces"):
+ * the Inbox label with its icon, the Reach step, and the Reach timeline of a message built from the
+ * times each status was reached. Pure: no framework, no clock; the time type is the caller's.
  */
 public final class SurfaceLabels {
   private SurfaceLabels() {}
 
-  /** An Inbox icon: its name on the JSON read, and the text that stands for it on a canvas (list images need HTTPS). */
+  /**
+   * An Inbox icon: its name on the JSON read, and the text that stands for it on a canvas (list
+   * images need HTTPS).
+   */
   public enum Icon {
     CLOCK("clock", "\uD83D\uDD53"),
     CHECK("check", "\u2713"),
@@ -30,12 +33,17 @@ public final class SurfaceLabels {
       this.text = text;
     }
 
-    /** The icon's name on {@code GET /surfaces/intercom/messages/{id}}, e.g. {@code check-double}. */
+    /**
+     * The icon's name on {@code GET /surfaces/intercom/messages/{id}}, e.g. {@code check-double}.
+     */
     public String iconName() {
       return iconName;
     }
 
-    /** The characters that show the icon in canvas text, e.g. two check marks for {@code check-double}. */
+    /**
+     * The characters that show the icon in canvas text, e.g. two check marks for {@code
+     * check-double}.
+     */
     public String text() {
       return text;
     }
@@ -66,13 +74,19 @@ public final class SurfaceLabels {
       return icon;
     }
 
-    /** The icon's text and the label, as a canvas shows them, e.g. two check marks and {@code Delivered}. */
+    /**
+     * The icon's text and the label, as a canvas shows them, e.g. two check marks and {@code
+     * Delivered}.
+     */
     public String withIconText() {
       return icon.text() + " " + label;
     }
   }
 
-  /** A Reach timeline step, declared in the order a timeline lists them: Queued, Sent, Delivered, Read, then Failed or Deleted. */
+  /**
+   * A Reach timeline step, declared in the order a timeline lists them: Queued, Sent, Delivered,
+   * Read, then Failed or Deleted.
+   */
   public enum ReachStep {
     QUEUED("Queued"),
     SENT("Sent"),
@@ -96,7 +110,8 @@ public final class SurfaceLabels {
   /**
    * One step of a Reach timeline.
    *
-   * @param reachedAt when the step was reached; for an implied step, the time of the higher report that skipped it
+   * @param reachedAt when the step was reached; for an implied step, the time of the higher report
+   *     that skipped it
    * @param implied true when no report of this step arrived and a higher one proves it happened
    */
   public record TimelineStep<T>(ReachStep step, T reachedAt, boolean implied) {
@@ -109,7 +124,8 @@ public final class SurfaceLabels {
   /**
    * A message's Reach timeline.
    *
-   * @param current the step of the current status ({@code Queued} for {@code QUEUED} and {@code UNKNOWN})
+   * @param current the step of the current status ({@code Queued} for {@code QUEUED} and {@code
+   *     UNKNOWN})
    * @param terminal whether the outcome is settled (the status is terminal)
    * @param steps the steps reached, in timeline order
    */
@@ -166,12 +182,13 @@ public final class SurfaceLabels {
    * The Reach timeline of a message whose status is {@code status} and which reached each status of
    * {@code reached} at the time given (a status skipped by a higher report is not in it).
    *
-   * <p>Only the steps reached are listed, in the order Queued, Sent, Delivered, Read, then Failed or Deleted.
-   * Queued is reached at {@code QUEUED} (else {@code UNKNOWN}). A step that a higher report skipped is listed
-   * with {@code implied: true} and the time of the lowest step reached above it: {@code DELIVERED} with no
-   * {@code SENT} implies Sent; a {@code READ} or {@code DELETED} that came first implies Sent and Delivered (never
-   * Read). Failed implies nothing (a send can fail before it was sent). Queued is implied only in the unlikely
-   * case that neither {@code QUEUED} nor {@code UNKNOWN} has a time while a higher step has one.
+   * <p>Only the steps reached are listed, in the order Queued, Sent, Delivered, Read, then Failed
+   * or Deleted. Queued is reached at {@code QUEUED} (else {@code UNKNOWN}). A step that a higher
+   * report skipped is listed with {@code implied: true} and the time of the lowest step reached
+   * above it: {@code DELIVERED} with no {@code SENT} implies Sent; a {@code READ} or {@code
+   * DELETED} that came first implies Sent and Delivered (never Read). Failed implies nothing (a
+   * send can fail before it was sent). Queued is implied only in the unlikely case that neither
+   * {@code QUEUED} nor {@code UNKNOWN} has a time while a higher step has one.
    */
   public static <T> ReachTimeline<T> reachTimeline(Status status, Map<Status, T> reached) {
     Objects.requireNonNull(reached, "reached");
@@ -192,7 +209,8 @@ public final class SurfaceLabels {
     return new ReachTimeline<>(reachStep(status), status.isTerminal(), steps);
   }
 
-  private static <T> void add(List<TimelineStep<T>> steps, ReachStep step, T reachedAt, T impliedBy) {
+  private static <T> void add(
+      List<TimelineStep<T>> steps, ReachStep step, T reachedAt, T impliedBy) {
     if (reachedAt != null) {
       steps.add(new TimelineStep<>(step, reachedAt, false));
     } else if (impliedBy != null) {

@@ -21,15 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A provider that created two messages for one of ours (a send it answered with an error had been accepted after
- * all, and the retry was accepted too): the message keeps its first provider id, lists the other, and the reports of
- * either find it and go through the status engine; the history says it was a duplicate send.
+ * A provider that created two messages for one of ours (a send it answered with an error had been
+ * accepted after all, and the retry was accepted too): the message keeps its first provider id,
+ * lists the other, and the reports of either find it and go through the status engine; the history
+ * says it was a duplicate send.
  */
 class DuplicateSendTest {
   private static final String WORKSPACE = "demo";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private TestDatabase db;
   private JdbcMessageStore store;
   private ReportIntake intake;
@@ -51,21 +51,34 @@ class DuplicateSendTest {
   }
 
   private MessageRecord sent(String acceptedAs) {
-    MessageRecord m = send.send(new SendMessage.Request(WORKSPACE, Channel.WHATSAPP, "+15551230001", "hi",
-        Optional.empty()), Optional.empty());
+    MessageRecord m =
+        send.send(
+            new SendMessage.Request(
+                WORKSPACE, Channel.WHATSAPP, "+15551230001", "hi", Optional.empty()),
+            Optional.empty());
     handOff(m, acceptedAs);
     return find(m);
   }
 
   private OutboxItem claimHandOff(MessageRecord m) {
-    return outbox.claimDue(OutboxItem.HANDOFF, Instant.now().plusSeconds(1), 10, Instant.now().plusSeconds(60))
-        .stream().filter(i -> i.messageId().equals(m.messageId())).findFirst().orElseThrow();
+    return outbox
+        .claimDue(
+            OutboxItem.HANDOFF, Instant.now().plusSeconds(1), 10, Instant.now().plusSeconds(60))
+        .stream()
+        .filter(i -> i.messageId().equals(m.messageId()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private void handOff(MessageRecord m, String acceptedAs) {
     OutboxItem item = claimHandOff(m);
-    new HandOff(store, outbox, channel -> message -> new HandOffResult.Accepted(acceptedAs, "accepted"),
-        new HandOffPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20)), Clock.systemUTC()).run(item);
+    new HandOff(
+            store,
+            outbox,
+            channel -> message -> new HandOffResult.Accepted(acceptedAs, "accepted"),
+            new HandOffPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20)),
+            Clock.systemUTC())
+        .run(item);
   }
 
   private MessageRecord find(MessageRecord m) {
@@ -73,8 +86,18 @@ class DuplicateSendTest {
   }
 
   private void report(Optional<String> ourId, String providerId, String word) {
-    intake.apply(List.of(new IncomingReport(Channel.WHATSAPP, Optional.of(providerId), ourId, word, Optional.empty(),
-        Optional.empty(), Optional.empty(), "{\"status\":\"" + word + "\"}")), "callback");
+    intake.apply(
+        List.of(
+            new IncomingReport(
+                Channel.WHATSAPP,
+                Optional.of(providerId),
+                ourId,
+                word,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "{\"status\":\"" + word + "\"}")),
+        "callback");
   }
 
   private List<String> others(MessageRecord m) {
@@ -91,7 +114,8 @@ class DuplicateSendTest {
     assertThat(after.providerMessageId()).contains("wamid.SECOND");
     assertThat(others(m)).containsExactly("wamid.FIRST");
     assertThat(after.status()).isEqualTo(Status.DELIVERED);
-    HistoryEvent revealing = store.history(m.messageId()).get(store.history(m.messageId()).size() - 1);
+    HistoryEvent revealing =
+        store.history(m.messageId()).get(store.history(m.messageId()).size() - 1);
     assertThat(revealing.applied()).isTrue();
     assertThat(revealing.detail().orElseThrow()).contains("duplicate send").contains("wamid.FIRST");
     assertThat(store.pending().orphans()).isZero();
@@ -106,7 +130,8 @@ class DuplicateSendTest {
     report(Optional.empty(), "wamid.SECOND", "read");
 
     assertThat(find(m).status()).isEqualTo(Status.READ);
-    assertThat(store.history(m.messageId())).extracting(e -> e.providerStatus().orElse(""))
+    assertThat(store.history(m.messageId()))
+        .extracting(e -> e.providerStatus().orElse(""))
         .containsExactly("accepted", "sent", "delivered", "read");
     assertThat(store.pending().orphans()).isZero();
   }
@@ -114,7 +139,10 @@ class DuplicateSendTest {
   @Test
   void reportsThatCameForTheOtherIdBeforeItWasKnownAreAdoptedWhenItIs() {
     MessageRecord m = sent("wamid.SECOND");
-    report(Optional.empty(), "wamid.FIRST", "delivered"); // no one knows wamid.FIRST yet: kept as an orphan
+    report(
+        Optional.empty(),
+        "wamid.FIRST",
+        "delivered"); // no one knows wamid.FIRST yet: kept as an orphan
     assertThat(store.pending().orphans()).isOne();
 
     report(Optional.of(m.messageId()), "wamid.FIRST", "sent");
@@ -125,21 +153,36 @@ class DuplicateSendTest {
 
   @Test
   void aSendAcceptedWhileTheFirstAttemptsMessageReportedIsADuplicateSendInTheHistory() {
-    MessageRecord m = send.send(new SendMessage.Request(WORKSPACE, Channel.WHATSAPP, "+15551230001", "hi",
-        Optional.empty()), Optional.empty());
+    MessageRecord m =
+        send.send(
+            new SendMessage.Request(
+                WORKSPACE, Channel.WHATSAPP, "+15551230001", "hi", Optional.empty()),
+            Optional.empty());
     OutboxItem item = claimHandOff(m);
     HandOffResult.Accepted second = new HandOffResult.Accepted("wamid.SECOND", "accepted");
 
-    new HandOff(store, outbox, channel -> message -> { // the first attempt's message reports during this send
-      report(Optional.of(m.messageId()), "wamid.FIRST", "sent");
-      return second;
-    }, new HandOffPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20)), Clock.systemUTC()).run(item);
+    new HandOff(
+            store,
+            outbox,
+            channel ->
+                message -> { // the first attempt's message reports during this send
+                  report(Optional.of(m.messageId()), "wamid.FIRST", "sent");
+                  return second;
+                },
+            new HandOffPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20)),
+            Clock.systemUTC())
+        .run(item);
 
     assertThat(find(m).providerMessageId()).contains("wamid.FIRST");
     assertThat(others(m)).containsExactly("wamid.SECOND");
-    HistoryEvent sendEvent = store.history(m.messageId()).stream().filter(e -> e.source().equals("send"))
-        .findFirst().orElseThrow();
-    assertThat(sendEvent.detail().orElseThrow()).contains("duplicate send").contains("wamid.SECOND");
+    HistoryEvent sendEvent =
+        store.history(m.messageId()).stream()
+            .filter(e -> e.source().equals("send"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(sendEvent.detail().orElseThrow())
+        .contains("duplicate send")
+        .contains("wamid.SECOND");
     report(Optional.empty(), "wamid.SECOND", "delivered");
     assertThat(find(m).status()).isEqualTo(Status.DELIVERED);
   }
@@ -147,14 +190,18 @@ class DuplicateSendTest {
   @Test
   void aReportWhoseProviderIdIsAnotherMessagesStaysWithOurIdAndTeachesNothing() {
     MessageRecord other = sent("wamid.OTHER");
-    MessageRecord m = send.send(new SendMessage.Request(WORKSPACE, Channel.WHATSAPP, "+15551230002", "hi",
-        Optional.empty()), Optional.empty());
+    MessageRecord m =
+        send.send(
+            new SendMessage.Request(
+                WORKSPACE, Channel.WHATSAPP, "+15551230002", "hi", Optional.empty()),
+            Optional.empty());
 
     report(Optional.of(m.messageId()), "wamid.OTHER", "delivered");
 
     assertThat(find(m).providerMessageId()).isEmpty();
     assertThat(others(m)).isEmpty();
     assertThat(others(other)).isEmpty();
-    assertThat(store.otherProviderIds(List.of(m.messageId(), other.messageId()))).isEqualTo(Map.of());
+    assertThat(store.otherProviderIds(List.of(m.messageId(), other.messageId())))
+        .isEqualTo(Map.of());
   }
 }

@@ -1,6 +1,5 @@
 package io.octopods.service.application;
 
-import java.util.Collection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +14,7 @@ import io.octopods.service.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,13 +34,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Group commit on the real store (the embedded H2, or PostgreSQL in {@code .ci/run}): callers that arrive while a
- * group transaction runs share the next one; each returns only after its work committed; a failing piece of work
- * fails only its own caller, and nothing of it is stored.
+ * Group commit on the real store (the embedded H2, or PostgreSQL in {@code .ci/run}): callers that
+ * arrive while a group transaction runs share the next one; each returns only after its work
+ * committed; a failing piece of work fails only its own caller, and nothing of it is stored.
  */
 class GroupCommitTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private TestDatabase db;
   private CountingStore store;
   private final ExecutorService callers = Executors.newCachedThreadPool();
@@ -61,11 +60,17 @@ class GroupCommitTest {
   @Test
   void callersThatArriveDuringATransactionShareTheNextOne() throws Exception {
     CountDownLatch holdFirst = new CountDownLatch(1);
-    GroupCommit<String> commits = new GroupCommit<>(store, storing(name -> {
-      if (name.equals("first")) {
-        released(holdFirst);
-      }
-    }), 1, 64);
+    GroupCommit<String> commits =
+        new GroupCommit<>(
+            store,
+            storing(
+                name -> {
+                  if (name.equals("first")) {
+                    released(holdFirst);
+                  }
+                }),
+            1,
+            64);
 
     Future<?> first = callers.submit(() -> commits.run("first"));
     await().atMost(Duration.ofSeconds(10)).until(() -> store.transactions.get() == 1);
@@ -82,22 +87,32 @@ class GroupCommitTest {
     for (Future<?> f : later) {
       f.get(10, TimeUnit.SECONDS);
     }
-    assertThat(store.transactions.get()).as("the first alone, then the ten waiting together").isEqualTo(2);
+    assertThat(store.transactions.get())
+        .as("the first alone, then the ten waiting together")
+        .isEqualTo(2);
     assertThat(messages).hasSize(11);
-    messages.values().forEach(m -> assertThat(store.find("w", m.messageId())).as(m.messageId()).isPresent());
+    messages
+        .values()
+        .forEach(m -> assertThat(store.find("w", m.messageId())).as(m.messageId()).isPresent());
   }
 
   @Test
   void aFailingPieceOfWorkFailsOnlyItsOwnCaller() throws Exception {
     CountDownLatch holdFirst = new CountDownLatch(1);
-    GroupCommit<String> commits = new GroupCommit<>(store, storing(name -> {
-      if (name.equals("first")) {
-        released(holdFirst);
-      }
-      if (name.equals("bad")) {
-        throw new IllegalStateException("a report the store refuses");
-      }
-    }), 1, 64);
+    GroupCommit<String> commits =
+        new GroupCommit<>(
+            store,
+            storing(
+                name -> {
+                  if (name.equals("first")) {
+                    released(holdFirst);
+                  }
+                  if (name.equals("bad")) {
+                    throw new IllegalStateException("a report the store refuses");
+                  }
+                }),
+            1,
+            64);
     Future<?> first = callers.submit(() -> commits.run("first"));
     await().atMost(Duration.ofSeconds(10)).until(() -> store.transactions.get() == 1);
     Future<?> good1 = callers.submit(() -> commits.run("a-good"));
@@ -109,27 +124,39 @@ class GroupCommitTest {
     first.get(10, TimeUnit.SECONDS);
     good1.get(10, TimeUnit.SECONDS);
     good2.get(10, TimeUnit.SECONDS);
-    assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("a report the store refuses");
+    assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS))
+        .hasRootCauseMessage("a report the store refuses");
     assertThat(store.find("w", messages.get("a-good").messageId())).isPresent();
     assertThat(store.find("w", messages.get("z-good").messageId())).isPresent();
-    assertThat(store.find("w", messages.get("bad").messageId())).as("rolled back in the group and alone").isEmpty();
-    assertThat(store.transactions.get()).as("first; the group of three (rolled back); then each alone")
+    assertThat(store.find("w", messages.get("bad").messageId()))
+        .as("rolled back in the group and alone")
+        .isEmpty();
+    assertThat(store.transactions.get())
+        .as("first; the group of three (rolled back); then each alone")
         .isEqualTo(1 + 1 + 3);
   }
 
   @Test
   void aCallerAloneGetsItsFailureAtOnceWithoutASecondTry() {
-    GroupCommit<String> commits = new GroupCommit<>(store, storing(name -> {
-      throw new IllegalStateException("refused");
-    }), 4, 64);
-    assertThatThrownBy(() -> commits.run("only")).isInstanceOf(IllegalStateException.class).hasMessage("refused");
+    GroupCommit<String> commits =
+        new GroupCommit<>(
+            store,
+            storing(
+                name -> {
+                  throw new IllegalStateException("refused");
+                }),
+            4,
+            64);
+    assertThatThrownBy(() -> commits.run("only"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("refused");
     assertThat(store.transactions.get()).isEqualTo(1);
     assertThat(store.find("w", messages.get("only").messageId())).isEmpty();
   }
 
   @Test
   void manyConcurrentCallersAllReturnWithTheirWorkStored() throws Exception {
-    GroupCommit<String> commits = new GroupCommit<>(store, storing(name -> { }), 2, 8);
+    GroupCommit<String> commits = new GroupCommit<>(store, storing(name -> {}), 2, 8);
     List<Future<?>> all = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       String name = "m-" + i;
@@ -139,16 +166,22 @@ class GroupCommitTest {
       f.get(30, TimeUnit.SECONDS);
     }
     assertThat(messages).hasSize(200);
-    messages.values().forEach(m -> assertThat(store.find("w", m.messageId())).as(m.messageId()).isPresent());
+    messages
+        .values()
+        .forEach(m -> assertThat(store.find("w", m.messageId())).as(m.messageId()).isPresent());
     assertThat(store.transactions.get()).isBetween(200 / 8, 200);
   }
 
   /** Stores one message per piece of work after {@code before} ran (which may block or throw). */
   private BiConsumer<StoreTransaction, List<String>> storing(Consumer<String> before) {
-    return (tx, names) -> names.forEach(name -> {
-      tx.insert(messages.computeIfAbsent(name, n -> Messages.sent("w", Channel.VIBER, "token-" + n)));
-      before.accept(name);
-    });
+    return (tx, names) ->
+        names.forEach(
+            name -> {
+              tx.insert(
+                  messages.computeIfAbsent(
+                      name, n -> Messages.sent("w", Channel.VIBER, "token-" + n)));
+              before.accept(name);
+            });
   }
 
   private static void released(CountDownLatch latch) {
@@ -183,8 +216,8 @@ class GroupCommitTest {
     }
 
     @Override
-    public MessagePage list(String workspace, Channel channel, Optional<Status> s,
-        int limit, Optional<String> cursor) {
+    public MessagePage list(
+        String workspace, Channel channel, Optional<Status> s, int limit, Optional<String> cursor) {
       return real.list(workspace, channel, s, limit, cursor);
     }
 

@@ -12,20 +12,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The status engine on outcomes already in our terms (the hand-off), against status-model.md, section 2, cell
- * by cell, and folds of hand-off outcomes. Expected values are written out by hand from the spec, never
- * computed by the engine.
+ * The status engine on outcomes already in our terms (the hand-off), against status-model.md,
+ * section 2, cell by cell, and folds of hand-off outcomes. Expected values are written out by hand
+ * from the spec, never computed by the engine.
  */
 class StatusEngineOutcomeTest {
 
-    /*
-     * Outcomes already in our terms (the hand-off: accepted SENT, rejected FAILED, throttled or
-     * unreachable UNKNOWN), every current status x every status, QUEUED included so the engine is
-     * total. The edge: UNKNOWN on QUEUED is applied but no public change; UNKNOWN on UNKNOWN (a
-     * hand-off retry that is throttled again) is a duplicate.
-     */
-    @ParameterizedTest(name = "outcome {1} on {0}: applied={3} next={4} reason={5}")
-    @CsvSource(delimiter = '|', textBlock = """
+  /*
+   * Outcomes already in our terms (the hand-off: accepted SENT, rejected FAILED, throttled or
+   * unreachable UNKNOWN), every current status x every status, QUEUED included so the engine is
+   * total. The edge: UNKNOWN on QUEUED is applied but no public change; UNKNOWN on UNKNOWN (a
+   * hand-off retry that is throttled again) is a duplicate.
+   */
+  @ParameterizedTest(name = "outcome {1} on {0}: applied={3} next={4} reason={5}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
             QUEUED    | QUEUED    | UNKNOWN   | false | QUEUED    | DUPLICATE | false
             UNKNOWN   | QUEUED    | UNKNOWN   | false | UNKNOWN   | DUPLICATE | false
             SENT      | QUEUED    | UNKNOWN   | false | SENT      | STALE     | false
@@ -76,24 +79,39 @@ class StatusEngineOutcomeTest {
             DELETED   | FAILED    | FAILED    | false | DELETED   | CONFLICT  | false
             FAILED    | FAILED    | FAILED    | false | FAILED    | DUPLICATE | false
             """)
-    void outcomeDecision(Status current, Status target, String mapped, boolean applied, Status next, String reason,
-                         boolean publicChange) {
-        assertDecision(StatusEngine.decide(current, target), current, mapped, applied, next, reason, publicChange);
-    }
+  void outcomeDecision(
+      Status current,
+      Status target,
+      String mapped,
+      boolean applied,
+      Status next,
+      String reason,
+      boolean publicChange) {
+    assertDecision(
+        StatusEngine.decide(current, target), current, mapped, applied, next, reason, publicChange);
+  }
 
-    @Test
-    @DisplayName("hand-off retry: UNKNOWN on QUEUED is applied but no public change; again it is a duplicate")
-    void handOffRetryUnknown() {
-        StatusHistory history = assertFold(Status.QUEUED,
-                List.of(handOff(Status.UNKNOWN), handOff(Status.UNKNOWN), handOff(Status.SENT)),
-                Status.SENT, "applied", "duplicate", "applied");
-        assertThat(history.decisions()).extracting(Decision::publicChange).containsExactly(false, false, true);
-    }
+  @Test
+  @DisplayName(
+      "hand-off retry: UNKNOWN on QUEUED is applied but no public change; again it is a duplicate")
+  void handOffRetryUnknown() {
+    StatusHistory history =
+        assertFold(
+            Status.QUEUED,
+            List.of(handOff(Status.UNKNOWN), handOff(Status.UNKNOWN), handOff(Status.SENT)),
+            Status.SENT,
+            "applied",
+            "duplicate",
+            "applied");
+    assertThat(history.decisions())
+        .extracting(Decision::publicChange)
+        .containsExactly(false, false, true);
+  }
 
-    @Test
-    void foldOfNothingKeepsTheInitialStatus() {
-        StatusHistory history = StatusHistory.fold(Status.SENT, Channel.SMS, List.of());
-        assertThat(history.finalStatus()).isEqualTo(Status.SENT);
-        assertThat(history.decisions()).isEmpty();
-    }
+  @Test
+  void foldOfNothingKeepsTheInitialStatus() {
+    StatusHistory history = StatusHistory.fold(Status.SENT, Channel.SMS, List.of());
+    assertThat(history.finalStatus()).isEqualTo(Status.SENT);
+    assertThat(history.decisions()).isEmpty();
+  }
 }

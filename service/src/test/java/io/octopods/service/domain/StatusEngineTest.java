@@ -9,36 +9,42 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The status engine on provider words against status-model.md, section 2, cell by cell, and the words of
- * its reasons. Expected values are written out by hand from the spec, never computed by the engine. The
- * statuses, channels, word table (section 4), hand-off outcomes and the rows of edge-cases.md each have a
- * {@code StatusEngine...Test} of their own.
+ * The status engine on provider words against status-model.md, section 2, cell by cell, and the
+ * words of its reasons. Expected values are written out by hand from the spec, never computed by
+ * the engine. The statuses, channels, word table (section 4), hand-off outcomes and the rows of
+ * edge-cases.md each have a {@code StatusEngine...Test} of their own.
  */
 class StatusEngineTest {
 
-    // ---------------------------------------------------------------- section 1: the statuses
+  // ---------------------------------------------------------------- section 1: the statuses
 
-    @ParameterizedTest(name = "{0} is written ''{1}''")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "{0} is written ''{1}''")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
             UNMAPPED  | unmapped
             CONFLICT  | conflict
             CHANNEL   | channel
             DUPLICATE | duplicate
             STALE     | stale
             """)
-    void reasonWords(Reason reason, String word) {
-        assertThat(reason.word()).isEqualTo(word);
-    }
+  void reasonWords(Reason reason, String word) {
+    assertThat(reason.word()).isEqualTo(word);
+  }
 
-    // ---------------------------------------------------------------- section 2: the decision table
+  // ---------------------------------------------------------------- section 2: the decision table
 
-    /*
-     * Columns: current status | provider word | mapped (public, '-' = unmapped) | applied | next |
-     * reason ('-' = applied) | public change. One word per distinct meaning of the channel's table.
-     */
+  /*
+   * Columns: current status | provider word | mapped (public, '-' = unmapped) | applied | next |
+   * reason ('-' = applied) | public change. One word per distinct meaning of the channel's table.
+   */
 
-    @ParameterizedTest(name = "SMS {1} on {0}: applied={3} next={4} reason={5}")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "SMS {1} on {0}: applied={3} next={4} reason={5}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
             QUEUED    | sent      | SENT      | true  | SENT      | -         | true
             UNKNOWN   | sent      | SENT      | true  | SENT      | -         | true
             SENT      | sent      | SENT      | false | SENT      | DUPLICATE | false
@@ -75,14 +81,29 @@ class StatusEngineTest {
             DELETED   | warning   | -         | false | DELETED   | UNMAPPED  | false
             FAILED    | warning   | -         | false | FAILED    | UNMAPPED  | false
             """)
-    void smsDecision(Status current, String word, String mapped, boolean applied, Status next, String reason,
-                     boolean publicChange) {
-        assertDecision(StatusEngine.decide(current, Channel.SMS, word), current, mapped, applied, next, reason,
-                publicChange);
-    }
+  void smsDecision(
+      Status current,
+      String word,
+      String mapped,
+      boolean applied,
+      Status next,
+      String reason,
+      boolean publicChange) {
+    assertDecision(
+        StatusEngine.decide(current, Channel.SMS, word),
+        current,
+        mapped,
+        applied,
+        next,
+        reason,
+        publicChange);
+  }
 
-    @ParameterizedTest(name = "WhatsApp {1} on {0}: applied={3} next={4} reason={5}")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "WhatsApp {1} on {0}: applied={3} next={4} reason={5}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
             QUEUED    | sent          | SENT      | true  | SENT      | -         | true
             UNKNOWN   | sent          | SENT      | true  | SENT      | -         | true
             SENT      | sent          | SENT      | false | SENT      | DUPLICATE | false
@@ -126,14 +147,29 @@ class StatusEngineTest {
             DELETED   | future_status | -         | false | DELETED   | UNMAPPED  | false
             FAILED    | future_status | -         | false | FAILED    | UNMAPPED  | false
             """)
-    void whatsappDecision(Status current, String word, String mapped, boolean applied, Status next, String reason,
-                          boolean publicChange) {
-        assertDecision(StatusEngine.decide(current, Channel.WHATSAPP, word), current, mapped, applied, next, reason,
-                publicChange);
-    }
+  void whatsappDecision(
+      Status current,
+      String word,
+      String mapped,
+      boolean applied,
+      Status next,
+      String reason,
+      boolean publicChange) {
+    assertDecision(
+        StatusEngine.decide(current, Channel.WHATSAPP, word),
+        current,
+        mapped,
+        applied,
+        next,
+        reason,
+        publicChange);
+  }
 
-    @ParameterizedTest(name = "Viber {1} on {0}: applied={3} next={4} reason={5}")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "Viber {1} on {0}: applied={3} next={4} reason={5}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
             QUEUED    | delivered | DELIVERED | true  | DELIVERED | -         | true
             UNKNOWN   | delivered | DELIVERED | true  | DELIVERED | -         | true
             SENT      | delivered | DELIVERED | true  | DELIVERED | -         | true
@@ -163,41 +199,54 @@ class StatusEngineTest {
             DELETED   | sent      | -         | false | DELETED   | UNMAPPED  | false
             FAILED    | sent      | -         | false | FAILED    | UNMAPPED  | false
             """)
-    void viberDecision(Status current, String word, String mapped, boolean applied, Status next, String reason,
-                       boolean publicChange) {
-        assertDecision(StatusEngine.decide(current, Channel.VIBER, word), current, mapped, applied, next, reason,
-                publicChange);
-    }
+  void viberDecision(
+      Status current,
+      String word,
+      String mapped,
+      boolean applied,
+      Status next,
+      String reason,
+      boolean publicChange) {
+    assertDecision(
+        StatusEngine.decide(current, Channel.VIBER, word),
+        current,
+        mapped,
+        applied,
+        next,
+        reason,
+        publicChange);
+  }
 
-    @ParameterizedTest(name = "{0}: a null, empty or blank word on QUEUED is unmapped and moves it to UNKNOWN")
-    @EnumSource(Channel.class)
-    void nullOrEmptyWordIsUnmappedNeverACrash(Channel channel) {
-        for (String word : Arrays.asList(null, "", " ")) {
-            Decision decision = StatusEngine.decide(Status.QUEUED, channel, word);
-            assertThat(decision.applied()).isFalse();
-            assertThat(decision.next()).isEqualTo(Status.UNKNOWN);
-            assertThat(decision.mapped()).isEmpty();
-            assertThat(decision.reason()).contains(Reason.UNMAPPED);
-            assertThat(decision.publicChange()).isFalse();
-        }
+  @ParameterizedTest(
+      name = "{0}: a null, empty or blank word on QUEUED is unmapped and moves it to UNKNOWN")
+  @EnumSource(Channel.class)
+  void nullOrEmptyWordIsUnmappedNeverACrash(Channel channel) {
+    for (String word : Arrays.asList(null, "", " ")) {
+      Decision decision = StatusEngine.decide(Status.QUEUED, channel, word);
+      assertThat(decision.applied()).isFalse();
+      assertThat(decision.next()).isEqualTo(Status.UNKNOWN);
+      assertThat(decision.mapped()).isEmpty();
+      assertThat(decision.reason()).contains(Reason.UNMAPPED);
+      assertThat(decision.publicChange()).isFalse();
     }
+  }
 
-    @ParameterizedTest(name = "every {0} word decides like its meaning, in any case")
-    @EnumSource(Channel.class)
-    void everyWordDecidesLikeItsMeaning(Channel channel) {
-        ProviderVocabulary vocabulary = ProviderVocabulary.of(channel);
-        for (String word : vocabulary.words()) {
-            MappedWord meaning = vocabulary.map(word).orElseThrow();
-            for (Status current : Status.values()) {
-                Decision byWord = StatusEngine.decide(current, channel, word);
-                Decision byMeaning = StatusEngine.decide(current, meaning.status());
-                assertThat(StatusEngine.decide(current, channel, word.toUpperCase())).isEqualTo(byWord);
-                assertThat(byWord.applied()).as("%s on %s", word, current).isEqualTo(byMeaning.applied());
-                assertThat(byWord.next()).as("%s on %s", word, current).isEqualTo(byMeaning.next());
-                if (!meaning.channelProof()) {
-                    assertThat(byWord).as("%s on %s", word, current).isEqualTo(byMeaning);
-                }
-            }
+  @ParameterizedTest(name = "every {0} word decides like its meaning, in any case")
+  @EnumSource(Channel.class)
+  void everyWordDecidesLikeItsMeaning(Channel channel) {
+    ProviderVocabulary vocabulary = ProviderVocabulary.of(channel);
+    for (String word : vocabulary.words()) {
+      MappedWord meaning = vocabulary.map(word).orElseThrow();
+      for (Status current : Status.values()) {
+        Decision byWord = StatusEngine.decide(current, channel, word);
+        Decision byMeaning = StatusEngine.decide(current, meaning.status());
+        assertThat(StatusEngine.decide(current, channel, word.toUpperCase())).isEqualTo(byWord);
+        assertThat(byWord.applied()).as("%s on %s", word, current).isEqualTo(byMeaning.applied());
+        assertThat(byWord.next()).as("%s on %s", word, current).isEqualTo(byMeaning.next());
+        if (!meaning.channelProof()) {
+          assertThat(byWord).as("%s on %s", word, current).isEqualTo(byMeaning);
         }
+      }
     }
+  }
 }

@@ -8,13 +8,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The word table of status-model.md, section 4, cell by cell: each channel's provider words, their status and
- * whether they are channel proof; every other word is unmapped. Written out by hand from the spec.
+ * The word table of status-model.md, section 4, cell by cell: each channel's provider words, their
+ * status and whether they are channel proof; every other word is unmapped. Written out by hand from
+ * the spec.
  */
 class StatusEngineVocabularyTest {
 
-    @ParameterizedTest(name = "{0} ''{1}'' -> {2} (channel proof: {3})")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "{0} ''{1}'' -> {2} (channel proof: {3})")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
             SMS      | accepted    | SENT      | false
             SMS      | scheduled   | SENT      | false
             SMS      | queued      | SENT      | false
@@ -38,26 +42,39 @@ class StatusEngineVocabularyTest {
             VIBER    | failed      | FAILED    | false
             VIBER    | expired     | FAILED    | false
             """)
-    void knownWord(Channel channel, String word, Status status, boolean channelProof) {
-        ProviderVocabulary vocabulary = ProviderVocabulary.of(channel);
-        MappedWord expected = new MappedWord(status, channelProof);
-        assertThat(vocabulary.map(word)).contains(expected);
-        assertThat(vocabulary.map(word.toUpperCase())).as("case-insensitive").contains(expected);
-        assertThat(vocabulary.words()).contains(word);
-    }
+  void knownWord(Channel channel, String word, Status status, boolean channelProof) {
+    ProviderVocabulary vocabulary = ProviderVocabulary.of(channel);
+    MappedWord expected = new MappedWord(status, channelProof);
+    assertThat(vocabulary.map(word)).contains(expected);
+    assertThat(vocabulary.map(word.toUpperCase())).as("case-insensitive").contains(expected);
+    assertThat(vocabulary.words()).contains(word);
+  }
 
-    @Test
-    void eachChannelKnowsExactlyTheWordsOfTheTable() {
-        assertThat(ProviderVocabulary.of(Channel.SMS).words()).containsExactly("accepted", "scheduled",
-                "queued", "sending", "sent", "delivered", "read", "undelivered", "failed", "canceled");
-        assertThat(ProviderVocabulary.of(Channel.WHATSAPP).words()).containsExactly("sent", "delivered",
-                "read", "played", "deleted", "undelivered", "failed");
-        assertThat(ProviderVocabulary.of(Channel.VIBER).words()).containsExactly("delivered", "seen",
-                "undelivered", "failed", "expired");
-    }
+  @Test
+  void eachChannelKnowsExactlyTheWordsOfTheTable() {
+    assertThat(ProviderVocabulary.of(Channel.SMS).words())
+        .containsExactly(
+            "accepted",
+            "scheduled",
+            "queued",
+            "sending",
+            "sent",
+            "delivered",
+            "read",
+            "undelivered",
+            "failed",
+            "canceled");
+    assertThat(ProviderVocabulary.of(Channel.WHATSAPP).words())
+        .containsExactly("sent", "delivered", "read", "played", "deleted", "undelivered", "failed");
+    assertThat(ProviderVocabulary.of(Channel.VIBER).words())
+        .containsExactly("delivered", "seen", "undelivered", "failed", "expired");
+  }
 
-    @ParameterizedTest(name = "{0} ''{1}'' is unmapped")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "{0} ''{1}'' is unmapped")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
             SMS      | partially_delivered
             SMS      | played
             SMS      | deleted
@@ -78,17 +95,17 @@ class StatusEngineVocabularyTest {
             VIBER    | canceled
             VIBER    | warning
             """)
-    void otherWordIsUnmapped(Channel channel, String word) {
-        assertThat(ProviderVocabulary.of(channel).map(word)).isEmpty();
-    }
+  void otherWordIsUnmapped(Channel channel, String word) {
+    assertThat(ProviderVocabulary.of(channel).map(word)).isEmpty();
+  }
 
-    @ParameterizedTest(name = "{0}: null, empty and blank are unmapped")
-    @EnumSource(Channel.class)
-    void nullEmptyAndBlankAreUnmapped(Channel channel) {
-        ProviderVocabulary vocabulary = ProviderVocabulary.of(channel);
-        assertThat(vocabulary.map(null)).isEmpty();
-        assertThat(vocabulary.map("")).isEmpty();
-        assertThat(vocabulary.map("   ")).isEmpty();
-        assertThat(vocabulary.map("d\u0000elivered")).isEmpty();
-    }
+  @ParameterizedTest(name = "{0}: null, empty and blank are unmapped")
+  @EnumSource(Channel.class)
+  void nullEmptyAndBlankAreUnmapped(Channel channel) {
+    ProviderVocabulary vocabulary = ProviderVocabulary.of(channel);
+    assertThat(vocabulary.map(null)).isEmpty();
+    assertThat(vocabulary.map("")).isEmpty();
+    assertThat(vocabulary.map("   ")).isEmpty();
+    assertThat(vocabulary.map("d\u0000elivered")).isEmpty();
+  }
 }

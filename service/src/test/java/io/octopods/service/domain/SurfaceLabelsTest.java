@@ -17,20 +17,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** status-model.md section 5 and api.md "Surfaces": Inbox labels and icons, Reach steps and timelines. */
+/**
+ * status-model.md section 5 and api.md "Surfaces": Inbox labels and icons, Reach steps and
+ * timelines.
+ */
 class SurfaceLabelsTest {
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
   @ParameterizedTest(name = "{0} -> {1} ({2}, {3})")
   @CsvSource({
-      "QUEUED,    Send Attempted,  clock,        Queued",
-      "UNKNOWN,   Send Attempted,  clock,        Queued",
-      "SENT,      Sent,            check,        Sent",
-      "DELIVERED, Delivered,       check-double, Delivered",
-      "READ,      Read,            eye,          Read",
-      "FAILED,    Delivery Failed, x-circle,     Failed",
-      "DELETED,   Deleted,         trash,        Deleted"})
-  void everyStatusHasItsInboxLabelIconAndReachStep(Status status, String label, String icon, String step) {
+    "QUEUED,    Send Attempted,  clock,        Queued",
+    "UNKNOWN,   Send Attempted,  clock,        Queued",
+    "SENT,      Sent,            check,        Sent",
+    "DELIVERED, Delivered,       check-double, Delivered",
+    "READ,      Read,            eye,          Read",
+    "FAILED,    Delivery Failed, x-circle,     Failed",
+    "DELETED,   Deleted,         trash,        Deleted"
+  })
+  void everyStatusHasItsInboxLabelIconAndReachStep(
+      Status status, String label, String icon, String step) {
     assertThat(SurfaceLabels.inboxLabel(status).label()).isEqualTo(label);
     assertThat(SurfaceLabels.inboxLabel(status).icon().iconName()).isEqualTo(icon);
     assertThat(SurfaceLabels.reachStep(status).label()).isEqualTo(step);
@@ -42,11 +47,15 @@ class SurfaceLabelsTest {
       assertThat(SurfaceLabels.inboxLabel(s)).isNotNull();
       assertThat(SurfaceLabels.reachStep(s)).isNotNull();
     }
-    assertThat(InboxLabel.values()).extracting(InboxLabel::label)
-        .containsExactly("Send Attempted", "Sent", "Delivered", "Read", "Delivery Failed", "Deleted");
-    assertThat(ReachStep.values()).extracting(ReachStep::label)
+    assertThat(InboxLabel.values())
+        .extracting(InboxLabel::label)
+        .containsExactly(
+            "Send Attempted", "Sent", "Delivered", "Read", "Delivery Failed", "Deleted");
+    assertThat(ReachStep.values())
+        .extracting(ReachStep::label)
         .containsExactly("Queued", "Sent", "Delivered", "Read", "Failed", "Deleted");
-    assertThat(Icon.values()).extracting(Icon::iconName)
+    assertThat(Icon.values())
+        .extracting(Icon::iconName)
         .containsExactly("clock", "check", "check-double", "eye", "x-circle", "trash");
   }
 
@@ -59,83 +68,161 @@ class SurfaceLabelsTest {
         assertThat(other.text()).isNotEqualTo(icon.text());
       }
     }
-    assertThat(InboxLabel.DELIVERED.withIconText()).isEqualTo(Icon.CHECK_DOUBLE.text() + " Delivered");
+    assertThat(InboxLabel.DELIVERED.withIconText())
+        .isEqualTo(Icon.CHECK_DOUBLE.text() + " Delivered");
   }
 
   @Test
   void queuedAndUnknownAreOneQueuedStepAtTheQueuedTime() {
-    assertThat(timeline(Status.QUEUED, Map.of(Status.QUEUED, t(0)))).isEqualTo(
-        new ReachTimeline<>(ReachStep.QUEUED, false, List.of(step(ReachStep.QUEUED, 0, false))));
-    assertThat(timeline(Status.UNKNOWN, Map.of(Status.QUEUED, t(0), Status.UNKNOWN, t(1)))).isEqualTo(
-        new ReachTimeline<>(ReachStep.QUEUED, false, List.of(step(ReachStep.QUEUED, 0, false))));
+    assertThat(timeline(Status.QUEUED, Map.of(Status.QUEUED, t(0))))
+        .isEqualTo(
+            new ReachTimeline<>(
+                ReachStep.QUEUED, false, List.of(step(ReachStep.QUEUED, 0, false))));
+    assertThat(timeline(Status.UNKNOWN, Map.of(Status.QUEUED, t(0), Status.UNKNOWN, t(1))))
+        .isEqualTo(
+            new ReachTimeline<>(
+                ReachStep.QUEUED, false, List.of(step(ReachStep.QUEUED, 0, false))));
   }
 
   @Test
   void aDeliveredMessageListsEachStepWithItsTime() {
-    assertThat(timeline(Status.DELIVERED, Map.of(Status.QUEUED, t(0), Status.UNKNOWN, t(1), Status.SENT, t(2),
-        Status.DELIVERED, t(3)))).isEqualTo(new ReachTimeline<>(ReachStep.DELIVERED, true, List.of(
-            step(ReachStep.QUEUED, 0, false), step(ReachStep.SENT, 2, false), step(ReachStep.DELIVERED, 3, false))));
+    assertThat(
+            timeline(
+                Status.DELIVERED,
+                Map.of(
+                    Status.QUEUED,
+                    t(0),
+                    Status.UNKNOWN,
+                    t(1),
+                    Status.SENT,
+                    t(2),
+                    Status.DELIVERED,
+                    t(3))))
+        .isEqualTo(
+            new ReachTimeline<>(
+                ReachStep.DELIVERED,
+                true,
+                List.of(
+                    step(ReachStep.QUEUED, 0, false),
+                    step(ReachStep.SENT, 2, false),
+                    step(ReachStep.DELIVERED, 3, false))));
   }
 
   @Test
   void deliveredWithNoSentImpliesSentAtTheDeliveredTime() {
-    assertThat(timeline(Status.DELIVERED, Map.of(Status.QUEUED, t(0), Status.DELIVERED, t(5))).steps())
-        .containsExactly(step(ReachStep.QUEUED, 0, false), step(ReachStep.SENT, 5, true),
+    assertThat(
+            timeline(Status.DELIVERED, Map.of(Status.QUEUED, t(0), Status.DELIVERED, t(5))).steps())
+        .containsExactly(
+            step(ReachStep.QUEUED, 0, false),
+            step(ReachStep.SENT, 5, true),
             step(ReachStep.DELIVERED, 5, false));
   }
 
   @Test
   void readFirstImpliesSentAndDeliveredAtTheReadTime() {
-    assertThat(timeline(Status.READ, Map.of(Status.QUEUED, t(0), Status.READ, t(7)))).isEqualTo(
-        new ReachTimeline<>(ReachStep.READ, true, List.of(step(ReachStep.QUEUED, 0, false),
-            step(ReachStep.SENT, 7, true), step(ReachStep.DELIVERED, 7, true), step(ReachStep.READ, 7, false))));
+    assertThat(timeline(Status.READ, Map.of(Status.QUEUED, t(0), Status.READ, t(7))))
+        .isEqualTo(
+            new ReachTimeline<>(
+                ReachStep.READ,
+                true,
+                List.of(
+                    step(ReachStep.QUEUED, 0, false),
+                    step(ReachStep.SENT, 7, true),
+                    step(ReachStep.DELIVERED, 7, true),
+                    step(ReachStep.READ, 7, false))));
   }
 
   @Test
   void readAfterSentImpliesOnlyDelivered() {
-    assertThat(timeline(Status.READ, Map.of(Status.QUEUED, t(0), Status.SENT, t(2), Status.READ, t(7))).steps())
-        .containsExactly(step(ReachStep.QUEUED, 0, false), step(ReachStep.SENT, 2, false),
-            step(ReachStep.DELIVERED, 7, true), step(ReachStep.READ, 7, false));
+    assertThat(
+            timeline(Status.READ, Map.of(Status.QUEUED, t(0), Status.SENT, t(2), Status.READ, t(7)))
+                .steps())
+        .containsExactly(
+            step(ReachStep.QUEUED, 0, false),
+            step(ReachStep.SENT, 2, false),
+            step(ReachStep.DELIVERED, 7, true),
+            step(ReachStep.READ, 7, false));
   }
 
   @Test
   void deletedFirstImpliesSentAndDeliveredButNeverRead() {
-    assertThat(timeline(Status.DELETED, Map.of(Status.QUEUED, t(0), Status.DELETED, t(9)))).isEqualTo(
-        new ReachTimeline<>(ReachStep.DELETED, true, List.of(step(ReachStep.QUEUED, 0, false),
-            step(ReachStep.SENT, 9, true), step(ReachStep.DELIVERED, 9, true), step(ReachStep.DELETED, 9, false))));
+    assertThat(timeline(Status.DELETED, Map.of(Status.QUEUED, t(0), Status.DELETED, t(9))))
+        .isEqualTo(
+            new ReachTimeline<>(
+                ReachStep.DELETED,
+                true,
+                List.of(
+                    step(ReachStep.QUEUED, 0, false),
+                    step(ReachStep.SENT, 9, true),
+                    step(ReachStep.DELIVERED, 9, true),
+                    step(ReachStep.DELETED, 9, false))));
   }
 
   @Test
   void deletedAfterReadKeepsEveryTimeAndImpliesFromTheFirstHigherReport() {
-    assertThat(timeline(Status.DELETED, Map.of(Status.QUEUED, t(0), Status.READ, t(4), Status.DELETED, t(9)))
-        .steps()).containsExactly(step(ReachStep.QUEUED, 0, false), step(ReachStep.SENT, 4, true),
-            step(ReachStep.DELIVERED, 4, true), step(ReachStep.READ, 4, false), step(ReachStep.DELETED, 9, false));
+    assertThat(
+            timeline(
+                    Status.DELETED,
+                    Map.of(Status.QUEUED, t(0), Status.READ, t(4), Status.DELETED, t(9)))
+                .steps())
+        .containsExactly(
+            step(ReachStep.QUEUED, 0, false),
+            step(ReachStep.SENT, 4, true),
+            step(ReachStep.DELIVERED, 4, true),
+            step(ReachStep.READ, 4, false),
+            step(ReachStep.DELETED, 9, false));
   }
 
   @Test
   void failedImpliesNothing() {
-    assertThat(timeline(Status.FAILED, Map.of(Status.QUEUED, t(0), Status.FAILED, t(3)))).isEqualTo(
-        new ReachTimeline<>(ReachStep.FAILED, true, List.of(step(ReachStep.QUEUED, 0, false),
-            step(ReachStep.FAILED, 3, false))));
-    assertThat(timeline(Status.FAILED, Map.of(Status.QUEUED, t(0), Status.UNKNOWN, t(1), Status.SENT, t(2),
-        Status.FAILED, t(3))).steps()).containsExactly(step(ReachStep.QUEUED, 0, false),
-            step(ReachStep.SENT, 2, false), step(ReachStep.FAILED, 3, false));
+    assertThat(timeline(Status.FAILED, Map.of(Status.QUEUED, t(0), Status.FAILED, t(3))))
+        .isEqualTo(
+            new ReachTimeline<>(
+                ReachStep.FAILED,
+                true,
+                List.of(step(ReachStep.QUEUED, 0, false), step(ReachStep.FAILED, 3, false))));
+    assertThat(
+            timeline(
+                    Status.FAILED,
+                    Map.of(
+                        Status.QUEUED,
+                        t(0),
+                        Status.UNKNOWN,
+                        t(1),
+                        Status.SENT,
+                        t(2),
+                        Status.FAILED,
+                        t(3)))
+                .steps())
+        .containsExactly(
+            step(ReachStep.QUEUED, 0, false),
+            step(ReachStep.SENT, 2, false),
+            step(ReachStep.FAILED, 3, false));
   }
 
   @Test
   void anEmptyMapListsNothingButStillNamesTheCurrentStep() {
-    assertThat(timeline(Status.SENT, Map.of())).isEqualTo(new ReachTimeline<>(ReachStep.SENT, false, List.of()));
+    assertThat(timeline(Status.SENT, Map.of()))
+        .isEqualTo(new ReachTimeline<>(ReachStep.SENT, false, List.of()));
   }
 
   /**
-   * Every status with every set of reached statuses (7 x 128 cases), times rising with rank: the steps are in
-   * timeline order, each reached status is listed as reached at its own time, and a step is implied exactly when
-   * a higher step of the delivered chain was reached without it, at the time of the lowest such step.
+   * Every status with every set of reached statuses (7 x 128 cases), times rising with rank: the
+   * steps are in timeline order, each reached status is listed as reached at its own time, and a
+   * step is implied exactly when a higher step of the delivered chain was reached without it, at
+   * the time of the lowest such step.
    */
   @Test
   void everyStatusWithEverySetOfReachedStatuses() {
-    List<Status> chain = List.of(Status.QUEUED, Status.UNKNOWN, Status.SENT, Status.DELIVERED, Status.READ,
-        Status.DELETED, Status.FAILED);
+    List<Status> chain =
+        List.of(
+            Status.QUEUED,
+            Status.UNKNOWN,
+            Status.SENT,
+            Status.DELIVERED,
+            Status.READ,
+            Status.DELETED,
+            Status.FAILED);
     int cases = 0;
     for (Status current : Status.values()) {
       for (int mask = 0; mask < 1 << chain.size(); mask++) {
@@ -162,13 +249,17 @@ class SurfaceLabelsTest {
             assertThat(s.reachedAt()).as(where + " " + s).isEqualTo(own);
           } else {
             assertThat(s.implied()).as(where + " " + s).isTrue();
-            assertThat(s.step()).as(where).isIn(ReachStep.QUEUED, ReachStep.SENT, ReachStep.DELIVERED);
+            assertThat(s.step())
+                .as(where)
+                .isIn(ReachStep.QUEUED, ReachStep.SENT, ReachStep.DELIVERED);
             assertThat(s.reachedAt()).as(where + " " + s).isEqualTo(firstAbove(s.step(), reached));
           }
         }
         for (ReachStep step : ReachStep.values()) {
           boolean listed = order.contains(step);
-          boolean expected = ownTime(step, reached) != null || (implies(step) && firstAbove(step, reached) != null);
+          boolean expected =
+              ownTime(step, reached) != null
+                  || (implies(step) && firstAbove(step, reached) != null);
           assertThat(listed).as(where + " lists " + step).isEqualTo(expected);
         }
       }

@@ -22,6 +22,10 @@ final class DockerPostgres {
       container = new PostgreSQLContainer("postgres:15-alpine");
       container.start();
     }
-    return container.getJdbcUrl() + "&user=" + container.getUsername() + "&password=" + container.getPassword();
+    return container.getJdbcUrl()
+        + "&user="
+        + container.getUsername()
+        + "&password="
+        + container.getPassword();
   }
 }

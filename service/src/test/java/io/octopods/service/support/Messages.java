@@ -16,13 +16,30 @@ public final class Messages {
 
   public static MessageRecord sent(String workspace, Channel channel, String providerId) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    return new MessageRecord(UUID.randomUUID().toString(), workspace, channel, "+15551230001", "hello",
-        Optional.of("a@example.com"), Optional.ofNullable(providerId), Status.SENT, now, now, Optional.empty(),
+    return new MessageRecord(
+        UUID.randomUUID().toString(),
+        workspace,
+        channel,
+        "+15551230001",
+        "hello",
+        Optional.of("a@example.com"),
+        Optional.ofNullable(providerId),
+        Status.SENT,
+        now,
+        now,
+        Optional.empty(),
         Map.of(Status.QUEUED, now, Status.SENT, now));
   }
 
   public static IncomingReport report(Channel channel, String providerId, String word) {
-    return new IncomingReport(channel, Optional.of(providerId), Optional.empty(), word, Optional.empty(),
-        Optional.empty(), Optional.empty(), "{\"status\":\"" + word + "\"}");
+    return new IncomingReport(
+        channel,
+        Optional.of(providerId),
+        Optional.empty(),
+        word,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        "{\"status\":\"" + word + "\"}");
   }
 }

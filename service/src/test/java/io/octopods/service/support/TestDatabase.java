@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The database a test runs on: the embedded H2 by default; the PostgreSQL of {@code OCTOPODS_TEST_DB_URL}
- * when it is set (each test gets a schema of its own, dropped on close); for tests that need PostgreSQL,
- * a Testcontainers PostgreSQL where Docker runs, else a clean skip.
+ * The database a test runs on: the embedded H2 by default; the PostgreSQL of {@code
+ * OCTOPODS_TEST_DB_URL} when it is set (each test gets a schema of its own, dropped on close); for
+ * tests that need PostgreSQL, a Testcontainers PostgreSQL where Docker runs, else a clean skip.
  */
 public final class TestDatabase implements AutoCloseable {
   public static final String URL_VARIABLE = "OCTOPODS_TEST_DB_URL";
@@ -27,19 +27,31 @@ public final class TestDatabase implements AutoCloseable {
 
   /** The embedded H2 under {@code dir}, or PostgreSQL when {@value #URL_VARIABLE} is set. */
   public static TestDatabase open(Path dir) {
-    Optional<String> url = Optional.ofNullable(System.getenv(URL_VARIABLE)).filter(u -> !u.isBlank());
-    return url.map(TestDatabase::freshSchema).orElseGet(() ->
-        new TestDatabase(Database.open(Optional.empty(), Optional.empty(), Optional.empty(), dir), Optional.empty()));
+    Optional<String> url =
+        Optional.ofNullable(System.getenv(URL_VARIABLE)).filter(u -> !u.isBlank());
+    return url.map(TestDatabase::freshSchema)
+        .orElseGet(
+            () ->
+                new TestDatabase(
+                    Database.open(Optional.empty(), Optional.empty(), Optional.empty(), dir),
+                    Optional.empty()));
   }
 
-  /** PostgreSQL only: {@value #URL_VARIABLE}, else Testcontainers where Docker runs, else the test is skipped. */
+  /**
+   * PostgreSQL only: {@value #URL_VARIABLE}, else Testcontainers where Docker runs, else the test
+   * is skipped.
+   */
   public static TestDatabase postgres() {
-    Optional<String> url = Optional.ofNullable(System.getenv(URL_VARIABLE)).filter(u -> !u.isBlank());
+    Optional<String> url =
+        Optional.ofNullable(System.getenv(URL_VARIABLE)).filter(u -> !u.isBlank());
     if (url.isPresent()) {
       return freshSchema(url.get());
     }
-    Assumptions.assumeTrue(DockerPostgres.available(),
-        "needs PostgreSQL: set " + URL_VARIABLE + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) "
+    Assumptions.assumeTrue(
+        DockerPostgres.available(),
+        "needs PostgreSQL: set "
+            + URL_VARIABLE
+            + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) "
             + "or run where Docker is available for Testcontainers");
     return freshSchema(DockerPostgres.url());
   }
@@ -48,7 +60,8 @@ public final class TestDatabase implements AutoCloseable {
     String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     execute(url, "CREATE SCHEMA " + schema);
     String withSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    return new TestDatabase(Database.open(Optional.of(withSchema), Optional.empty(), Optional.empty(), Path.of(".")),
+    return new TestDatabase(
+        Database.open(Optional.of(withSchema), Optional.empty(), Optional.empty(), Path.of(".")),
         Optional.of(() -> execute(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE")));
   }
 
@@ -56,7 +69,8 @@ public final class TestDatabase implements AutoCloseable {
     try (Connection c = DriverManager.getConnection(url)) {
       c.createStatement().execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot run '" + sql + "' on " + url + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot run '" + sql + "' on " + url + ": " + e.getMessage(), e);
     }
   }
 

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The arithmetic of the benchmark's numbers: ranks of sorted samples, times as seconds or nanos, failures. */
+/**
+ * The arithmetic of the benchmark's numbers: ranks of sorted samples, times as seconds or nanos,
+ * failures.
+ */
 final class AttemptStats {
   private AttemptStats() {}
 
@@ -28,11 +31,21 @@ final class AttemptStats {
   /** Failed attempts by outcome and response code, e.g. {@code timeout x1, answered 503 x2}. */
   static String failures(List<JournaledAttempt> attempts) {
     Map<String, Long> byKind = new TreeMap<>();
-    attempts.stream().filter(a -> !a.delivered())
-        .forEach(a -> byKind.merge(a.outcome().word() + (a.responseCode() == null ? "" : " " + a.responseCode())
-            + " after " + a.latencyMs() + " ms", 1L, Long::sum));
+    attempts.stream()
+        .filter(a -> !a.delivered())
+        .forEach(
+            a ->
+                byKind.merge(
+                    a.outcome().word()
+                        + (a.responseCode() == null ? "" : " " + a.responseCode())
+                        + " after "
+                        + a.latencyMs()
+                        + " ms",
+                    1L,
+                    Long::sum));
     StringBuilder out = new StringBuilder();
-    byKind.forEach((k, n) -> out.append(out.length() == 0 ? "" : ", ").append(k).append(" x").append(n));
+    byKind.forEach(
+        (k, n) -> out.append(out.length() == 0 ? "" : ", ").append(k).append(" x").append(n));
     return out.toString();
   }
 }

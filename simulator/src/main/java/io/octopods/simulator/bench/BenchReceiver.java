@@ -16,21 +16,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The webhook receiver of the benchmark, in a JVM of its own: answers every request {@code 200} with an empty
- * body as fast as it can and counts the POSTs. It prints {@code port=<n>} once it listens on a free loopback
- * port, answers a line {@code count} on stdin with {@code count=<n>}, and exits when stdin closes, so it never
- * outlives the benchmark that started it.
+ * The webhook receiver of the benchmark, in a JVM of its own: answers every request {@code 200}
+ * with an empty body as fast as it can and counts the POSTs. It prints {@code port=<n>} once it
+ * listens on a free loopback port, answers a line {@code count} on stdin with {@code count=<n>},
+ * and exits when stdin closes, so it never outlives the benchmark that started it.
  *
- * <p>{@code raw} (the default) is a minimal HTTP/1.1 server, one thread per kept-alive connection, one read and
- * one write per request; {@code jdk} is {@code com.sun.net.httpserver.HttpServer} on a fixed pool, to compare.
+ * <p>{@code raw} (the default) is a minimal HTTP/1.1 server, one thread per kept-alive connection,
+ * one read and one write per request; {@code jdk} is {@code com.sun.net.httpserver.HttpServer} on a
+ * fixed pool, to compare.
  *
- * <pre>java -cp octopods-simulator-cli.jar io.octopods.simulator.bench.BenchReceiver [raw|jdk] [threads]</pre>
+ * <pre>
+ * java -cp octopods-simulator-cli.jar io.octopods.simulator.bench.BenchReceiver [raw|jdk] [threads]
+ * </pre>
  */
 public final class BenchReceiver {
-  private static final byte[] OK = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] OK =
+      "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] OK_CLOSE =
-      "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+      "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CONTINUE =
+      "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
   private final AtomicLong posts = new AtomicLong();
 
@@ -40,14 +46,17 @@ public final class BenchReceiver {
     String kind = args.length > 0 ? args[0] : "raw";
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     BenchReceiver receiver = new BenchReceiver();
-    int port = switch (kind) {
-      case "raw" -> receiver.startRaw();
-      case "jdk" -> receiver.startJdk(threads);
-      default -> throw new IllegalArgumentException("receiver kind must be raw or jdk, was " + kind);
-    };
+    int port =
+        switch (kind) {
+          case "raw" -> receiver.startRaw();
+          case "jdk" -> receiver.startJdk(threads);
+          default ->
+              throw new IllegalArgumentException("receiver kind must be raw or jdk, was " + kind);
+        };
     System.out.println("port=" + port);
     System.out.flush();
-    BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader stdin =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
     while ((line = stdin.readLine()) != null) {
       if (line.trim().equals("count")) {
@@ -60,35 +69,41 @@ public final class BenchReceiver {
 
   private int startJdk(int threads) throws IOException {
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     server.setExecutor(Executors.newFixedThreadPool(threads, r -> daemon(r, "receiver")));
-    server.createContext("/", exchange -> {
-      try (InputStream body = exchange.getRequestBody()) {
-        body.transferTo(OutputStream.nullOutputStream());
-      }
-      if ("POST".equals(exchange.getRequestMethod())) {
-        posts.incrementAndGet();
-      }
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try (InputStream body = exchange.getRequestBody()) {
+            body.transferTo(OutputStream.nullOutputStream());
+          }
+          if ("POST".equals(exchange.getRequestMethod())) {
+            posts.incrementAndGet();
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     server.start();
     return server.getAddress().getPort();
   }
 
   private int startRaw() throws IOException {
     ServerSocket server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
-    daemon(() -> {
-      int n = 0;
-      while (true) {
-        try {
-          Socket s = server.accept();
-          daemon(() -> serve(s), "receiver-conn-" + n++).start();
-        } catch (IOException e) {
-          return;
-        }
-      }
-    }, "receiver-accept").start();
+    daemon(
+            () -> {
+              int n = 0;
+              while (true) {
+                try {
+                  Socket s = server.accept();
+                  daemon(() -> serve(s), "receiver-conn-" + n++).start();
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            },
+            "receiver-accept")
+        .start();
     return server.getLocalPort();
   }
 
@@ -123,10 +138,11 @@ public final class BenchReceiver {
           String value = header.substring(colon + 1).trim();
           switch (name) {
             case "content-length" -> length = Long.parseLong(value);
-            case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+            case "transfer-encoding" ->
+                chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
             case "connection" -> close = value.equalsIgnoreCase("close");
             case "expect" -> expectContinue = value.equalsIgnoreCase("100-continue");
-            default -> { }
+            default -> {}
           }
         }
         if (header == null) {
@@ -163,7 +179,10 @@ public final class BenchReceiver {
     return t;
   }
 
-  /** The bytes of one connection, read in large blocks: ASCII lines ending in CRLF (or LF), and bodies to skip. */
+  /**
+   * The bytes of one connection, read in large blocks: ASCII lines ending in CRLF (or LF), and
+   * bodies to skip.
+   */
   private static final class Wire {
     private final InputStream in;
     private final byte[] buf = new byte[64 * 1024];

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the phases of one run share: the simulator's clock, the receiver process, the GC pauses, the summary
- * being filled, and the phase the journal's attempts are heard for (attempts outside any phase are strays).
+ * What the phases of one run share: the simulator's clock, the receiver process, the GC pauses, the
+ * summary being filled, and the phase the journal's attempts are heard for (attempts outside any
+ * phase are strays).
  */
 final class BenchRun {
   final ScenarioClock clock;
@@ -17,14 +18,20 @@ final class BenchRun {
   private final AtomicLong strays = new AtomicLong();
   private volatile Phase phase;
 
-  BenchRun(ScenarioClock clock, ReceiverProcess receiver, GcPauses gcPauses, Map<String, String> summary) {
+  BenchRun(
+      ScenarioClock clock,
+      ReceiverProcess receiver,
+      GcPauses gcPauses,
+      Map<String, String> summary) {
     this.clock = clock;
     this.receiver = receiver;
     this.gcPauses = gcPauses;
     this.summary = summary;
   }
 
-  /** From now on, the attempts of {@code p}'s messages are counted for it; {@code null} for none. */
+  /**
+   * From now on, the attempts of {@code p}'s messages are counted for it; {@code null} for none.
+   */
   void listen(Phase p) {
     phase = p;
   }

@@ -9,18 +9,26 @@ final class BenchScenarios {
 
   private BenchScenarios() {}
 
-  /** {@code perMessage} callbacks, all due {@code at} after the send (separate requests, in step order). */
+  /**
+   * {@code perMessage} callbacks, all due {@code at} after the send (separate requests, in step
+   * order).
+   */
   static String burst(String id, int perMessage, Duration at) {
-    StringBuilder y = header(id, perMessage + " callbacks per message, all due " + at + " after the send");
+    StringBuilder y =
+        header(id, perMessage + " callbacks per message, all due " + at + " after the send");
     for (int k = 0; k < perMessage; k++) {
       step(y, at, STATUSES.get(k % STATUSES.size()));
     }
     return y.toString();
   }
 
-  /** {@code steps} callbacks, the first due {@code first} after the send, then one every {@code every}. */
+  /**
+   * {@code steps} callbacks, the first due {@code first} after the send, then one every {@code
+   * every}.
+   */
   static String even(String id, int steps, Duration first, Duration every) {
-    StringBuilder y = header(id, steps + " callbacks, one every " + every + " from " + first + " after the send");
+    StringBuilder y =
+        header(id, steps + " callbacks, one every " + every + " from " + first + " after the send");
     for (int k = 0; k < steps; k++) {
       step(y, first.plus(every.multipliedBy(k)), STATUSES.get(k % STATUSES.size()));
     }
@@ -29,9 +37,13 @@ final class BenchScenarios {
 
   private static StringBuilder header(String id, String description) {
     return new StringBuilder(64 * 1024)
-        .append("id: ").append(id).append('\n')
+        .append("id: ")
+        .append(id)
+        .append('\n')
         .append("provider: whatsapp\n")
-        .append("description: \"benchmark: ").append(description).append("\"\n")
+        .append("description: \"benchmark: ")
+        .append(description)
+        .append("\"\n")
         .append("send:\n  respond: accept\n")
         .append("callbacks:\n");
   }

@@ -7,8 +7,17 @@ import java.util.List;
 import java.util.Optional;
 
 /** A burst of callbacks, all due soon after their send. */
-record Burst(int expected, List<JournaledAttempt> attempts, boolean complete, int messages,
-    Instant sendStart, Instant sendEnd, Instant finished, String cpu, long receiverPosts, String gc) {
+record Burst(
+    int expected,
+    List<JournaledAttempt> attempts,
+    boolean complete,
+    int messages,
+    Instant sendStart,
+    Instant sendEnd,
+    Instant finished,
+    String cpu,
+    long receiverPosts,
+    String gc) {
 
   double sendSeconds() {
     return AttemptStats.seconds(sendStart, sendEnd);

@@ -7,24 +7,37 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * CPU time used so far by this process, by the receiver, and by the whole machine ({@code /proc/stat}, where
- * there is one), so that a figure can say who had the cores while it was measured.
+ * CPU time used so far by this process, by the receiver, and by the whole machine ({@code
+ * /proc/stat}, where there is one), so that a figure can say who had the cores while it was
+ * measured.
  */
-record CpuSample(long wallNanos, long simulatorNanos, long receiverNanos, long machineNanos, long allocatedBytes) {
+record CpuSample(
+    long wallNanos,
+    long simulatorNanos,
+    long receiverNanos,
+    long machineNanos,
+    long allocatedBytes) {
   private static final Path STAT = Path.of("/proc/stat");
   private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
 
   static CpuSample now(ReceiverProcess receiver) {
-    return new CpuSample(System.nanoTime(),
+    return new CpuSample(
+        System.nanoTime(),
         ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L),
-        receiver.cpu().toNanos(), machineBusy(), allocated());
+        receiver.cpu().toNanos(),
+        machineBusy(),
+        allocated());
   }
 
-  /** Heap bytes allocated by the live threads of this JVM so far (-1 where the JVM does not say). */
+  /**
+   * Heap bytes allocated by the live threads of this JVM so far (-1 where the JVM does not say).
+   */
   private static long allocated() {
     try {
-      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-      if (threads instanceof com.sun.management.ThreadMXBean t && t.isThreadAllocatedMemoryEnabled()) {
+      java.lang.management.ThreadMXBean threads =
+          java.lang.management.ManagementFactory.getThreadMXBean();
+      if (threads instanceof com.sun.management.ThreadMXBean t
+          && t.isThreadAllocatedMemoryEnabled()) {
         long sum = 0;
         for (long b : t.getThreadAllocatedBytes(t.getAllThreadIds())) {
           sum += Math.max(0, b);
@@ -45,7 +58,10 @@ record CpuSample(long wallNanos, long simulatorNanos, long receiverNanos, long m
     return (later.allocatedBytes - allocatedBytes) / 1024.0 / events;
   }
 
-  /** {@code simulator 160%, receiver 20%, other processes 10% (of 200%)} from this sample to a later one. */
+  /**
+   * {@code simulator 160%, receiver 20%, other processes 10% (of 200%)} from this sample to a later
+   * one.
+   */
   String usageUntil(CpuSample later) {
     double wall = later.wallNanos - wallNanos;
     if (wall <= 0) {
@@ -56,9 +72,15 @@ record CpuSample(long wallNanos, long simulatorNanos, long receiverNanos, long m
     String others = "";
     if (machineNanos > 0 && later.machineNanos > 0) {
       double machine = 100 * (later.machineNanos - machineNanos) / wall;
-      others = String.format(Locale.ROOT, ", other processes %.0f%%", Math.max(0, machine - sim - recv));
+      others =
+          String.format(Locale.ROOT, ", other processes %.0f%%", Math.max(0, machine - sim - recv));
     }
-    return String.format(Locale.ROOT, "CPU: simulator %.0f%%, receiver %.0f%%%s (of %d%%)", sim, recv, others,
+    return String.format(
+        Locale.ROOT,
+        "CPU: simulator %.0f%%, receiver %.0f%%%s (of %d%%)",
+        sim,
+        recv,
+        others,
         100 * Runtime.getRuntime().availableProcessors());
   }
 

@@ -10,9 +10,9 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The stop-the-world collections of this JVM as they end (start and duration, to the millisecond), so that
- * late callbacks can be laid against them. Collectors that report concurrent cycles rather than pauses (ZGC,
- * Shenandoah cycles, G1's concurrent phases on newer JDKs) are left out.
+ * The stop-the-world collections of this JVM as they end (start and duration, to the millisecond),
+ * so that late callbacks can be laid against them. Collectors that report concurrent cycles rather
+ * than pauses (ZGC, Shenandoah cycles, G1's concurrent phases on newer JDKs) are left out.
  */
 final class GcPauses {
   /** One pause, in epoch milliseconds. */
@@ -24,20 +24,32 @@ final class GcPauses {
   GcPauses() {
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       String name = gc.getName();
-      if (name.contains("ZGC") || name.contains("Cycles") || name.contains("Concurrent")
+      if (name.contains("ZGC")
+          || name.contains("Cycles")
+          || name.contains("Concurrent")
           || !(gc instanceof NotificationEmitter emitter)) {
         continue;
       }
-      emitter.addNotificationListener((n, handback) -> {
-        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-          return;
-        }
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-        long start = jvmStartMs + info.getGcInfo().getStartTime();
-        synchronized (pauses) {
-          pauses.add(new Pause(start, start + info.getGcInfo().getDuration(), info.getGcName(), info.getGcCause()));
-        }
-      }, null, null);
+      emitter.addNotificationListener(
+          (n, handback) -> {
+            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                n.getType())) {
+              return;
+            }
+            GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+            long start = jvmStartMs + info.getGcInfo().getStartTime();
+            synchronized (pauses) {
+              pauses.add(
+                  new Pause(
+                      start,
+                      start + info.getGcInfo().getDuration(),
+                      info.getGcName(),
+                      info.getGcCause()));
+            }
+          },
+          null,
+          null);
     }
   }
 
@@ -64,7 +76,11 @@ final class GcPauses {
     }
     long total = pauses.stream().mapToLong(p -> p.endMs() - p.startMs()).sum();
     long longest = pauses.stream().mapToLong(p -> p.endMs() - p.startMs()).max().orElse(0);
-    return String.format(Locale.ROOT, "%d stop-the-world GC pauses, %d ms in all, the longest %d ms", pauses.size(),
-        total, longest);
+    return String.format(
+        Locale.ROOT,
+        "%d stop-the-world GC pauses, %d ms in all, the longest %d ms",
+        pauses.size(),
+        total,
+        longest);
   }
 }

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * One line about the machine a benchmark ran on, for its report: cores, Java version (with the VM's name where
- * asked) and the CPU model from {@code /proc/cpuinfo} where there is one. Shared by {@code bench-sim} and the
- * service's benchmark ({@code ./octopods bench}).
+ * One line about the machine a benchmark ran on, for its report: cores, Java version (with the VM's
+ * name where asked) and the CPU model from {@code /proc/cpuinfo} where there is one. Shared by
+ * {@code bench-sim} and the service's benchmark ({@code ./octopods bench}).
  */
 public final class MachineFacts {
   private MachineFacts() {}
@@ -24,8 +24,11 @@ public final class MachineFacts {
   }
 
   private static String describe(boolean vm) {
-    return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-        + (vm ? " (" + System.getProperty("java.vm.name") + ")" : "") + cpuModel().map(m -> ", " + m).orElse("");
+    return Runtime.getRuntime().availableProcessors()
+        + " cores, Java "
+        + System.getProperty("java.version")
+        + (vm ? " (" + System.getProperty("java.vm.name") + ")" : "")
+        + cpuModel().map(m -> ", " + m).orElse("");
   }
 
   /** The first {@code model name} of {@code /proc/cpuinfo}, spaces squeezed. */

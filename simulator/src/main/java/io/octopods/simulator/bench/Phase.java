@@ -29,7 +29,10 @@ final class Phase {
     this.done = new CountDownLatch(expected);
   }
 
-  /** Waits for the first callback, then notes the CPU and heap counters; then waits for the last one. */
+  /**
+   * Waits for the first callback, then notes the CPU and heap counters; then waits for the last
+   * one.
+   */
   boolean await(long timeoutMs, ReceiverProcess receiver) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
     if (first.await(timeoutMs, TimeUnit.MILLISECONDS)) {
@@ -44,20 +47,27 @@ final class Phase {
       return "CPU not measured";
     }
     double kb = start.allocatedKbPer(end, attempts.size());
-    return start.usageUntil(end) + (kb < 0 ? "" : String.format(Locale.ROOT, "; %.1f KB allocated per callback", kb));
+    return start.usageUntil(end)
+        + (kb < 0 ? "" : String.format(Locale.ROOT, "; %.1f KB allocated per callback", kb));
   }
 
   String gcSince() {
-    return "GC in the simulator: " + (gcCount() - gcCount0) + " collections, " + (gcMillis() - gcMillis0) + " ms";
+    return "GC in the simulator: "
+        + (gcCount() - gcCount0)
+        + " collections, "
+        + (gcMillis() - gcMillis0)
+        + " ms";
   }
 
   private static long gcCount() {
     return ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+        .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+        .sum();
   }
 
   private static long gcMillis() {
     return ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+        .sum();
   }
 }

@@ -13,7 +13,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** {@link BenchReceiver} in a JVM of its own (same java, same class path), stopped by closing its stdin. */
+/**
+ * {@link BenchReceiver} in a JVM of its own (same java, same class path), stopped by closing its
+ * stdin.
+ */
 final class ReceiverProcess implements AutoCloseable {
   private final Process process;
   private final OutputStream stdin;
@@ -44,19 +47,23 @@ final class ReceiverProcess implements AutoCloseable {
     command.add(kind);
     command.add(String.valueOf(threads));
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try {
-        String line;
-        while ((line = out.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the receiver is gone
-      }
-      lines.add("exited");
-    }, "bench-receiver-stdout");
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // the receiver is gone
+              }
+              lines.add("exited");
+            },
+            "bench-receiver-stdout");
     reader.setDaemon(true);
     reader.start();
     String line = lines.poll(30, TimeUnit.SECONDS);
@@ -116,7 +123,9 @@ final class ReceiverProcess implements AutoCloseable {
   }
 
   private static String javaBinary() {
-    return ProcessHandle.current().info().command()
+    return ProcessHandle.current()
+        .info()
+        .command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 }

@@ -6,7 +6,10 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Scenario durations: {@code 250ms}, {@code 2s}, {@code 5m}, {@code 1h}, {@code 1d}, or ISO-8601 ({@code PT30S}). */
+/**
+ * Scenario durations: {@code 250ms}, {@code 2s}, {@code 5m}, {@code 1h}, {@code 1d}, or ISO-8601
+ * ({@code PT30S}).
+ */
 public final class Durations {
   private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
@@ -33,7 +36,9 @@ public final class Durations {
       return d;
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a duration: write 250ms, 2s, 5m, 1h, 1d or ISO-8601 such as PT30S");
+          "'"
+              + text
+              + "' is not a duration: write 250ms, 2s, 5m, 1h, 1d or ISO-8601 such as PT30S");
     }
   }
 

@@ -9,13 +9,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.UncheckedIOException;
 
-/** The one JSON and YAML mapper of the simulators: key order kept, integers exact (64-bit Viber tokens). */
+/**
+ * The one JSON and YAML mapper of the simulators: key order kept, integers exact (64-bit Viber
+ * tokens).
+ */
 public final class Json {
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
-  public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+  public static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
   private Json() {}
 
@@ -35,7 +39,10 @@ public final class Json {
     }
   }
 
-  /** Parses JSON text; throws {@link IllegalArgumentException} with the parser's own words when it is not JSON. */
+  /**
+   * Parses JSON text; throws {@link IllegalArgumentException} with the parser's own words when it
+   * is not JSON.
+   */
   public static JsonNode parse(String text) {
     try {
       return MAPPER.readTree(text);

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One simulated provider: its wire routes, its credentials, and (for the messaging providers) how its
- * callbacks look. The core never names a provider; the registry lists them.
+ * One simulated provider: its wire routes, its credentials, and (for the messaging providers) how
+ * its callbacks look. The core never names a provider; the registry lists them.
  */
 public interface ProviderSimulator {
   /** {@code twilio}, {@code whatsapp}, {@code viber}, {@code hubspot}: the same name everywhere. */
@@ -18,10 +18,15 @@ public interface ProviderSimulator {
   /** The provider's own routes, answered in its own dialect. */
   List<Route> routes();
 
-  /** {@code credentials} of {@code /__sim/info}: what a client configures to call this simulator. */
+  /**
+   * {@code credentials} of {@code /__sim/info}: what a client configures to call this simulator.
+   */
   ObjectNode credentials();
 
-  /** {@code test_credentials} of {@code /__sim/info} (Twilio's test account; empty object elsewhere). */
+  /**
+   * {@code test_credentials} of {@code /__sim/info} (Twilio's test account; empty object
+   * elsewhere).
+   */
   default ObjectNode testCredentials() {
     return Json.object();
   }
@@ -29,14 +34,17 @@ public interface ProviderSimulator {
   /** The secret callbacks are signed with (or null where there are no callbacks). */
   String signingSecret();
 
-  /** How this provider's callbacks are rendered; empty for providers that play no scenarios (HubSpot). */
+  /**
+   * How this provider's callbacks are rendered; empty for providers that play no scenarios
+   * (HubSpot).
+   */
   default Optional<CallbackFormat> callbacks() {
     return Optional.empty();
   }
 
   /**
-   * Checks a webhook setting before it is kept (WhatsApp runs Meta's handshake); throws
-   * {@link IllegalArgumentException} with what failed.
+   * Checks a webhook setting before it is kept (WhatsApp runs Meta's handshake); throws {@link
+   * IllegalArgumentException} with what failed.
    */
   default void verifyWebhook(CallbackTargets.Webhook webhook) {}
 

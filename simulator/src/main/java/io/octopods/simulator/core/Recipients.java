@@ -5,8 +5,8 @@ public final class Recipients {
   private Recipients() {}
 
   /**
-   * Twilio's {@code whatsapp:} prefix is dropped; digits without {@code +} get one (WhatsApp's {@code to});
-   * any other string (a Viber subscriber id) is used as is.
+   * Twilio's {@code whatsapp:} prefix is dropped; digits without {@code +} get one (WhatsApp's
+   * {@code to}); any other string (a Viber subscriber id) is used as is.
    */
   public static String normalise(String to) {
     String t = to.trim();

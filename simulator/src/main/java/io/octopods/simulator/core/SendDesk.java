@@ -18,10 +18,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Where every provider's send call lands. Distinct sends are never merged: every attempt the provider accepts
- * (or that callbacks follow although it was refused) creates a new provider message with its own id and starts
- * its callbacks. The pair (recipient, correlation) only counts attempts, so that the n-th attempt of a pair gets
- * the n-th answer of the scenario's {@code send} list; attempts that create no message count too.
+ * Where every provider's send call lands. Distinct sends are never merged: every attempt the
+ * provider accepts (or that callbacks follow although it was refused) creates a new provider
+ * message with its own id and starts its callbacks. The pair (recipient, correlation) only counts
+ * attempts, so that the n-th attempt of a pair gets the n-th answer of the scenario's {@code send}
+ * list; attempts that create no message count too.
  */
 public final class SendDesk {
   private final ScenarioClock clock;
@@ -29,7 +30,11 @@ public final class SendDesk {
   private final MessageLedger ledger;
   private final CallbackScheduler scheduler;
 
-  public SendDesk(ScenarioClock clock, ScenarioCatalog catalog, MessageLedger ledger, CallbackScheduler scheduler) {
+  public SendDesk(
+      ScenarioClock clock,
+      ScenarioCatalog catalog,
+      MessageLedger ledger,
+      CallbackScheduler scheduler) {
     this.clock = clock;
     this.catalog = catalog;
     this.ledger = ledger;
@@ -45,23 +50,48 @@ public final class SendDesk {
    * @param silent no callbacks (Twilio's test credentials)
    * @param subscription which callbacks the receiver wants, asked as each falls due
    */
-  public record Arrival(String provider, String to, Optional<String> correlation, Map<String, String> facts,
-      boolean silent, String initialStatus, Supplier<String> newProviderId, CallbackSubscription subscription) {
-    public Arrival(String provider, String to, Optional<String> correlation, Map<String, String> facts,
-        boolean silent, String initialStatus, Supplier<String> newProviderId) {
-      this(provider, to, correlation, facts, silent, initialStatus, newProviderId, CallbackSubscription.ALL);
+  public record Arrival(
+      String provider,
+      String to,
+      Optional<String> correlation,
+      Map<String, String> facts,
+      boolean silent,
+      String initialStatus,
+      Supplier<String> newProviderId,
+      CallbackSubscription subscription) {
+    public Arrival(
+        String provider,
+        String to,
+        Optional<String> correlation,
+        Map<String, String> facts,
+        boolean silent,
+        String initialStatus,
+        Supplier<String> newProviderId) {
+      this(
+          provider,
+          to,
+          correlation,
+          facts,
+          silent,
+          initialStatus,
+          newProviderId,
+          CallbackSubscription.ALL);
     }
   }
 
   /**
-   * The answer this attempt gets, its 0-based number among the attempts of its (recipient, correlation), and the
-   * provider message it created, if it created one.
+   * The answer this attempt gets, its 0-based number among the attempts of its (recipient,
+   * correlation), and the provider message it created, if it created one.
    */
   public record Decision(Optional<SimulatedMessage> message, SendAttempt answer, int attemptNo) {
     /** The message an accepted answer names; an {@code accept} always creates one. */
     public SimulatedMessage created() {
-      return message.orElseThrow(() -> new IllegalStateException(
-          "the attempt was answered " + answer.respond().word() + " and created no provider message"));
+      return message.orElseThrow(
+          () ->
+              new IllegalStateException(
+                  "the attempt was answered "
+                      + answer.respond().word()
+                      + " and created no provider message"));
     }
   }
 
@@ -74,9 +104,21 @@ public final class SendDesk {
     if (!answer.createsMessage(scenario.callbacksOnReject())) {
       return new Decision(Optional.empty(), answer, attemptNo);
     }
-    SimulatedMessage message = new SimulatedMessage(ledger.nextSeq(), a.provider(), a.newProviderId().get(), a.to(),
-        scenario, now, correlation, a.facts(), a.initialStatus(), a.silent(), attemptNo + 1, answer.respond(),
-        a.subscription());
+    SimulatedMessage message =
+        new SimulatedMessage(
+            ledger.nextSeq(),
+            a.provider(),
+            a.newProviderId().get(),
+            a.to(),
+            scenario,
+            now,
+            correlation,
+            a.facts(),
+            a.initialStatus(),
+            a.silent(),
+            attemptNo + 1,
+            answer.respond(),
+            a.subscription());
     ledger.add(message);
     if (!message.silent() && message.startCallbacks(now)) {
       deliveries(message, now).forEach(scheduler::schedule);
@@ -84,7 +126,10 @@ public final class SendDesk {
     return new Decision(Optional.of(message), answer, attemptNo);
   }
 
-  /** The deliveries of a message's script: batched steps join the one before; each repeated {@code repeat} times. */
+  /**
+   * The deliveries of a message's script: batched steps join the one before; each repeated {@code
+   * repeat} times.
+   */
   static List<Delivery> deliveries(SimulatedMessage message, Instant origin) {
     List<List<CallbackStep>> groups = new ArrayList<>();
     for (CallbackStep step : message.scenario().callbacks()) {

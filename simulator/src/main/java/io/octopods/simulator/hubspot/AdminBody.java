@@ -7,8 +7,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The JSON body of a HubSpot admin call ({@code /__sim/hubspot/...}): an object with only the fields its route knows.
- * Throws {@link IllegalArgumentException} saying what is wrong and what to send, for a problem+json {@code 400}.
+ * The JSON body of a HubSpot admin call ({@code /__sim/hubspot/...}): an object with only the
+ * fields its route knows. Throws {@link IllegalArgumentException} saying what is wrong and what to
+ * send, for a problem+json {@code 400}.
  */
 final class AdminBody {
   private AdminBody() {}
@@ -18,7 +19,8 @@ final class AdminBody {
     try {
       body = Json.parse(request.getBodyAsString());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the body is not JSON: " + e.getMessage() + "; send e.g. " + example);
+      throw new IllegalArgumentException(
+          "the body is not JSON: " + e.getMessage() + "; send e.g. " + example);
     }
     if (body == null || !body.isObject()) {
       throw new IllegalArgumentException("the body must be a JSON object such as " + example);
@@ -26,7 +28,8 @@ final class AdminBody {
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!fields.contains(name)) {
-        throw new IllegalArgumentException("unknown field '" + name + "'; the fields are " + String.join(", ", fields));
+        throw new IllegalArgumentException(
+            "unknown field '" + name + "'; the fields are " + String.join(", ", fields));
       }
     }
     return body;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
- * How an injected failure ({@code fail_status} of {@code POST /__sim/hubspot/limits}) answers: an HTTP status with
- * HubSpot's error body for the whole call ({@code 400}, {@code 403}, {@code 404}, {@code 408}, {@code 413} or any
- * {@code 5xx}), or {@code "reset"}: the connection
- * is reset without an answer. A {@code 429} is not injected here: it comes from {@code per_10s}.
+ * How an injected failure ({@code fail_status} of {@code POST /__sim/hubspot/limits}) answers: an
+ * HTTP status with HubSpot's error body for the whole call ({@code 400}, {@code 403}, {@code 404},
+ * {@code 408}, {@code 413} or any {@code 5xx}), or {@code "reset"}: the connection is reset without
+ * an answer. A {@code 429} is not injected here: it comes from {@code per_10s}.
  *
  * @param httpStatus the status answered, or {@value #CONNECTION_RESET} for a reset connection
  */
@@ -17,12 +17,17 @@ record FailStatus(int httpStatus) {
   static final String RESET_WORD = "reset";
   static final FailStatus DEFAULT = new FailStatus(502);
   static final FailStatus RESET = new FailStatus(CONNECTION_RESET);
-  private static final String ALLOWED = "400, 403, 404, 408, 413, a 5xx status (500 to 599) or \"reset\"";
+  private static final String ALLOWED =
+      "400, 403, 404, 408, 413, a 5xx status (500 to 599) or \"reset\"";
 
   FailStatus {
     if (httpStatus != CONNECTION_RESET && !allowed(httpStatus)) {
-      throw new IllegalArgumentException("fail_status must be " + ALLOWED + ", not " + httpStatus
-          + (httpStatus == 429 ? "; a 429 comes from per_10s" : ""));
+      throw new IllegalArgumentException(
+          "fail_status must be "
+              + ALLOWED
+              + ", not "
+              + httpStatus
+              + (httpStatus == 429 ? "; a 429 comes from per_10s" : ""));
     }
   }
 
@@ -67,7 +72,11 @@ record FailStatus(int httpStatus) {
   }
 
   private static boolean allowed(int status) {
-    return status == 400 || status == 403 || status == 404 || status == 408 || status == 413
+    return status == 400
+        || status == 403
+        || status == 404
+        || status == 408
+        || status == 413
         || (status >= 500 && status <= 599);
   }
 }

@@ -9,8 +9,9 @@ import io.octopods.simulator.core.http.Responses;
 import java.util.UUID;
 
 /**
- * HubSpot's error dialect: {@code {"status":"error","message","correlationId","category"}}, the rate-limit body with
- * {@code errorType} and {@code policyName}, and the StandardError of one input of a batch (providers.md section 5).
+ * HubSpot's error dialect: {@code {"status":"error","message","correlationId","category"}}, the
+ * rate-limit body with {@code errorType} and {@code policyName}, and the StandardError of one input
+ * of a batch (providers.md section 5).
  */
 final class HubSpotErrors {
   static final String CONTENT_TYPE = "application/json;charset=utf-8";
@@ -44,14 +45,26 @@ final class HubSpotErrors {
     return body;
   }
 
-  /** The body of a failure injected by {@code POST /__sim/hubspot/limits}; a 403 names the scope it lacks. */
+  /**
+   * The body of a failure injected by {@code POST /__sim/hubspot/limits}; a 403 names the scope it
+   * lacks.
+   */
   static ObjectNode injected(FailStatus failure, int failuresLeft) {
-    String message = "Simulated failure: " + failure + " (" + failure.category() + ") injected by POST "
-        + "/__sim/hubspot/limits (fail_next); " + failuresLeft + " more to come. Nothing was stored; retry.";
+    String message =
+        "Simulated failure: "
+            + failure
+            + " ("
+            + failure.category()
+            + ") injected by POST "
+            + "/__sim/hubspot/limits (fail_next); "
+            + failuresLeft
+            + " more to come. Nothing was stored; retry.";
     ObjectNode body = error(message, failure.category());
     if (failure.httpStatus() == 403) {
-      ObjectNode detail = body.putArray("errors").addObject()
-          .put("message", "One or more of the following scopes are required.");
+      ObjectNode detail =
+          body.putArray("errors")
+              .addObject()
+              .put("message", "One or more of the following scopes are required.");
       detail.putObject("context").putArray("requiredScopes").add("timeline");
       body.putObject("links").put("scopes", SCOPES_LINK);
     }
@@ -59,15 +72,16 @@ final class HubSpotErrors {
   }
 
   /**
-   * One input's refusal in a batch's {@code errors[]}, as HubSpot's StandardError: {@code status}, {@code category},
-   * {@code message}, {@code errors}, {@code context} ({@code index}: the input's index; {@code id}: its {@code id}
-   * when it has one), {@code links}.
+   * One input's refusal in a batch's {@code errors[]}, as HubSpot's StandardError: {@code status},
+   * {@code category}, {@code message}, {@code errors}, {@code context} ({@code index}: the input's
+   * index; {@code id}: its {@code id} when it has one), {@code links}.
    */
   static ObjectNode batchItem(int index, JsonNode input, Refused refused) {
-    ObjectNode item = Json.object()
-        .put("status", "error")
-        .put("category", refused.body().path("category").asText())
-        .put("message", "inputs[" + index + "]: " + refused.body().path("message").asText());
+    ObjectNode item =
+        Json.object()
+            .put("status", "error")
+            .put("category", refused.body().path("category").asText())
+            .put("message", "inputs[" + index + "]: " + refused.body().path("message").asText());
     ArrayNode details = item.putArray("errors");
     refused.body().path("errors").forEach(d -> details.add(d.deepCopy()));
     ObjectNode context = item.putObject("context");
@@ -80,7 +94,9 @@ final class HubSpotErrors {
     return item;
   }
 
-  /** HubSpot's real 429 body; {@code policyName} is {@code TEN_SECONDLY_ROLLING} or {@code DAILY}. */
+  /**
+   * HubSpot's real 429 body; {@code policyName} is {@code TEN_SECONDLY_ROLLING} or {@code DAILY}.
+   */
   static ObjectNode rateLimited(String policyName) {
     String which = "DAILY".equals(policyName) ? "daily" : "ten_secondly_rolling";
     return Json.object()
@@ -96,7 +112,10 @@ final class HubSpotErrors {
     return Responses.builder(status, CONTENT_TYPE, Json.write(body)).build();
   }
 
-  /** A request HubSpot refuses: the status and the body to answer with (one item of a batch, or the whole call). */
+  /**
+   * A request HubSpot refuses: the status and the body to answer with (one item of a batch, or the
+   * whole call).
+   */
   static final class Refused extends RuntimeException {
     private final int status;
     private final transient ObjectNode body;

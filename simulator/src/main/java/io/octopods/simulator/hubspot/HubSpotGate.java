@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * What every timeline call passes before its work: the Bearer token ({@code 401}), the rate limit ({@code 429}), an
- * injected failure ({@code fail_status} after {@code fail_delay}: a HubSpot error, or a reset connection); and what
- * every answer carries: the rate headers.
+ * What every timeline call passes before its work: the Bearer token ({@code 401}), the rate limit
+ * ({@code 429}), an injected failure ({@code fail_status} after {@code fail_delay}: a HubSpot
+ * error, or a reset connection); and what every answer carries: the rate headers.
  */
 final class HubSpotGate {
   private final String accessToken;
@@ -30,22 +30,33 @@ final class HubSpotGate {
   ResponseDefinition pass(Request request, Supplier<Answer> work) {
     String refusal = authenticationProblem(request.getHeader("Authorization"));
     if (refusal != null) {
-      return respond(new Answer(401, HubSpotErrors.error(refusal, HubSpotErrors.AUTHENTICATION)), limits.peek());
+      return respond(
+          new Answer(401, HubSpotErrors.error(refusal, HubSpotErrors.AUTHENTICATION)),
+          limits.peek());
     }
     HubSpotRateLimit.Verdict verdict = limits.admit();
     return switch (verdict.outcome()) {
-      case RATE_LIMITED -> respond(new Answer(429, HubSpotErrors.rateLimited(verdict.policy())), verdict);
+      case RATE_LIMITED ->
+          respond(new Answer(429, HubSpotErrors.rateLimited(verdict.policy())), verdict);
       case FAILED -> injectedFailure(verdict);
       case ADMITTED -> respond(attempt(work), verdict);
     };
   }
 
-  /** The failure {@code POST /__sim/hubspot/limits} set, held for {@code fail_delay} on the wall clock. */
+  /**
+   * The failure {@code POST /__sim/hubspot/limits} set, held for {@code fail_delay} on the wall
+   * clock.
+   */
   private static ResponseDefinition injectedFailure(HubSpotRateLimit.Verdict verdict) {
     FailStatus failure = verdict.failStatus();
-    ResponseDefinitionBuilder b = failure.resetsConnection()
-        ? ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER)
-        : headed(new Answer(failure.httpStatus(), HubSpotErrors.injected(failure, verdict.failuresLeft())), verdict);
+    ResponseDefinitionBuilder b =
+        failure.resetsConnection()
+            ? ResponseDefinitionBuilder.responseDefinition()
+                .withFault(Fault.CONNECTION_RESET_BY_PEER)
+            : headed(
+                new Answer(
+                    failure.httpStatus(), HubSpotErrors.injected(failure, verdict.failuresLeft())),
+                verdict);
     if (!verdict.failDelay().isZero()) {
       b = b.withFixedDelay((int) verdict.failDelay().toMillis());
     }
@@ -81,11 +92,13 @@ final class HubSpotGate {
   }
 
   private static ResponseDefinitionBuilder headed(Answer answer, HubSpotRateLimit.Verdict verdict) {
-    ResponseDefinitionBuilder b = Responses
-        .builder(answer.status(), HubSpotErrors.CONTENT_TYPE, Json.write(answer.body()))
-        .withHeader("X-HubSpot-RateLimit-Max", String.valueOf(verdict.max()))
-        .withHeader("X-HubSpot-RateLimit-Remaining", String.valueOf(verdict.remaining()))
-        .withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", String.valueOf(HubSpotRateLimit.WINDOW.toMillis()));
+    ResponseDefinitionBuilder b =
+        Responses.builder(answer.status(), HubSpotErrors.CONTENT_TYPE, Json.write(answer.body()))
+            .withHeader("X-HubSpot-RateLimit-Max", String.valueOf(verdict.max()))
+            .withHeader("X-HubSpot-RateLimit-Remaining", String.valueOf(verdict.remaining()))
+            .withHeader(
+                "X-HubSpot-RateLimit-Interval-Milliseconds",
+                String.valueOf(HubSpotRateLimit.WINDOW.toMillis()));
     JsonNode correlation = answer.body().get("correlationId");
     if (correlation != null) {
       b = b.withHeader("X-HubSpot-Correlation-Id", correlation.asText());

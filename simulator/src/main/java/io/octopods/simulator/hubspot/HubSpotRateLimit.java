@@ -8,14 +8,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The limits of {@code POST /__sim/hubspot/limits}: at most {@code per_10s} calls in a rolling 10 s window of the
- * scenario clock (so the virtual clock drives it), and the next {@code fail_next} calls failing with {@code
- * fail_status} after {@code fail_delay} (wall clock). Only admitted calls count (an injected failure is admitted); a
- * rate-limited one neither counts nor stores anything. Thread-safe.
+ * The limits of {@code POST /__sim/hubspot/limits}: at most {@code per_10s} calls in a rolling 10 s
+ * window of the scenario clock (so the virtual clock drives it), and the next {@code fail_next}
+ * calls failing with {@code fail_status} after {@code fail_delay} (wall clock). Only admitted calls
+ * count (an injected failure is admitted); a rate-limited one neither counts nor stores anything.
+ * Thread-safe.
  */
 final class HubSpotRateLimit {
   static final Duration WINDOW = Duration.ofSeconds(10);
-  /** What {@code X-HubSpot-RateLimit-Max} reports while no limit is set (HubSpot's default; not enforced). */
+
+  /**
+   * What {@code X-HubSpot-RateLimit-Max} reports while no limit is set (HubSpot's default; not
+   * enforced).
+   */
   static final int NOMINAL_MAX = 100;
 
   private final ScenarioClock clock;
@@ -29,13 +34,26 @@ final class HubSpotRateLimit {
   /**
    * The settings; {@code per10s} empty means no limit.
    *
-   * @param policy the {@code policyName} of the 429 body: {@code TEN_SECONDLY_ROLLING} or {@code DAILY}
-   * @param failDelay how long an injected failure holds the call before it answers (or resets), on the wall clock
+   * @param policy the {@code policyName} of the 429 body: {@code TEN_SECONDLY_ROLLING} or {@code
+   *     DAILY}
+   * @param failDelay how long an injected failure holds the call before it answers (or resets), on
+   *     the wall clock
    */
-  record Settings(Optional<Integer> per10s, String policy, Optional<Duration> retryAfter, int failNext,
-      FailStatus failStatus, Duration failDelay) {
-    static final Settings NONE = new Settings(Optional.empty(), "TEN_SECONDLY_ROLLING", Optional.empty(), 0,
-        FailStatus.DEFAULT, Duration.ZERO);
+  record Settings(
+      Optional<Integer> per10s,
+      String policy,
+      Optional<Duration> retryAfter,
+      int failNext,
+      FailStatus failStatus,
+      Duration failDelay) {
+    static final Settings NONE =
+        new Settings(
+            Optional.empty(),
+            "TEN_SECONDLY_ROLLING",
+            Optional.empty(),
+            0,
+            FailStatus.DEFAULT,
+            Duration.ZERO);
 
     Settings afterOneFailure() {
       return new Settings(per10s, policy, retryAfter, failNext - 1, failStatus, failDelay);
@@ -43,10 +61,21 @@ final class HubSpotRateLimit {
   }
 
   /** What happens to one call, and the numbers for the rate headers. */
-  record Verdict(Outcome outcome, int max, int remaining, String policy, Optional<Duration> retryAfter,
-      FailStatus failStatus, Duration failDelay, int failuresLeft) {}
+  record Verdict(
+      Outcome outcome,
+      int max,
+      int remaining,
+      String policy,
+      Optional<Duration> retryAfter,
+      FailStatus failStatus,
+      Duration failDelay,
+      int failuresLeft) {}
 
-  enum Outcome { ADMITTED, RATE_LIMITED, FAILED }
+  enum Outcome {
+    ADMITTED,
+    RATE_LIMITED,
+    FAILED
+  }
 
   /** Counts one call (unless it is refused) and says what to answer. */
   synchronized Verdict admit() {
@@ -73,8 +102,16 @@ final class HubSpotRateLimit {
     return verdict(Outcome.ADMITTED, max, Math.max(0, max - admitted.size()), s, s.failNext());
   }
 
-  private static Verdict verdict(Outcome outcome, int max, int remaining, Settings s, int failuresLeft) {
-    return new Verdict(outcome, max, remaining, s.policy(), s.retryAfter(), s.failStatus(), s.failDelay(),
+  private static Verdict verdict(
+      Outcome outcome, int max, int remaining, Settings s, int failuresLeft) {
+    return new Verdict(
+        outcome,
+        max,
+        remaining,
+        s.policy(),
+        s.retryAfter(),
+        s.failStatus(),
+        s.failDelay(),
         failuresLeft);
   }
 

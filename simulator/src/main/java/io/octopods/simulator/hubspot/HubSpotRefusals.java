@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The contacts whose events HubSpot refuses ({@code POST /__sim/hubspot/refusals}): by email, compared
- * case-insensitively, each with the status it is refused with ({@code 400} or {@code 404}), until lifted. An event is
- * matched by its {@code email}. Thread-safe: the service's pusher may post concurrently.
+ * The contacts whose events HubSpot refuses ({@code POST /__sim/hubspot/refusals}): by email,
+ * compared case-insensitively, each with the status it is refused with ({@code 400} or {@code
+ * 404}), until lifted. An event is matched by its {@code email}. Thread-safe: the service's pusher
+ * may post concurrently.
  */
 final class HubSpotRefusals {
   static final List<Integer> STATUSES = List.of(400, 404);
@@ -48,9 +49,17 @@ final class HubSpotRefusals {
 
   private static HubSpotErrors.Refused refused(TimelineEvent event, Refusal refusal) {
     String category = refusal.status() == 404 ? HubSpotErrors.NOT_FOUND : HubSpotErrors.VALIDATION;
-    String message = "The event '" + event.id() + "' for contact "
-        + event.email() + " was refused with HTTP " + refusal.status() + " (" + category + ") by POST "
-        + "/__sim/hubspot/refusals; nothing was stored. DELETE /__sim/hubspot/refusals (or POST /__sim/reset) lifts it.";
+    String message =
+        "The event '"
+            + event.id()
+            + "' for contact "
+            + event.email()
+            + " was refused with HTTP "
+            + refusal.status()
+            + " ("
+            + category
+            + ") by POST "
+            + "/__sim/hubspot/refusals; nothing was stored. DELETE /__sim/hubspot/refusals (or POST /__sim/reset) lifts it.";
     return new HubSpotErrors.Refused(refusal.status(), HubSpotErrors.error(message, category));
   }
 

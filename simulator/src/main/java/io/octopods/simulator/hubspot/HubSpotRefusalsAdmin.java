@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET|POST|DELETE /__sim/hubspot/refusals}: which contacts' events HubSpot refuses, in the admin API's dialect
- * (JSON; errors problem+json). {@code POST {"email", "status": 400 | 404}} refuses one contact ({@code 201}, the
- * refusal), {@code GET} lists them ({@code {"refusals": [...]}}), {@code DELETE} lifts them all ({@code 204}).
+ * {@code GET|POST|DELETE /__sim/hubspot/refusals}: which contacts' events HubSpot refuses, in the
+ * admin API's dialect (JSON; errors problem+json). {@code POST {"email", "status": 400 | 404}}
+ * refuses one contact ({@code 201}, the refusal), {@code GET} lists them ({@code {"refusals":
+ * [...]}}), {@code DELETE} lifts them all ({@code 204}).
  */
 final class HubSpotRefusalsAdmin {
   private static final List<String> FIELDS = List.of("email", "status");
@@ -65,21 +66,26 @@ final class HubSpotRefusalsAdmin {
 
   private static String email(JsonNode n) {
     if (n == null || n.isNull()) {
-      throw new IllegalArgumentException("email is required: the contact whose events are refused, e.g. " + EXAMPLE);
+      throw new IllegalArgumentException(
+          "email is required: the contact whose events are refused, e.g. " + EXAMPLE);
     }
     if (!n.isTextual() || !EMAIL.matcher(n.asText()).matches()) {
-      throw new IllegalArgumentException("email must be an email address such as \"ana@example.com\", not " + n);
+      throw new IllegalArgumentException(
+          "email must be an email address such as \"ana@example.com\", not " + n);
     }
     return n.asText();
   }
 
   private static int status(JsonNode n) {
     if (n == null || n.isNull()) {
-      throw new IllegalArgumentException("status is required: 400 (VALIDATION_ERROR) or 404 (OBJECT_NOT_FOUND), e.g. "
-          + EXAMPLE);
+      throw new IllegalArgumentException(
+          "status is required: 400 (VALIDATION_ERROR) or 404 (OBJECT_NOT_FOUND), e.g. " + EXAMPLE);
     }
-    if (!n.isIntegralNumber() || !n.canConvertToInt() || !HubSpotRefusals.STATUSES.contains(n.asInt())) {
-      throw new IllegalArgumentException("status must be 400 (VALIDATION_ERROR) or 404 (OBJECT_NOT_FOUND), not " + n);
+    if (!n.isIntegralNumber()
+        || !n.canConvertToInt()
+        || !HubSpotRefusals.STATUSES.contains(n.asInt())) {
+      throw new IllegalArgumentException(
+          "status must be 400 (VALIDATION_ERROR) or 404 (OBJECT_NOT_FOUND), not " + n);
     }
     return n.asInt();
   }

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
- * {@code GET /__sim/hubspot/timeline?email=} (or {@code ?objectId=}): what HubSpot would show on the contact, {@code
- * {"events": [...]}} in the order received; an unknown contact has none. Our dialect: errors are problem+json.
+ * {@code GET /__sim/hubspot/timeline?email=} (or {@code ?objectId=}): what HubSpot would show on
+ * the contact, {@code {"events": [...]}} in the order received; an unknown contact has none. Our
+ * dialect: errors are problem+json.
  */
 final class HubSpotTimelineAdmin {
   private final HubSpotTimelines timelines;
@@ -22,14 +23,17 @@ final class HubSpotTimelineAdmin {
   }
 
   Route route() {
-    return Route.of("hubspot.timeline", "GET", "/__sim/hubspot/timeline/?", Route.ADMIN, this::timeline);
+    return Route.of(
+        "hubspot.timeline", "GET", "/__sim/hubspot/timeline/?", Route.ADMIN, this::timeline);
   }
 
   private ResponseDefinition timeline(Request r, Matcher m) {
     Optional<String> email = query(r, "email");
     Optional<String> objectId = query(r, "objectId");
     if (email.isEmpty() && objectId.isEmpty()) {
-      return Responses.problem(400, "Bad request",
+      return Responses.problem(
+          400,
+          "Bad request",
           "name the contact: GET /__sim/hubspot/timeline?email=<address> or ?objectId=<id>");
     }
     List<TimelineEvent> events =
@@ -42,6 +46,8 @@ final class HubSpotTimelineAdmin {
 
   private static Optional<String> query(Request r, String name) {
     var p = r.queryParameter(name);
-    return p.isPresent() && !p.firstValue().isEmpty() ? Optional.of(p.firstValue()) : Optional.empty();
+    return p.isPresent() && !p.firstValue().isEmpty()
+        ? Optional.of(p.firstValue())
+        : Optional.empty();
   }
 }

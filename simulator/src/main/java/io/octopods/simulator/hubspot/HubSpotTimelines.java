@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The timeline events received, in arrival order, and the contacts they went to. A contact named only by email is
- * given an object id (as HubSpot resolves the record), so it can be read by either. Thread-safe: the service's
- * pusher may post concurrently.
+ * The timeline events received, in arrival order, and the contacts they went to. A contact named
+ * only by email is given an object id (as HubSpot resolves the record), so it can be read by
+ * either. Thread-safe: the service's pusher may post concurrently.
  */
 final class HubSpotTimelines {
   private static final long FIRST_CONTACT_ID = 28001;
@@ -30,15 +30,21 @@ final class HubSpotTimelines {
   }
 
   synchronized Optional<TimelineEvent> find(String eventTemplateId, String id) {
-    return Optional.ofNullable(events.get(id)).filter(e -> e.eventTemplateId().equals(eventTemplateId));
+    return Optional.ofNullable(events.get(id))
+        .filter(e -> e.eventTemplateId().equals(eventTemplateId));
   }
 
   /** The events of a contact named by email (case-insensitive), in the order received. */
   synchronized List<TimelineEvent> byEmail(String email) {
-    return events.values().stream().filter(e -> e.email() != null && e.email().equalsIgnoreCase(email)).toList();
+    return events.values().stream()
+        .filter(e -> e.email() != null && e.email().equalsIgnoreCase(email))
+        .toList();
   }
 
-  /** The events of a contact named by object id (also those sent by its email), in the order received. */
+  /**
+   * The events of a contact named by object id (also those sent by its email), in the order
+   * received.
+   */
   synchronized List<TimelineEvent> byObjectId(String objectId) {
     return events.values().stream().filter(e -> objectId.equals(e.objectId())).toList();
   }

@@ -27,8 +27,18 @@ record TimelineEvent(
     Instant receivedAt) {
 
   TimelineEvent withObjectId(String resolved) {
-    return new TimelineEvent(id, eventTemplateId, email, resolved, utk, domain, timestamp, tokens, extraData,
-        timelineIFrame, receivedAt);
+    return new TimelineEvent(
+        id,
+        eventTemplateId,
+        email,
+        resolved,
+        utk,
+        domain,
+        timestamp,
+        tokens,
+        extraData,
+        timelineIFrame,
+        receivedAt);
   }
 
   /** HubSpot's answer to a create or a read: {@code {"objectType":"contacts","id",...}}. */
@@ -63,7 +73,10 @@ record TimelineEvent(
     }
   }
 
-  /** ISO 8601 in UTC, fractions only as given: a timestamp sent as {@code ...:47Z} comes back as {@code ...:47Z}. */
+  /**
+   * ISO 8601 in UTC, fractions only as given: a timestamp sent as {@code ...:47Z} comes back as
+   * {@code ...:47Z}.
+   */
   static String iso(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant);
   }

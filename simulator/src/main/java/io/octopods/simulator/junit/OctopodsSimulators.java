@@ -9,8 +9,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Starts the four simulators on free ports once for the test class and injects {@link
- * io.octopods.simulator.Simulators} (where they listen) and {@link io.octopods.simulator.SimulatorClient} (their admin
- * API) into constructors, lifecycle methods and tests. Works on JUnit Jupiter 5.10 and later and on 6.
+ * io.octopods.simulator.Simulators} (where they listen) and {@link
+ * io.octopods.simulator.SimulatorClient} (their admin API) into constructors, lifecycle methods and
+ * tests. Works on JUnit Jupiter 5.10 and later and on 6.
  *
  * <pre>{@code
  * @OctopodsSimulators(clock = "virtual")

@@ -2,7 +2,10 @@ package io.octopods.simulator.twilio;
 
 import java.util.Optional;
 
-/** The parts of a StatusCallback URL Twilio treats apart: the fragment (connection overrides) and the query. */
+/**
+ * The parts of a StatusCallback URL Twilio treats apart: the fragment (connection overrides) and
+ * the query.
+ */
 final class CallbackUrl {
   private CallbackUrl() {}
 

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * {@code application/x-www-form-urlencoded} parameters in the order written; a name may repeat (Twilio's
- * {@code MediaUrl}).
+ * {@code application/x-www-form-urlencoded} parameters in the order written; a name may repeat
+ * (Twilio's {@code MediaUrl}).
  */
 record FormParams(List<Map.Entry<String, String>> entries) {
   FormParams {
@@ -37,8 +37,11 @@ record FormParams(List<Map.Entry<String, String>> entries) {
 
   /** The first value of a parameter; an empty value counts as absent. */
   Optional<String> first(String name) {
-    return entries.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue)
-        .filter(v -> !v.isEmpty()).findFirst();
+    return entries.stream()
+        .filter(e -> e.getKey().equals(name))
+        .map(Map.Entry::getValue)
+        .filter(v -> !v.isEmpty())
+        .findFirst();
   }
 
   long count(String name) {

@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Twilio's Message resource (providers.md 1.2) for a simulated message: as created (the initial status), or as
- * fetched at an instant (the provider-side status, with the error code of the step that set a failure).
+ * Twilio's Message resource (providers.md 1.2) for a simulated message: as created (the initial
+ * status), or as fetched at an instant (the provider-side status, with the error code of the step
+ * that set a failure).
  */
 final class MessageResource {
   static final String API_VERSION = "2010-04-01";
@@ -20,7 +21,10 @@ final class MessageResource {
 
   private MessageResource() {}
 
-  /** The create answer: Twilio answers the initial status ({@code queued}, or {@code accepted} with a service). */
+  /**
+   * The create answer: Twilio answers the initial status ({@code queued}, or {@code accepted} with
+   * a service).
+   */
   static ObjectNode created(SimulatedMessage m) {
     return render(m, initialStatus(m), Optional.empty(), m.receivedAt());
   }
@@ -28,7 +32,8 @@ final class MessageResource {
   /** The fetch answer at {@code now}. */
   static ObjectNode at(SimulatedMessage m, CreatedMessages.Created created, Instant now) {
     String status = m.status(now);
-    Optional<CallbackStep> step = stepThatSet(m, created.origin(), now).filter(s -> s.statusOr("").equals(status));
+    Optional<CallbackStep> step =
+        stepThatSet(m, created.origin(), now).filter(s -> s.statusOr("").equals(status));
     Instant updated = step.map(s -> created.origin().plus(s.at())).orElse(m.receivedAt());
     return render(m, status, step, updated);
   }
@@ -41,8 +46,11 @@ final class MessageResource {
     return "/2010-04-01/Accounts/" + accountSid + "/Messages/" + sid + ".json";
   }
 
-  /** The last step (in script order) whose time has passed, as the provider-side status counts it. */
-  private static Optional<CallbackStep> stepThatSet(SimulatedMessage m, Instant origin, Instant now) {
+  /**
+   * The last step (in script order) whose time has passed, as the provider-side status counts it.
+   */
+  private static Optional<CallbackStep> stepThatSet(
+      SimulatedMessage m, Instant origin, Instant now) {
     CallbackStep last = null;
     for (CallbackStep step : m.scenario().callbacks()) {
       if (step.status().isPresent() && !origin.plus(step.at()).isAfter(now)) {
@@ -52,27 +60,38 @@ final class MessageResource {
     return Optional.ofNullable(last);
   }
 
-  private static ObjectNode render(SimulatedMessage m, String status, Optional<CallbackStep> step, Instant updated) {
+  private static ObjectNode render(
+      SimulatedMessage m, String status, Optional<CallbackStep> step, Instant updated) {
     String account = m.fact("AccountSid").orElse(TwilioSimulator.ACCOUNT_SID);
     Optional<String> service = m.fact("MessagingServiceSid");
-    ObjectNode o = Json.object()
-        .put("sid", m.providerMessageId())
-        .put("account_sid", account)
-        .put("messaging_service_sid", service.orElse(null))
-        .put("api_version", API_VERSION)
-        .put("from", m.fact("From").orElse("accepted".equals(status) ? null : TwilioSimulator.DEFAULT_FROM))
-        .put("to", m.fact("To").orElse(m.to()))
-        .put("body", m.fact("Body").orElse(""))
-        .put("status", status)
-        .put("direction", "outbound-api")
-        .put("num_segments", service.isPresent() && "accepted".equals(status) ? "0" : segments(m.fact("Body").orElse("")))
-        .put("num_media", m.fact("NumMedia").orElse("0"))
-        .putNull("price")
-        .putNull("price_unit");
-    Optional<String> error = step.filter(s -> "failed".equals(status) || "undelivered".equals(status))
-        .flatMap(CallbackStep::error);
+    ObjectNode o =
+        Json.object()
+            .put("sid", m.providerMessageId())
+            .put("account_sid", account)
+            .put("messaging_service_sid", service.orElse(null))
+            .put("api_version", API_VERSION)
+            .put(
+                "from",
+                m.fact("From")
+                    .orElse("accepted".equals(status) ? null : TwilioSimulator.DEFAULT_FROM))
+            .put("to", m.fact("To").orElse(m.to()))
+            .put("body", m.fact("Body").orElse(""))
+            .put("status", status)
+            .put("direction", "outbound-api")
+            .put(
+                "num_segments",
+                service.isPresent() && "accepted".equals(status)
+                    ? "0"
+                    : segments(m.fact("Body").orElse("")))
+            .put("num_media", m.fact("NumMedia").orElse("0"))
+            .putNull("price")
+            .putNull("price_unit");
+    Optional<String> error =
+        step.filter(s -> "failed".equals(status) || "undelivered".equals(status))
+            .flatMap(CallbackStep::error);
     if (error.isPresent() && error.get().matches("\\d{1,9}")) {
-      o.put("error_code", Integer.parseInt(error.get())).put("error_message", TwilioErrors.title(error.get()));
+      o.put("error_code", Integer.parseInt(error.get()))
+          .put("error_message", TwilioErrors.title(error.get()));
     } else {
       o.putNull("error_code").putNull("error_message");
     }
@@ -81,13 +100,19 @@ final class MessageResource {
         .put("date_updated", TwilioDates.rfc2822(updated))
         .put("uri", uri(account, m.providerMessageId()));
     o.putObject("subresource_uris")
-        .put("media", "/2010-04-01/Accounts/" + account + "/Messages/" + m.providerMessageId() + "/Media.json");
+        .put(
+            "media",
+            "/2010-04-01/Accounts/"
+                + account
+                + "/Messages/"
+                + m.providerMessageId()
+                + "/Media.json");
     return o;
   }
 
   /**
-   * SMS segments: 160 GSM-7 characters in one, 153 per part above; 70 and 67 for UCS-2. ASCII stands for GSM-7
-   * here (an approximation: Twilio also counts GSM's extension characters twice).
+   * SMS segments: 160 GSM-7 characters in one, 153 per part above; 70 and 67 for UCS-2. ASCII
+   * stands for GSM-7 here (an approximation: Twilio also counts GSM's extension characters twice).
    */
   static String segments(String body) {
     if (body.isEmpty()) {

@@ -3,7 +3,10 @@ package io.octopods.simulator.twilio;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Message SIDs in Twilio's format: {@code SM} (or {@code MM} with media) and 32 lowercase hex digits. */
+/**
+ * Message SIDs in Twilio's format: {@code SM} (or {@code MM} with media) and 32 lowercase hex
+ * digits.
+ */
 final class MessageSid {
   private MessageSid() {}
 

@@ -5,9 +5,9 @@ import java.net.URISyntaxException;
 import java.util.Optional;
 
 /**
- * The form of a Message create call, read and checked in Twilio's order: {@code To} (21604), {@code From} or
- * {@code MessagingServiceSid} (21603), {@code Body} / {@code MediaUrl} / {@code ContentSid} (21602), the body's
- * length (21617), {@code StatusCallback} (21609).
+ * The form of a Message create call, read and checked in Twilio's order: {@code To} (21604), {@code
+ * From} or {@code MessagingServiceSid} (21603), {@code Body} / {@code MediaUrl} / {@code
+ * ContentSid} (21602), the body's length (21617), {@code StatusCallback} (21609).
  */
 record SendRequest(
     Optional<String> to,
@@ -21,8 +21,14 @@ record SendRequest(
   static final int MAX_CALLBACK_URL = 4000;
 
   static SendRequest of(FormParams form) {
-    return new SendRequest(form.first("To"), form.first("From"), form.first("MessagingServiceSid"),
-        form.first("Body"), form.count("MediaUrl"), form.first("ContentSid"), form.first("StatusCallback"));
+    return new SendRequest(
+        form.first("To"),
+        form.first("From"),
+        form.first("MessagingServiceSid"),
+        form.first("Body"),
+        form.count("MediaUrl"),
+        form.first("ContentSid"),
+        form.first("StatusCallback"));
   }
 
   /** The first thing Twilio would refuse, if any. */
@@ -37,12 +43,21 @@ record SendRequest(
       return Optional.of(TwilioErrors.create("21602", 400, to.get(), from.orElse(null)));
     }
     if (body.isPresent() && body.get().length() > MAX_BODY) {
-      return Optional.of(new TwilioError(21617, "The concatenated message body exceeds the 1600 character limit", 400));
+      return Optional.of(
+          new TwilioError(
+              21617, "The concatenated message body exceeds the 1600 character limit", 400));
     }
     if (statusCallback.isPresent() && !validCallbackUrl(statusCallback.get())) {
-      return Optional.of(new TwilioError("21609", "The StatusCallback URL " + statusCallback.get()
-          + " is not a valid URL: an absolute http(s) URL with a valid hostname (no underscores), at most "
-          + MAX_CALLBACK_URL + " characters, is expected.", 400, null));
+      return Optional.of(
+          new TwilioError(
+              "21609",
+              "The StatusCallback URL "
+                  + statusCallback.get()
+                  + " is not a valid URL: an absolute http(s) URL with a valid hostname (no underscores), at most "
+                  + MAX_CALLBACK_URL
+                  + " characters, is expected.",
+              400,
+              null));
     }
     return Optional.empty();
   }
@@ -63,8 +78,10 @@ record SendRequest(
     }
     try {
       URI uri = new URI(url);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+      String scheme =
+          uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
           && !uri.getHost().contains("_");
     } catch (URISyntaxException e) {
       return false;

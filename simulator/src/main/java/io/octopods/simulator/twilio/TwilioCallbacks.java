@@ -21,11 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Twilio's status callbacks (providers.md 1.4): a form POST to the message's StatusCallback (its fragment, the
- * connection overrides, removed), signed with {@code X-Twilio-Signature} over that URL and the parameters of
- * the final body; a JSON {@code content_type} uses the {@code bodySHA256} variant. Retried as the fragment's
- * connection overrides say, else once after a connection failure ({@link ConnectionOverrides}); a message
- * without a StatusCallback calls nowhere and is never retried.
+ * Twilio's status callbacks (providers.md 1.4): a form POST to the message's StatusCallback (its
+ * fragment, the connection overrides, removed), signed with {@code X-Twilio-Signature} over that
+ * URL and the parameters of the final body; a JSON {@code content_type} uses the {@code bodySHA256}
+ * variant. Retried as the fragment's connection overrides say, else once after a connection failure
+ * ({@link ConnectionOverrides}); a message without a StatusCallback calls nowhere and is never
+ * retried.
  */
 final class TwilioCallbacks implements CallbackFormat {
   static final String FORM = "application/x-www-form-urlencoded";
@@ -43,12 +44,15 @@ final class TwilioCallbacks implements CallbackFormat {
     Map<String, String> signedParams;
     if (head.raw().isPresent()) {
       body = RawBody.bytes(head.raw().get(), placeholders);
-      signedParams = json ? Map.of() : FormParams.parse(new String(body, StandardCharsets.UTF_8)).asMap();
+      signedParams =
+          json ? Map.of() : FormParams.parse(new String(body, StandardCharsets.UTF_8)).asMap();
     } else {
       ObjectNode params = params(m, head);
       head.fields().ifPresent(f -> PayloadFields.merge(f, params, params, placeholders));
       signedParams = json ? Map.of() : strings(params);
-      body = (json ? Json.write(params) : FormParams.encode(signedParams)).getBytes(StandardCharsets.UTF_8);
+      body =
+          (json ? Json.write(params) : FormParams.encode(signedParams))
+              .getBytes(StandardCharsets.UTF_8);
     }
 
     Map<String, String> headers = new LinkedHashMap<>();
@@ -56,11 +60,15 @@ final class TwilioCallbacks implements CallbackFormat {
     String target = url == null || !json ? url : TwilioSignature.withBodySha(url, body);
     Optional<String> key = Signing.key(head.signature(), TwilioSimulator.AUTH_TOKEN);
     if (target != null && key.isPresent()) {
-      String signedUrl = head.signature() == CallbackStep.Signature.PORT_VARIANT
-          ? TwilioSignature.portVariant(target) : target;
-      headers.put(TwilioSignature.HEADER, json
-          ? TwilioSignature.ofJsonBody(key.get(), signedUrl)
-          : TwilioSignature.of(key.get(), signedUrl, signedParams));
+      String signedUrl =
+          head.signature() == CallbackStep.Signature.PORT_VARIANT
+              ? TwilioSignature.portVariant(target)
+              : target;
+      headers.put(
+          TwilioSignature.HEADER,
+          json
+              ? TwilioSignature.ofJsonBody(key.get(), signedUrl)
+              : TwilioSignature.of(key.get(), signedUrl, signedParams));
     }
     return new OutgoingCallback(target, headers, body);
   }
@@ -68,14 +76,15 @@ final class TwilioCallbacks implements CallbackFormat {
   /** Twilio's parameters for one step, in the order of its captures. */
   private static ObjectNode params(SimulatedMessage m, CallbackStep step) {
     String status = step.statusOr("");
-    ObjectNode p = Json.object()
-        .put("MessageSid", m.providerMessageId())
-        .put("SmsSid", m.providerMessageId())
-        .put("AccountSid", m.fact("AccountSid").orElse(TwilioSimulator.ACCOUNT_SID))
-        .put("From", m.fact("From").orElse(TwilioSimulator.DEFAULT_FROM))
-        .put("To", m.fact("To").orElse(m.to()))
-        .put("MessageStatus", status)
-        .put("SmsStatus", status);
+    ObjectNode p =
+        Json.object()
+            .put("MessageSid", m.providerMessageId())
+            .put("SmsSid", m.providerMessageId())
+            .put("AccountSid", m.fact("AccountSid").orElse(TwilioSimulator.ACCOUNT_SID))
+            .put("From", m.fact("From").orElse(TwilioSimulator.DEFAULT_FROM))
+            .put("To", m.fact("To").orElse(m.to()))
+            .put("MessageStatus", status)
+            .put("SmsStatus", status);
     m.fact("MessagingServiceSid").ifPresent(s -> p.put("MessagingServiceSid", s));
     step.error().ifPresent(code -> p.put("ErrorCode", code));
     p.put("ApiVersion", MessageResource.API_VERSION);
@@ -106,6 +115,9 @@ final class TwilioCallbacks implements CallbackFormat {
 
   @Override
   public RetrySchedule retrySchedule(SimulatedMessage message) {
-    return message.fact("StatusCallback").map(ConnectionOverrides::scheduleFor).orElse(RetrySchedule.NONE);
+    return message
+        .fact("StatusCallback")
+        .map(ConnectionOverrides::scheduleFor)
+        .orElse(RetrySchedule.NONE);
   }
 }

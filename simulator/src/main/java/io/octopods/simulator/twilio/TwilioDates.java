@@ -5,10 +5,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Twilio's two time formats: RFC 2822 in GMT for the REST API, {@code YYMMDDhhmm} for {@code RawDlrDoneDate}. */
+/**
+ * Twilio's two time formats: RFC 2822 in GMT for the REST API, {@code YYMMDDhhmm} for {@code
+ * RawDlrDoneDate}.
+ */
 final class TwilioDates {
   private static final DateTimeFormatter RFC_2822 =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss '+0000'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss '+0000'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DLR =
       DateTimeFormatter.ofPattern("yyMMddHHmm", Locale.ROOT).withZone(ZoneOffset.UTC);
 

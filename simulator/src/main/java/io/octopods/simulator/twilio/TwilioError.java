@@ -7,9 +7,11 @@ import io.octopods.simulator.core.Json;
 import io.octopods.simulator.core.http.Responses;
 
 /**
- * One Twilio REST error, answered as {@code {"code", "message", "more_info", "status"}} (providers.md 1.3).
+ * One Twilio REST error, answered as {@code {"code", "message", "more_info", "status"}}
+ * (providers.md 1.3).
  *
- * @param code Twilio's code; a scenario may write a non-numeric one, which is then passed through as text
+ * @param code Twilio's code; a scenario may write a non-numeric one, which is then passed through
+ *     as text
  * @param detail Twilio's optional explanation (only the authentication error carries one), or null
  */
 record TwilioError(String code, String message, int status, String detail) {

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
- * {@code GET /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}.json}: the Message resource with the
- * provider-side status now (what a reconciliation job reads); {@code 404} with 20404 for a SID the account
- * never created; {@code 403} with 20008 for the test credentials, as at Twilio.
+ * {@code GET /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}.json}: the Message resource
+ * with the provider-side status now (what a reconciliation job reads); {@code 404} with 20404 for a
+ * SID the account never created; {@code 403} with 20008 for the test credentials, as at Twilio.
  */
 final class TwilioFetchRoute implements Route.Handler {
   private final SimulatorContext ctx;
@@ -33,7 +33,8 @@ final class TwilioFetchRoute implements Route.Handler {
       return TwilioErrors.testCredentials().answer();
     }
     String sid = path.group(2);
-    Optional<CreatedMessages.Created> made = created.find(sid).filter(c -> c.account() == TwilioAccount.LIVE);
+    Optional<CreatedMessages.Created> made =
+        created.find(sid).filter(c -> c.account() == TwilioAccount.LIVE);
     Optional<SimulatedMessage> message = ctx.ledger().find(TwilioSendRoute.PROVIDER, sid);
     if (made.isEmpty() || message.isEmpty()) {
       return TwilioErrors.notFound(MessageResource.uri(path.group(1), sid)).answer();

@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
- * {@code GET /2010-04-01/Accounts/{AccountSid}/Messages.json}: the account's messages, newest first, filtered
- * by {@code To}, {@code From} and send time, in Twilio's page envelope (what reconciliation of a timed-out send
- * uses: "list by To and send time").
+ * {@code GET /2010-04-01/Accounts/{AccountSid}/Messages.json}: the account's messages, newest
+ * first, filtered by {@code To}, {@code From} and send time, in Twilio's page envelope (what
+ * reconciliation of a timed-out send uses: "list by To and send time").
  */
 final class TwilioListRoute implements Route.Handler {
   static final int DEFAULT_PAGE_SIZE = 50;
@@ -44,7 +44,8 @@ final class TwilioListRoute implements Route.Handler {
       return TwilioErrors.testCredentials().answer();
     }
     String url = request.getUrl();
-    FormParams query = FormParams.parse(url.indexOf('?') < 0 ? "" : url.substring(url.indexOf('?') + 1));
+    FormParams query =
+        FormParams.parse(url.indexOf('?') < 0 ? "" : url.substring(url.indexOf('?') + 1));
     MessageFilter filter;
     int pageSize;
     int page;
@@ -56,25 +57,44 @@ final class TwilioListRoute implements Route.Handler {
       return new TwilioError("20001", e.getMessage(), 400, null).answer();
     }
     Instant now = ctx.clock().now();
-    List<SimulatedMessage> matching = ctx.ledger().list(TwilioSendRoute.PROVIDER, Optional.empty()).stream()
-        .filter(m -> created.find(m.providerMessageId()).filter(c -> c.account() == TwilioAccount.LIVE).isPresent())
-        .filter(filter::matches)
-        .sorted(Comparator.comparing(SimulatedMessage::receivedAt).thenComparingLong(SimulatedMessage::seq).reversed())
-        .toList();
+    List<SimulatedMessage> matching =
+        ctx.ledger().list(TwilioSendRoute.PROVIDER, Optional.empty()).stream()
+            .filter(
+                m ->
+                    created
+                        .find(m.providerMessageId())
+                        .filter(c -> c.account() == TwilioAccount.LIVE)
+                        .isPresent())
+            .filter(filter::matches)
+            .sorted(
+                Comparator.comparing(SimulatedMessage::receivedAt)
+                    .thenComparingLong(SimulatedMessage::seq)
+                    .reversed())
+            .toList();
     int start = (int) Math.min((long) page * pageSize, matching.size());
-    List<SimulatedMessage> onPage = matching.subList(start, Math.min(start + pageSize, matching.size()));
+    List<SimulatedMessage> onPage =
+        matching.subList(start, Math.min(start + pageSize, matching.size()));
 
     ObjectNode body = Json.object();
     ArrayNode messages = body.putArray("messages");
-    onPage.forEach(m -> messages.add(MessageResource.at(m, created.find(m.providerMessageId()).orElseThrow(), now)));
-    String base = "/2010-04-01/Accounts/" + account + "/Messages.json?" + filterQuery(filter.given());
+    onPage.forEach(
+        m ->
+            messages.add(
+                MessageResource.at(m, created.find(m.providerMessageId()).orElseThrow(), now)));
+    String base =
+        "/2010-04-01/Accounts/" + account + "/Messages.json?" + filterQuery(filter.given());
     body.put("end", Math.max(start, start + onPage.size() - 1))
         .put("first_page_uri", base + "PageSize=" + pageSize + "&Page=0")
-        .put("next_page_uri", start + pageSize < matching.size()
-            ? base + "PageSize=" + pageSize + "&Page=" + (page + 1) : null)
+        .put(
+            "next_page_uri",
+            start + pageSize < matching.size()
+                ? base + "PageSize=" + pageSize + "&Page=" + (page + 1)
+                : null)
         .put("page", page)
         .put("page_size", pageSize)
-        .put("previous_page_uri", page > 0 ? base + "PageSize=" + pageSize + "&Page=" + (page - 1) : null)
+        .put(
+            "previous_page_uri",
+            page > 0 ? base + "PageSize=" + pageSize + "&Page=" + (page - 1) : null)
         .put("start", start)
         .put("uri", base + "PageSize=" + pageSize + "&Page=" + page);
     return Responses.json(200, body);
@@ -82,8 +102,12 @@ final class TwilioListRoute implements Route.Handler {
 
   private static String filterQuery(Map<String, String> given) {
     StringBuilder b = new StringBuilder();
-    given.forEach((name, value) -> b.append(FormParams.encode(name)).append('=').append(FormParams.encode(value))
-        .append('&'));
+    given.forEach(
+        (name, value) ->
+            b.append(FormParams.encode(name))
+                .append('=')
+                .append(FormParams.encode(value))
+                .append('&'));
     return b.toString();
   }
 
@@ -99,8 +123,15 @@ final class TwilioListRoute implements Route.Handler {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Invalid " + name + ": '" + given.get() + "' is not a whole number from "
-          + min + " to " + max);
+      throw new IllegalArgumentException(
+          "Invalid "
+              + name
+              + ": '"
+              + given.get()
+              + "' is not a whole number from "
+              + min
+              + " to "
+              + max);
     }
   }
 }

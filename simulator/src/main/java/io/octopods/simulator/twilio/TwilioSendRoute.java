@@ -16,10 +16,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
- * {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json}: HTTP Basic, a form body, {@code 201} with the
- * Message resource or a Twilio error. The test account answers its magic numbers and never calls back; the live
- * account accepts any {@code From} and lets the scenario decide. Every send Twilio accepts is a new message with its
- * own SID, also one answered with an error ({@code accepted: true}).
+ * {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json}: HTTP Basic, a form body, {@code
+ * 201} with the Message resource or a Twilio error. The test account answers its magic numbers and
+ * never calls back; the live account accepts any {@code From} and lets the scenario decide. Every
+ * send Twilio accepts is a new message with its own SID, also one answered with an error ({@code
+ * accepted: true}).
  */
 final class TwilioSendRoute implements Route.Handler {
   static final String PROVIDER = "twilio";
@@ -47,11 +48,20 @@ final class TwilioSendRoute implements Route.Handler {
     if (problem.isPresent()) {
       return problem.get().answer();
     }
-    SendDesk.Decision decision = ctx.desk().receive(new SendDesk.Arrival(PROVIDER,
-        Recipients.normalise(send.to().orElseThrow()), send.correlation(), facts(send, account),
-        account == TwilioAccount.TEST, send.messagingServiceSid().isPresent() ? "accepted" : "queued",
-        () -> MessageSid.next(send.mediaCount() > 0)));
-    decision.message().ifPresent(m -> created.created(m.providerMessageId(), account, m.receivedAt()));
+    SendDesk.Decision decision =
+        ctx.desk()
+            .receive(
+                new SendDesk.Arrival(
+                    PROVIDER,
+                    Recipients.normalise(send.to().orElseThrow()),
+                    send.correlation(),
+                    facts(send, account),
+                    account == TwilioAccount.TEST,
+                    send.messagingServiceSid().isPresent() ? "accepted" : "queued",
+                    () -> MessageSid.next(send.mediaCount() > 0)));
+    decision
+        .message()
+        .ifPresent(m -> created.created(m.providerMessageId(), account, m.receivedAt()));
     return answer(decision, send);
   }
 
@@ -72,14 +82,18 @@ final class TwilioSendRoute implements Route.Handler {
     SendAttempt a = decision.answer();
     String to = send.to().orElseThrow();
     String from = send.from().orElse(null);
-    ResponseDefinitionBuilder b = switch (a.respond()) {
-      case ACCEPT -> Responses.builder(a.httpStatus().orElse(201), "application/json",
-          Json.write(MessageResource.created(decision.created())));
-      case REJECT -> error(a, TwilioErrors.INVALID_TO, 400, to, from);
-      case THROTTLE -> error(a, TwilioErrors.TOO_MANY_REQUESTS, 429, to, from);
-      case SERVER_ERROR -> error(a, TwilioErrors.SERVER_ERROR, 500, to, from);
-      case TIMEOUT -> null;
-    };
+    ResponseDefinitionBuilder b =
+        switch (a.respond()) {
+          case ACCEPT ->
+              Responses.builder(
+                  a.httpStatus().orElse(201),
+                  "application/json",
+                  Json.write(MessageResource.created(decision.created())));
+          case REJECT -> error(a, TwilioErrors.INVALID_TO, 400, to, from);
+          case THROTTLE -> error(a, TwilioErrors.TOO_MANY_REQUESTS, 429, to, from);
+          case SERVER_ERROR -> error(a, TwilioErrors.SERVER_ERROR, 500, to, from);
+          case TIMEOUT -> null;
+        };
     if (b == null) {
       return Responses.noAnswerAfter(a.delay());
     }
@@ -89,9 +103,14 @@ final class TwilioSendRoute implements Route.Handler {
     return b.withFixedDelay((int) a.delay().toMillis()).build();
   }
 
-  /** The scenario's code (or the default one) with Twilio's message, at the scenario's HTTP status (or the default). */
-  private static ResponseDefinitionBuilder error(SendAttempt a, int code, int status, String to, String from) {
-    return TwilioErrors.create(a.error().orElse(String.valueOf(code)), a.httpStatus().orElse(status), to, from)
+  /**
+   * The scenario's code (or the default one) with Twilio's message, at the scenario's HTTP status
+   * (or the default).
+   */
+  private static ResponseDefinitionBuilder error(
+      SendAttempt a, int code, int status, String to, String from) {
+    return TwilioErrors.create(
+            a.error().orElse(String.valueOf(code)), a.httpStatus().orElse(status), to, from)
         .builder();
   }
 }

@@ -9,20 +9,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Twilio's {@code X-Twilio-Signature} (providers.md 1.6), as twilio-java's {@code RequestValidator} checks it:
- * Base64 HMAC-SHA1, keyed with the auth token, over the URL followed by every form parameter, sorted by name
- * (ordinal order), name then value. A JSON body is covered through the URL's {@code bodySHA256} query
- * parameter instead. Because Twilio signs inconsistently with respect to the port, a receiver accepts the URL
- * with the port toggled as well.
+ * Twilio's {@code X-Twilio-Signature} (providers.md 1.6), as twilio-java's {@code RequestValidator}
+ * checks it: Base64 HMAC-SHA1, keyed with the auth token, over the URL followed by every form
+ * parameter, sorted by name (ordinal order), name then value. A JSON body is covered through the
+ * URL's {@code bodySHA256} query parameter instead. Because Twilio signs inconsistently with
+ * respect to the port, a receiver accepts the URL with the port toggled as well.
  */
 public final class TwilioSignature {
   public static final String HEADER = "X-Twilio-Signature";
+
   /** The query parameter that carries the lowercase hex SHA-256 of a JSON body. */
   public static final String BODY_SHA256 = "bodySHA256";
 
   private TwilioSignature() {}
 
-  /** The signature of a form-encoded request: URL, then each parameter name and value in name order. */
+  /**
+   * The signature of a form-encoded request: URL, then each parameter name and value in name order.
+   */
   public static String of(String authToken, String url, Map<String, String> params) {
     StringBuilder data = new StringBuilder(url);
     List<String> names = new ArrayList<>(params.keySet());
@@ -34,19 +37,24 @@ public final class TwilioSignature {
     return Hmac.sha1Base64(authToken, data.toString());
   }
 
-  /** The signature of a JSON-body request: over the URL (which carries {@code bodySHA256}) alone. */
+  /**
+   * The signature of a JSON-body request: over the URL (which carries {@code bodySHA256}) alone.
+   */
   public static String ofJsonBody(String authToken, String urlWithBodySha) {
     return Hmac.sha1Base64(authToken, urlWithBodySha);
   }
 
-  /** The URL a JSON body is posted to and signed over: {@code bodySHA256=<hex>} appended to its query. */
+  /**
+   * The URL a JSON body is posted to and signed over: {@code bodySHA256=<hex>} appended to its
+   * query.
+   */
   public static String withBodySha(String url, byte[] body) {
     return url + (url.contains("?") ? "&" : "?") + BODY_SHA256 + "=" + Hmac.sha256Hex(body);
   }
 
   /**
-   * The same URL with the port toggled: without a port, {@code :443} (https) or {@code :80} (http) is added;
-   * with one, it is removed. Path, query and fragment are kept byte for byte.
+   * The same URL with the port toggled: without a port, {@code :443} (https) or {@code :80} (http)
+   * is added; with one, it is removed. Path, query and fragment are kept byte for byte.
    */
   public static String portVariant(String url) {
     int schemeEnd = url.indexOf("://");
@@ -78,19 +86,22 @@ public final class TwilioSignature {
   }
 
   /**
-   * Checks a form-encoded request's header as a correct receiver does: over the URL as given and over its
-   * port variant, with a constant-time comparison. A missing header is invalid.
+   * Checks a form-encoded request's header as a correct receiver does: over the URL as given and
+   * over its port variant, with a constant-time comparison. A missing header is invalid.
    */
-  public static boolean valid(String authToken, String url, Map<String, String> params, String header) {
+  public static boolean valid(
+      String authToken, String url, Map<String, String> params, String header) {
     if (header == null || header.isEmpty()) {
       return false;
     }
-    return same(of(authToken, url, params), header) | same(of(authToken, portVariant(url), params), header);
+    return same(of(authToken, url, params), header)
+        | same(of(authToken, portVariant(url), params), header);
   }
 
   /**
-   * Checks a JSON-body request: the URL's {@code bodySHA256} must be the body's hash, and the header the
-   * signature of the URL (or of its port variant). Without {@code bodySHA256} the request is invalid.
+   * Checks a JSON-body request: the URL's {@code bodySHA256} must be the body's hash, and the
+   * header the signature of the URL (or of its port variant). Without {@code bodySHA256} the
+   * request is invalid.
    */
   public static boolean validJsonBody(String authToken, String url, byte[] body, String header) {
     if (header == null || header.isEmpty()) {
@@ -100,7 +111,8 @@ public final class TwilioSignature {
     if (sha == null || !same(Hmac.sha256Hex(body), sha)) {
       return false;
     }
-    return same(ofJsonBody(authToken, url), header) | same(ofJsonBody(authToken, portVariant(url)), header);
+    return same(ofJsonBody(authToken, url), header)
+        | same(ofJsonBody(authToken, portVariant(url)), header);
   }
 
   private static String queryValue(String url, String name) {
@@ -119,6 +131,7 @@ public final class TwilioSignature {
   }
 
   private static boolean same(String expected, String given) {
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 }

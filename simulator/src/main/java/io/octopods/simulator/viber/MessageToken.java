@@ -7,9 +7,9 @@ import java.math.BigInteger;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Viber's {@code message_token}: a random positive 64-bit integer, here always above 2^53 and never exactly
- * representable as a double, so a client that parses it as one is caught. Kept as its decimal digits;
- * written in JSON as a bare number.
+ * Viber's {@code message_token}: a random positive 64-bit integer, here always above 2^53 and never
+ * exactly representable as a double, so a client that parses it as one is caught. Kept as its
+ * decimal digits; written in JSON as a bare number.
  */
 final class MessageToken {
   private static final long ABOVE_DOUBLE_PRECISION = 1L << 53;
@@ -25,8 +25,13 @@ final class MessageToken {
     return Long.toString(token);
   }
 
-  /** The token as a JSON number with every digit (text if it is not digits, which no token of ours is). */
+  /**
+   * The token as a JSON number with every digit (text if it is not digits, which no token of ours
+   * is).
+   */
   static JsonNode json(String token) {
-    return token.matches("\\d+") ? BigIntegerNode.valueOf(new BigInteger(token)) : TextNode.valueOf(token);
+    return token.matches("\\d+")
+        ? BigIntegerNode.valueOf(new BigInteger(token))
+        : TextNode.valueOf(token);
   }
 }

@@ -3,9 +3,9 @@ package io.octopods.simulator.viber;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 
 /**
- * A call Viber refuses: answered HTTP 200 (404 for an unknown path) with a non-zero {@code status} and a
- * {@code status_message}: the status name, and for the simulator's own checks what was wrong, e.g.
- * {@code "badData: text has 7001 characters, at most 7000"}.
+ * A call Viber refuses: answered HTTP 200 (404 for an unknown path) with a non-zero {@code status}
+ * and a {@code status_message}: the status name, and for the simulator's own checks what was wrong,
+ * e.g. {@code "badData: text has 7001 characters, at most 7000"}.
  */
 final class Refusal extends RuntimeException {
   private final ViberStatus status;
@@ -34,7 +34,8 @@ final class Refusal extends RuntimeException {
 
   /** An invalid URL, the one refusal documented with an HTTP 404. */
   static Refusal notFound(String detail) {
-    return new Refusal(ViberStatus.INVALID_URL, ViberStatus.INVALID_URL.word() + ": " + detail, 404);
+    return new Refusal(
+        ViberStatus.INVALID_URL, ViberStatus.INVALID_URL.word() + ": " + detail, 404);
   }
 
   ViberStatus status() {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * A {@code send_message} body as the simulated Viber checks it: {@code receiver} and {@code type} required,
- * {@code text} required for a text message and at most 7,000 characters, {@code sender.name} at most 28;
- * {@code tracking_data} is the correlation.
+ * A {@code send_message} body as the simulated Viber checks it: {@code receiver} and {@code type}
+ * required, {@code text} required for a text message and at most 7,000 characters, {@code
+ * sender.name} at most 28; {@code tracking_data} is the correlation.
  */
 record SendMessage(String receiver, Optional<String> trackingData) {
   static final int MAX_TEXT = 7000;
@@ -20,7 +20,8 @@ record SendMessage(String receiver, Optional<String> trackingData) {
       String text = requiredText(body, "text");
       int length = text.codePointCount(0, text.length());
       if (length > MAX_TEXT) {
-        throw Refusal.because(ViberStatus.BAD_DATA, "text has " + length + " characters, at most " + MAX_TEXT);
+        throw Refusal.because(
+            ViberStatus.BAD_DATA, "text has " + length + " characters, at most " + MAX_TEXT);
       }
     }
     JsonNode sender = body.get("sender");
@@ -32,17 +33,26 @@ record SendMessage(String receiver, Optional<String> trackingData) {
       if (name != null && !name.isTextual()) {
         throw Refusal.because(ViberStatus.BAD_DATA, "sender.name must be a string");
       }
-      if (name != null && name.asText().codePointCount(0, name.asText().length()) > MAX_SENDER_NAME) {
-        throw Refusal.because(ViberStatus.BAD_DATA,
-            "sender.name '" + name.asText() + "' is longer than " + MAX_SENDER_NAME + " characters");
+      if (name != null
+          && name.asText().codePointCount(0, name.asText().length()) > MAX_SENDER_NAME) {
+        throw Refusal.because(
+            ViberStatus.BAD_DATA,
+            "sender.name '"
+                + name.asText()
+                + "' is longer than "
+                + MAX_SENDER_NAME
+                + " characters");
       }
     }
     JsonNode tracking = body.get("tracking_data");
     if (tracking != null && !tracking.isNull() && !tracking.isTextual()) {
       throw Refusal.because(ViberStatus.BAD_DATA, "tracking_data must be a string");
     }
-    Optional<String> trackingData = Optional.ofNullable(tracking).filter(JsonNode::isTextual).map(JsonNode::asText)
-        .filter(t -> !t.isEmpty());
+    Optional<String> trackingData =
+        Optional.ofNullable(tracking)
+            .filter(JsonNode::isTextual)
+            .map(JsonNode::asText)
+            .filter(t -> !t.isEmpty());
     return new SendMessage(receiver, trackingData);
   }
 
@@ -52,8 +62,11 @@ record SendMessage(String receiver, Optional<String> trackingData) {
       throw Refusal.because(ViberStatus.MISSING_DATA, field + " is required");
     }
     if (!node.isTextual()) {
-      throw Refusal.because(ViberStatus.BAD_DATA, field + " must be a string, was " + node.getNodeType().name()
-          .toLowerCase(java.util.Locale.ROOT));
+      throw Refusal.because(
+          ViberStatus.BAD_DATA,
+          field
+              + " must be a string, was "
+              + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return node.asText();
   }

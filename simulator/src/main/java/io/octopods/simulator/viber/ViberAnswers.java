@@ -7,7 +7,9 @@ import io.octopods.simulator.core.Json;
 import io.octopods.simulator.core.http.Responses;
 import java.util.Optional;
 
-/** The REST Bot API's answer bodies: {@code status}, {@code status_message}, {@code chat_hostname}. */
+/**
+ * The REST Bot API's answer bodies: {@code status}, {@code status_message}, {@code chat_hostname}.
+ */
 final class ViberAnswers {
   /** The chat host the simulated Viber names in its answers and its webhook check event. */
   static final String CHAT_HOSTNAME = "SN-CHAT-05_";
@@ -19,12 +21,16 @@ final class ViberAnswers {
   }
 
   static ObjectNode refusal(int status, String statusMessage) {
-    return Json.object().put("status", status).put("status_message", statusMessage).put("chat_hostname", CHAT_HOSTNAME);
+    return Json.object()
+        .put("status", status)
+        .put("status_message", statusMessage)
+        .put("chat_hostname", CHAT_HOSTNAME);
   }
 
   /**
-   * The refusal a scenario asked for: a numeric {@code error} is the status (named from the table); a text
-   * {@code error} is the status message of the default status; no {@code error} is the default.
+   * The refusal a scenario asked for: a numeric {@code error} is the status (named from the table);
+   * a text {@code error} is the status message of the default status; no {@code error} is the
+   * default.
    */
   static ObjectNode scripted(Optional<String> error, ViberStatus fallback) {
     if (error.isEmpty()) {

@@ -5,8 +5,8 @@ import com.github.tomakehurst.wiremock.http.Request;
 import io.octopods.simulator.core.Json;
 
 /**
- * Reads a call to the REST Bot API: the auth token from {@code X-Viber-Auth-Token} (or, as the SDKs also
- * send it, {@code auth_token} in the body), then the JSON body (at most 30 KB).
+ * Reads a call to the REST Bot API: the auth token from {@code X-Viber-Auth-Token} (or, as the SDKs
+ * also send it, {@code auth_token} in the body), then the JSON body (at most 30 KB).
  */
 final class ViberCall {
   static final String AUTH_HEADER = "X-Viber-Auth-Token";
@@ -36,7 +36,8 @@ final class ViberCall {
       throw Refusal.of(ViberStatus.INVALID_AUTH_TOKEN);
     }
     if (raw.length > MAX_BODY_BYTES) {
-      throw Refusal.because(ViberStatus.BAD_DATA,
+      throw Refusal.because(
+          ViberStatus.BAD_DATA,
           "the JSON body is " + raw.length + " bytes, at most " + MAX_BODY_BYTES + " (30 KB)");
     }
     if (parseError != null) {

@@ -4,7 +4,10 @@ import io.octopods.simulator.core.callbacks.RetrySchedule;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Viber's simulated retries: 3 retries 5 s apart, then one every 60 s until 1 hour after the first attempt. */
+/**
+ * Viber's simulated retries: 3 retries 5 s apart, then one every 60 s until 1 hour after the first
+ * attempt.
+ */
 final class ViberRetrySchedule implements RetrySchedule {
   static final int QUICK_RETRIES = 3;
   static final Duration QUICK = Duration.ofSeconds(5);

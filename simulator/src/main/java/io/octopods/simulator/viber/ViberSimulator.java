@@ -12,13 +12,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The Viber REST Bot API: {@code send_message}, {@code set_webhook} with its check event, and signed
- * {@code delivered} / {@code seen} / {@code failed} (and the simulated {@code expired}) receipts.
+ * The Viber REST Bot API: {@code send_message}, {@code set_webhook} with its check event, and
+ * signed {@code delivered} / {@code seen} / {@code failed} (and the simulated {@code expired})
+ * receipts.
  */
 public final class ViberSimulator implements ProviderSimulator {
   static final String NAME = "viber";
+
   /** Published default credentials, so that a deployed service can be pointed at the simulator. */
   public static final String AUTH_TOKEN = "octopods-viber-auth-token";
+
   /** The sender name the service uses by default (at most 28 characters). */
   public static final String SENDER_NAME = "Octopods";
 
@@ -39,11 +42,30 @@ public final class ViberSimulator implements ProviderSimulator {
   @Override
   public List<Route> routes() {
     return List.of(
-        Route.of("viber.send_message", "POST", "/pa/send_message/?", Route.WIRE, new ViberSendRoute(ctx, subscribed)),
-        Route.of("viber.set_webhook", "POST", "/pa/set_webhook/?", Route.WIRE, new ViberSetWebhookRoute(ctx, subscribed)),
-        Route.of("viber.unknown", "ANY", "/(?!__).*", Route.FALLBACK, (r, m) -> Refusal.notFound(
-            r.getMethod().getName().toUpperCase(Locale.ROOT) + " " + r.getUrl()
-                + " is not simulated (POST /pa/send_message and POST /pa/set_webhook are)").answer()));
+        Route.of(
+            "viber.send_message",
+            "POST",
+            "/pa/send_message/?",
+            Route.WIRE,
+            new ViberSendRoute(ctx, subscribed)),
+        Route.of(
+            "viber.set_webhook",
+            "POST",
+            "/pa/set_webhook/?",
+            Route.WIRE,
+            new ViberSetWebhookRoute(ctx, subscribed)),
+        Route.of(
+            "viber.unknown",
+            "ANY",
+            "/(?!__).*",
+            Route.FALLBACK,
+            (r, m) ->
+                Refusal.notFound(
+                        r.getMethod().getName().toUpperCase(Locale.ROOT)
+                            + " "
+                            + r.getUrl()
+                            + " is not simulated (POST /pa/send_message and POST /pa/set_webhook are)")
+                    .answer()));
   }
 
   @Override

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The REST Bot API's {@code status} values (providers.md 3.3) with their {@code status_message} names and a
- * readable description. 21 and 22 are UNCONFIRMED; any other code is a {@code generalError}.
+ * The REST Bot API's {@code status} values (providers.md 3.3) with their {@code status_message}
+ * names and a readable description. 21 and 22 are UNCONFIRMED; any other code is a {@code
+ * generalError}.
  */
 enum ViberStatus {
   OK(0, "ok", "Success"),
@@ -19,14 +20,21 @@ enum ViberStatus {
   PUBLIC_ACCOUNT_NOT_FOUND(8, "publicAccountNotFound", "The token belongs to no bot account"),
   PUBLIC_ACCOUNT_SUSPENDED(9, "publicAccountSuspended", "The bot account is suspended"),
   WEBHOOK_NOT_SET(10, "webhookNotSet", "No webhook is set for the bot"),
-  RECEIVER_NO_SUITABLE_DEVICE(11, "receiverNoSuitableDevice",
+  RECEIVER_NO_SUITABLE_DEVICE(
+      11,
+      "receiverNoSuitableDevice",
       "The receiver has no device or Viber version that supports bots"),
   TOO_MANY_REQUESTS(12, "tooManyRequests", "Too many requests"),
-  API_VERSION_NOT_SUPPORTED(13, "apiVersionNotSupported",
+  API_VERSION_NOT_SUPPORTED(
+      13,
+      "apiVersionNotSupported",
       "The receiver's devices do not support the message's min_api_version"),
-  INCOMPATIBLE_WITH_VERSION(14, "incompatibleWithVersion", "min_api_version does not fit the message's fields"),
-  PUBLIC_ACCOUNT_NOT_AUTHORIZED(15, "publicAccountNotAuthorized", "The bot account is not authorized"),
-  INCHAT_REPLY_MESSAGE_NOT_ALLOWED(16, "inchatReplyMessageNotAllowed", "Inline messages are not allowed"),
+  INCOMPATIBLE_WITH_VERSION(
+      14, "incompatibleWithVersion", "min_api_version does not fit the message's fields"),
+  PUBLIC_ACCOUNT_NOT_AUTHORIZED(
+      15, "publicAccountNotAuthorized", "The bot account is not authorized"),
+  INCHAT_REPLY_MESSAGE_NOT_ALLOWED(
+      16, "inchatReplyMessageNotAllowed", "Inline messages are not allowed"),
   PUBLIC_ACCOUNT_IS_NOT_INLINE(17, "publicAccountIsNotInline", "The bot account is not inline"),
   NO_PUBLIC_CHAT(18, "noPublicChat", "The bot has no public chat"),
   CANNOT_SEND_BROADCAST(19, "cannotSendBroadcast", "The broadcast message cannot be sent"),
@@ -64,7 +72,10 @@ enum ViberStatus {
     return of(code).map(ViberStatus::word).orElse(GENERAL_ERROR);
   }
 
-  /** A readable sentence for a code, as a {@code failed} receipt's {@code desc}: "The receiver ... (11)". */
+  /**
+   * A readable sentence for a code, as a {@code failed} receipt's {@code desc}: "The receiver ...
+   * (11)".
+   */
   static String description(int code) {
     return of(code).map(s -> s.description).orElse("General error") + " (" + code + ")";
   }

@@ -16,7 +16,9 @@ final class WamId {
     for (byte b : random) {
       hex.append(String.format("%02X", b));
     }
-    return "wamid.HBgL" + Base64.getEncoder().withoutPadding()
-        .encodeToString((digits + "FQIAERgS" + hex).getBytes(StandardCharsets.US_ASCII));
+    return "wamid.HBgL"
+        + Base64.getEncoder()
+            .withoutPadding()
+            .encodeToString((digits + "FQIAERgS" + hex).getBytes(StandardCharsets.US_ASCII));
   }
 }

@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Meta's status notifications: {@code entry[].changes[].value.statuses[]}, batched steps joining the one
- * before; signed with {@code X-Hub-Signature-256}; retried after 30 s, doubling up to 1 h, then hourly until
- * 7 days.
+ * Meta's status notifications: {@code entry[].changes[].value.statuses[]}, batched steps joining
+ * the one before; signed with {@code X-Hub-Signature-256}; retried after 30 s, doubling up to 1 h,
+ * then hourly until 7 days.
  */
 final class WhatsAppCallbacks implements CallbackFormat {
   private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
@@ -72,15 +72,22 @@ final class WhatsAppCallbacks implements CallbackFormat {
         statuses = null;
       }
       if (statuses == null || step.batch() == CallbackStep.Batch.CHANGE) {
-        ObjectNode value = changes.addObject().put("field", "messages").putObject("value")
-            .put("messaging_product", "whatsapp");
-        value.putObject("metadata")
+        ObjectNode value =
+            changes
+                .addObject()
+                .put("field", "messages")
+                .putObject("value")
+                .put("messaging_product", "whatsapp");
+        value
+            .putObject("metadata")
             .put("display_phone_number", WhatsAppSimulator.DISPLAY_PHONE_NUMBER)
             .put("phone_number_id", WhatsAppSimulator.PHONE_NUMBER_ID);
         statuses = value.putArray("statuses");
       }
       String word = step.statusOr("");
-      boolean billed = "sent".equals(word) || (firstOutcome && ("delivered".equals(word) || "read".equals(word)));
+      boolean billed =
+          "sent".equals(word)
+              || (firstOutcome && ("delivered".equals(word) || "read".equals(word)));
       if ("delivered".equals(word) || "read".equals(word)) {
         firstOutcome = false;
       }
@@ -94,20 +101,26 @@ final class WhatsAppCallbacks implements CallbackFormat {
     return root;
   }
 
-  private static ObjectNode status(SimulatedMessage m, CallbackStep step, Instant due, boolean billed) {
-    ObjectNode s = Json.object()
-        .put("id", m.providerMessageId())
-        .put("status", step.statusOr(""))
-        .put("timestamp", String.valueOf(due.getEpochSecond()))
-        .put("recipient_id", m.to().replace("+", ""));
+  private static ObjectNode status(
+      SimulatedMessage m, CallbackStep step, Instant due, boolean billed) {
+    ObjectNode s =
+        Json.object()
+            .put("id", m.providerMessageId())
+            .put("status", step.statusOr(""))
+            .put("timestamp", String.valueOf(due.getEpochSecond()))
+            .put("recipient_id", m.to().replace("+", ""));
     m.fact("biz_opaque_callback_data").ifPresent(data -> s.put("biz_opaque_callback_data", data));
     if (billed) {
       ObjectNode conversation = s.putObject("conversation").put("id", conversationId(m));
       if ("sent".equals(step.statusOr(""))) {
-        conversation.put("expiration_timestamp", String.valueOf(due.plus(Duration.ofDays(1)).getEpochSecond()));
+        conversation.put(
+            "expiration_timestamp", String.valueOf(due.plus(Duration.ofDays(1)).getEpochSecond()));
       }
       conversation.putObject("origin").put("type", "utility");
-      s.putObject("pricing").put("billable", true).put("pricing_model", "PMP").put("type", "regular")
+      s.putObject("pricing")
+          .put("billable", true)
+          .put("pricing_model", "PMP")
+          .put("type", "regular")
           .put("category", "utility");
     }
     step.error().ifPresent(code -> s.putArray("errors").add(WhatsAppErrors.statusError(code)));

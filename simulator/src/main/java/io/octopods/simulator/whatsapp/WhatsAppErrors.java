@@ -7,24 +7,27 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Meta's error codes with their real titles, and the Graph API's error envelope. */
 final class WhatsAppErrors {
-  static final String HREF = "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/";
+  static final String HREF =
+      "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/";
   static final int REJECTED = 131026;
   static final int THROTTLED = 130429;
   static final int SERVER_ERROR = 131000;
 
-  private static final Map<Integer, String> TITLES = Map.ofEntries(
-      Map.entry(100, "Invalid parameter"),
-      Map.entry(190, "Access token has expired"),
-      Map.entry(368, "Temporarily blocked for policies violations"),
-      Map.entry(130429, "Rate limit hit"),
-      Map.entry(131000, "Something went wrong"),
-      Map.entry(131026, "Message Undeliverable"),
-      Map.entry(131047, "Re-engagement message"),
-      Map.entry(131048, "Spam rate limit hit"),
-      Map.entry(131049, "This message was not delivered to maintain healthy ecosystem engagement."),
-      Map.entry(131051, "Unsupported message type"),
-      Map.entry(131053, "Media upload error"),
-      Map.entry(131056, "(Business Account, Consumer Account) pair rate limit hit"));
+  private static final Map<Integer, String> TITLES =
+      Map.ofEntries(
+          Map.entry(100, "Invalid parameter"),
+          Map.entry(190, "Access token has expired"),
+          Map.entry(368, "Temporarily blocked for policies violations"),
+          Map.entry(130429, "Rate limit hit"),
+          Map.entry(131000, "Something went wrong"),
+          Map.entry(131026, "Message Undeliverable"),
+          Map.entry(131047, "Re-engagement message"),
+          Map.entry(131048, "Spam rate limit hit"),
+          Map.entry(
+              131049, "This message was not delivered to maintain healthy ecosystem engagement."),
+          Map.entry(131051, "Unsupported message type"),
+          Map.entry(131053, "Media upload error"),
+          Map.entry(131056, "(Business Account, Consumer Account) pair rate limit hit"));
 
   private WhatsAppErrors() {}
 
@@ -37,13 +40,19 @@ final class WhatsAppErrors {
     return graphError(String.valueOf(code), type, details);
   }
 
-  /** The same for a code a scenario wrote, which may not be a number: its title is then "Unknown error". */
+  /**
+   * The same for a code a scenario wrote, which may not be a number: its title is then "Unknown
+   * error".
+   */
   static ObjectNode graphError(String code, String type, String details) {
     ObjectNode body = Json.object();
     boolean numeric = code.matches("\\d{1,9}");
-    ObjectNode error = body.putObject("error")
-        .put("message", "(#" + code + ") " + (numeric ? title(Integer.parseInt(code)) : "Unknown error"))
-        .put("type", type);
+    ObjectNode error =
+        body.putObject("error")
+            .put(
+                "message",
+                "(#" + code + ") " + (numeric ? title(Integer.parseInt(code)) : "Unknown error"))
+            .put("type", type);
     if (numeric) {
       error.put("code", Integer.parseInt(code));
     } else {

@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
-/** {@code POST /{version}/{phone-number-id}/messages}: Bearer token, JSON body, {@code 200} with a wamid or a Graph error. */
+/**
+ * {@code POST /{version}/{phone-number-id}/messages}: Bearer token, JSON body, {@code 200} with a
+ * wamid or a Graph error.
+ */
 final class WhatsAppSendRoute implements Route.Handler {
   private final SimulatorContext ctx;
 
@@ -29,11 +32,17 @@ final class WhatsAppSendRoute implements Route.Handler {
   public ResponseDefinition handle(Request request, Matcher path) {
     String auth = Optional.ofNullable(request.getHeader("Authorization")).orElse("");
     if (!auth.equals("Bearer " + WhatsAppSimulator.ACCESS_TOKEN)) {
-      return error(401, 190, "OAuthException", "Invalid OAuth access token - Cannot parse access token");
+      return error(
+          401, 190, "OAuthException", "Invalid OAuth access token - Cannot parse access token");
     }
     if (!WhatsAppSimulator.PHONE_NUMBER_ID.equals(path.group(2))) {
-      return error(400, 100, "GraphMethodException", "Unsupported post request. Object with ID '" + path.group(2)
-          + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation");
+      return error(
+          400,
+          100,
+          "GraphMethodException",
+          "Unsupported post request. Object with ID '"
+              + path.group(2)
+              + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation");
     }
     JsonNode body;
     try {
@@ -46,11 +55,21 @@ final class WhatsAppSendRoute implements Route.Handler {
       return error(400, 100, "OAuthException", problem);
     }
     String to = body.get("to").asText();
-    Optional<String> callbackData = Optional.ofNullable(body.get("biz_opaque_callback_data")).map(JsonNode::asText);
+    Optional<String> callbackData =
+        Optional.ofNullable(body.get("biz_opaque_callback_data")).map(JsonNode::asText);
     Map<String, String> facts = new LinkedHashMap<>();
     callbackData.ifPresent(d -> facts.put("biz_opaque_callback_data", d));
-    SendDesk.Decision decision = ctx.desk().receive(new SendDesk.Arrival("whatsapp", Recipients.normalise(to),
-        callbackData, facts, false, "accepted", () -> WamId.next(to)));
+    SendDesk.Decision decision =
+        ctx.desk()
+            .receive(
+                new SendDesk.Arrival(
+                    "whatsapp",
+                    Recipients.normalise(to),
+                    callbackData,
+                    facts,
+                    false,
+                    "accepted",
+                    () -> WamId.next(to)));
     return answer(decision, to);
   }
 
@@ -76,13 +95,19 @@ final class WhatsAppSendRoute implements Route.Handler {
 
   private ResponseDefinition answer(SendDesk.Decision decision, String to) {
     SendAttempt a = decision.answer();
-    ResponseDefinitionBuilder b = switch (a.respond()) {
-      case ACCEPT -> Responses.builder(a.httpStatus().orElse(200), "application/json", Json.write(accepted(decision, to)));
-      case REJECT -> graph(a.httpStatus().orElse(400), code(a, WhatsAppErrors.REJECTED));
-      case THROTTLE -> graph(a.httpStatus().orElse(429), code(a, WhatsAppErrors.THROTTLED));
-      case SERVER_ERROR -> graph(a.httpStatus().orElse(500), code(a, WhatsAppErrors.SERVER_ERROR));
-      case TIMEOUT -> null;
-    };
+    ResponseDefinitionBuilder b =
+        switch (a.respond()) {
+          case ACCEPT ->
+              Responses.builder(
+                  a.httpStatus().orElse(200),
+                  "application/json",
+                  Json.write(accepted(decision, to)));
+          case REJECT -> graph(a.httpStatus().orElse(400), code(a, WhatsAppErrors.REJECTED));
+          case THROTTLE -> graph(a.httpStatus().orElse(429), code(a, WhatsAppErrors.THROTTLED));
+          case SERVER_ERROR ->
+              graph(a.httpStatus().orElse(500), code(a, WhatsAppErrors.SERVER_ERROR));
+          case TIMEOUT -> null;
+        };
     if (b == null) {
       return Responses.noAnswerAfter(a.delay());
     }
@@ -105,7 +130,8 @@ final class WhatsAppSendRoute implements Route.Handler {
 
   private static ResponseDefinitionBuilder graph(int status, String code) {
     ObjectNode error = WhatsAppErrors.graphError(code, "OAuthException", "");
-    ((ObjectNode) error.at("/error/error_data")).put("details", error.at("/error/message").asText());
+    ((ObjectNode) error.at("/error/error_data"))
+        .put("details", error.at("/error/message").asText());
     return Responses.builder(status, "application/json", Json.write(error));
   }
 

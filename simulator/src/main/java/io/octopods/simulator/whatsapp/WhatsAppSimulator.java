@@ -11,10 +11,14 @@ import io.octopods.simulator.core.http.Route;
 import java.util.List;
 import java.util.Optional;
 
-/** The WhatsApp Cloud API (Meta Graph API): send message, status webhooks, the verification handshake. */
+/**
+ * The WhatsApp Cloud API (Meta Graph API): send message, status webhooks, the verification
+ * handshake.
+ */
 public final class WhatsAppSimulator implements ProviderSimulator {
   /** Published default credentials, so that a deployed service can be pointed at the simulator. */
   public static final String ACCESS_TOKEN = "octopods-whatsapp-access-token";
+
   public static final String APP_SECRET = "octopods-whatsapp-app-secret";
   public static final String PHONE_NUMBER_ID = "106540352242922";
   public static final String DISPLAY_PHONE_NUMBER = "15550783881";
@@ -38,11 +42,28 @@ public final class WhatsAppSimulator implements ProviderSimulator {
   @Override
   public List<Route> routes() {
     return List.of(
-        Route.of("whatsapp.send", "POST", "/(v\\d+\\.\\d+)/([^/]+)/messages", Route.WIRE, new WhatsAppSendRoute(ctx)),
-        Route.of("whatsapp.unknown", "ANY", "/(?!__).*", Route.FALLBACK, (r, m) -> Responses.json(400,
-            WhatsAppErrors.graphError(100, "GraphMethodException",
-                "Unsupported " + r.getMethod().getName().toLowerCase(java.util.Locale.ROOT) + " request: "
-                    + r.getUrl() + " is not simulated (POST /{version}/{phone-number-id}/messages is)"))));
+        Route.of(
+            "whatsapp.send",
+            "POST",
+            "/(v\\d+\\.\\d+)/([^/]+)/messages",
+            Route.WIRE,
+            new WhatsAppSendRoute(ctx)),
+        Route.of(
+            "whatsapp.unknown",
+            "ANY",
+            "/(?!__).*",
+            Route.FALLBACK,
+            (r, m) ->
+                Responses.json(
+                    400,
+                    WhatsAppErrors.graphError(
+                        100,
+                        "GraphMethodException",
+                        "Unsupported "
+                            + r.getMethod().getName().toLowerCase(java.util.Locale.ROOT)
+                            + " request: "
+                            + r.getUrl()
+                            + " is not simulated (POST /{version}/{phone-number-id}/messages is)"))));
   }
 
   @Override
@@ -67,6 +88,7 @@ public final class WhatsAppSimulator implements ProviderSimulator {
 
   @Override
   public void verifyWebhook(CallbackTargets.Webhook webhook) {
-    new MetaHandshake().run(webhook.url().orElseThrow(), webhook.verifyToken().orElse(VERIFY_TOKEN));
+    new MetaHandshake()
+        .run(webhook.url().orElseThrow(), webhook.verifyToken().orElse(VERIFY_TOKEN));
   }
 }

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * What the admin API acceptance tests share: each test starts from a reset WhatsApp simulator whose webhook
- * points at a fresh {@link CallbackReceiver}; every receiver a test opens is closed after it; answers in RFC 9457
- * problem+json are checked by {@link #assertProblem}. The concrete classes carry
- * {@code @OctopodsSimulators(clock = "virtual")}.
+ * What the admin API acceptance tests share: each test starts from a reset WhatsApp simulator whose
+ * webhook points at a fresh {@link CallbackReceiver}; every receiver a test opens is closed after
+ * it; answers in RFC 9457 problem+json are checked by {@link #assertProblem}. The concrete classes
+ * carry {@code @OctopodsSimulators(clock = "virtual")}.
  */
 abstract class AdminApiFixture {
   private final List<CallbackReceiver> receivers = new ArrayList<>();
@@ -48,7 +48,9 @@ abstract class AdminApiFixture {
 
   static void assertProblem(Http.Answer a, int status) {
     assertThat(a.status()).as(a.body()).isEqualTo(status);
-    assertThat(a.contentType()).as("content type of " + a.body()).startsWith("application/problem+json");
+    assertThat(a.contentType())
+        .as("content type of " + a.body())
+        .startsWith("application/problem+json");
     assertThat(CONTRACTS.check("simulator/problem.schema.json", a.body())).as(a.body()).isEmpty();
     JsonNode p = a.json();
     assertThat(p.get("type").asText()).isNotBlank();

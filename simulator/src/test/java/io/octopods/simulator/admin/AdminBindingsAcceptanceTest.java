@@ -9,17 +9,21 @@ import io.octopods.simulator.support.Http;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code POST /__sim/bindings}, {@code GET /__sim/bindings} and {@code DELETE /__sim/bindings/{to}} (simulator.md, "Admin API"), through real HTTP on the WhatsApp port,
- * with the shape of its answer checked field by field and against {@code contracts/simulator/}.
+ * {@code POST /__sim/bindings}, {@code GET /__sim/bindings} and {@code DELETE /__sim/bindings/{to}}
+ * (simulator.md, "Admin API"), through real HTTP on the WhatsApp port, with the shape of its answer
+ * checked field by field and against {@code contracts/simulator/}.
  */
 @OctopodsSimulators(clock = "virtual")
 class AdminBindingsAcceptanceTest extends AdminApiFixture {
-  // ---- bindings -------------------------------------------------------------------------------------
+  // ---- bindings
+  // -------------------------------------------------------------------------------------
 
   @Test
   void aBindingIsCreatedListedAndDeletedOnce() {
-    Http.Answer created = Http.postJson(base + "/__sim/bindings",
-        "{\"to\":\"15557010002\",\"scenario\":\"whatsapp-a4-delivered-without-sent\"}");
+    Http.Answer created =
+        Http.postJson(
+            base + "/__sim/bindings",
+            "{\"to\":\"15557010002\",\"scenario\":\"whatsapp-a4-delivered-without-sent\"}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(CONTRACTS.check("simulator/admin-binding.schema.json", created.body())).isEmpty();
     assertThat(created.json().get("to").asText()).isEqualTo("+15557010002");
@@ -32,9 +36,11 @@ class AdminBindingsAcceptanceTest extends AdminApiFixture {
         .containsExactly("+15557010002 whatsapp-a4-delivered-without-sent");
 
     String wamid = wa.sendAccepted("15557010002", null);
-    assertThat(wa.message(wamid).get("scenario").asText()).isEqualTo("whatsapp-a4-delivered-without-sent");
+    assertThat(wa.message(wamid).get("scenario").asText())
+        .isEqualTo("whatsapp-a4-delivered-without-sent");
 
-    Http.Answer deleted = Http.delete(base + "/__sim/bindings/" + WhatsAppDriver.enc("+15557010002"));
+    Http.Answer deleted =
+        Http.delete(base + "/__sim/bindings/" + WhatsAppDriver.enc("+15557010002"));
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(deleted.body()).isEmpty();
     assertThat(list(Http.get(base + "/__sim/bindings").json().get("bindings"))).isEmpty();
@@ -46,8 +52,10 @@ class AdminBindingsAcceptanceTest extends AdminApiFixture {
 
   @Test
   void aBindingWithAPlusInsideItsRecipientCanBeDeleted() {
-    Http.Answer created = Http.postJson(base + "/__sim/bindings",
-        "{\"to\":\"a1B2+c3D4==\",\"scenario\":\"whatsapp-happy-path\"}");
+    Http.Answer created =
+        Http.postJson(
+            base + "/__sim/bindings",
+            "{\"to\":\"a1B2+c3D4==\",\"scenario\":\"whatsapp-happy-path\"}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.json().get("to").asText()).isEqualTo("a1B2+c3D4==");
 
@@ -64,9 +72,14 @@ class AdminBindingsAcceptanceTest extends AdminApiFixture {
 
   @Test
   void aBindingToAnUnknownScenarioIs404AndAnIncompleteOneIs400() {
-    assertProblem(Http.postJson(base + "/__sim/bindings", "{\"to\":\"+15557010003\",\"scenario\":\"no-such-one\"}"),
+    assertProblem(
+        Http.postJson(
+            base + "/__sim/bindings", "{\"to\":\"+15557010003\",\"scenario\":\"no-such-one\"}"),
         404);
-    assertProblem(Http.postJson(base + "/__sim/bindings", "{\"to\":\"+15557010003\",\"scenario\":\"twilio-happy-path\"}"),
+    assertProblem(
+        Http.postJson(
+            base + "/__sim/bindings",
+            "{\"to\":\"+15557010003\",\"scenario\":\"twilio-happy-path\"}"),
         404);
     assertProblem(Http.postJson(base + "/__sim/bindings", "{\"to\":\"+15557010003\"}"), 400);
     assertProblem(Http.postJson(base + "/__sim/bindings", "not json"), 400);

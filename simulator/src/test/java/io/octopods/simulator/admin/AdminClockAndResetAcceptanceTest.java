@@ -15,12 +15,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code GET /__sim/clock}, {@code POST /__sim/clock/advance} and {@code POST /__sim/reset} (simulator.md, "Admin API"), through real HTTP on the WhatsApp port,
- * with the shape of its answer checked field by field and against {@code contracts/simulator/}.
+ * {@code GET /__sim/clock}, {@code POST /__sim/clock/advance} and {@code POST /__sim/reset}
+ * (simulator.md, "Admin API"), through real HTTP on the WhatsApp port, with the shape of its answer
+ * checked field by field and against {@code contracts/simulator/}.
  */
 @OctopodsSimulators(clock = "virtual")
 class AdminClockAndResetAcceptanceTest extends AdminApiFixture {
-  // ---- clock ----------------------------------------------------------------------------------------
+  // ---- clock
+  // ----------------------------------------------------------------------------------------
 
   @Test
   void theClockIsReadAndAdvancedWithTheAttemptsItFired() {
@@ -40,15 +42,24 @@ class AdminClockAndResetAcceptanceTest extends AdminApiFixture {
     assertThat(wa.now()).isEqualTo(now.plusSeconds(2));
     List<JsonNode> fired = list(advanced.json().get("fired"));
     List<JsonNode> journal = wa.callbacks(null);
-    assertThat(fired).extracting(f -> f.get("message").asText() + " " + f.get("status").asText() + " "
-        + f.get("response_code").asInt()).containsExactly(wamid + " sent 200", wamid + " delivered 200");
-    assertThat(fired).extracting(f -> f.get("seq").asLong())
+    assertThat(fired)
+        .extracting(
+            f ->
+                f.get("message").asText()
+                    + " "
+                    + f.get("status").asText()
+                    + " "
+                    + f.get("response_code").asInt())
+        .containsExactly(wamid + " sent 200", wamid + " delivered 200");
+    assertThat(fired)
+        .extracting(f -> f.get("seq").asLong())
         .containsExactly(journal.get(0).get("seq").asLong(), journal.get(1).get("seq").asLong());
 
     JsonNode nothing = wa.advance("1s");
     assertThat(nothing.get("fired")).isEmpty();
     assertThat(wa.advance("5m").get("fired")).hasSize(1);
-    assertThat(Instant.parse(wa.advance("0ms").get("now").asText())).isEqualTo(now.plusSeconds(2 + 1 + 300));
+    assertThat(Instant.parse(wa.advance("0ms").get("now").asText()))
+        .isEqualTo(now.plusSeconds(2 + 1 + 300));
   }
 
   @Test
@@ -87,7 +98,9 @@ class AdminClockAndResetAcceptanceTest extends AdminApiFixture {
 
     JsonNode advanced = Http.postJson(twilio + "/__sim/clock/advance", "{\"by\":\"1s\"}").json();
 
-    assertThat(list(advanced.get("fired"))).extracting(f -> f.get("message").asText()).containsExactly(wamid);
+    assertThat(list(advanced.get("fired")))
+        .extracting(f -> f.get("message").asText())
+        .containsExactly(wamid);
     assertThat(receiver.posts()).hasSize(1);
     assertThat(Http.get(twilio + "/__sim/clock").json().get("now").asText())
         .isEqualTo(Http.get(base + "/__sim/clock").json().get("now").asText());
@@ -96,7 +109,8 @@ class AdminClockAndResetAcceptanceTest extends AdminApiFixture {
 
   @Test
   void aRealClockCannotBeAdvanced() {
-    try (Simulators real = Simulators.start(SimulatorSettings.forTests("real").withTimeScale(0.01))) {
+    try (Simulators real =
+        Simulators.start(SimulatorSettings.forTests("real").withTimeScale(0.01))) {
       String realBase = real.baseUrl("whatsapp");
       JsonNode clock = Http.get(realBase + "/__sim/clock").json();
       assertThat(CONTRACTS.check("simulator/admin-clock.schema.json", clock.toString())).isEmpty();
@@ -108,11 +122,13 @@ class AdminClockAndResetAcceptanceTest extends AdminApiFixture {
     }
   }
 
-  // ---- reset ----------------------------------------------------------------------------------------
+  // ---- reset
+  // ----------------------------------------------------------------------------------------
 
   @Test
   void resetForgetsMessagesBindingsJournalUploadsAndScheduledWorkButKeepsWebhookAndClock() {
-    wa.play("""
+    wa.play(
+        """
         id: admin-reset-me
         provider: whatsapp
         description: uploaded, then forgotten
@@ -121,7 +137,8 @@ class AdminClockAndResetAcceptanceTest extends AdminApiFixture {
             status: sent
           - at: 10s
             status: delivered
-        """, "+15557010011");
+        """,
+        "+15557010011");
     String wamid = wa.sendAccepted("15557010011", "ours-11");
     wa.advance("2s");
     assertThat(receiver.posts()).hasSize(1);
@@ -132,7 +149,8 @@ class AdminClockAndResetAcceptanceTest extends AdminApiFixture {
     assertThat(reset.status()).isEqualTo(204);
     assertThat(reset.body()).isEmpty();
     assertThat(wa.messages()).isEmpty();
-    assertThat(Http.get(base + "/__sim/messages/" + WhatsAppDriver.enc(wamid)).status()).isEqualTo(404);
+    assertThat(Http.get(base + "/__sim/messages/" + WhatsAppDriver.enc(wamid)).status())
+        .isEqualTo(404);
     assertThat(list(Http.get(base + "/__sim/bindings").json().get("bindings"))).isEmpty();
     assertThat(wa.callbacks(null)).isEmpty();
     assertThat(Http.get(base + "/__sim/scenarios/admin-reset-me").status()).isEqualTo(404);
@@ -144,7 +162,8 @@ class AdminClockAndResetAcceptanceTest extends AdminApiFixture {
     assertThat(wa.advance("1m").get("fired")).isEmpty();
     assertThat(receiver.posts()).hasSize(1);
 
-    // the same correlation is a new message now, played by the default; the kept webhook receives it
+    // the same correlation is a new message now, played by the default; the kept webhook receives
+    // it
     String again = wa.sendAccepted("15557010011", "ours-11");
     assertThat(again).isNotEqualTo(wamid);
     assertThat(wa.message(again).get("attempts").asInt()).isEqualTo(1);
@@ -159,7 +178,9 @@ class AdminClockAndResetAcceptanceTest extends AdminApiFixture {
     String twilio = sims.baseUrl("twilio");
 
     assertThat(Http.post(twilio + "/__sim/reset", null, "").status()).isEqualTo(204);
-    assertThat(wa.messages()).extracting(m -> m.get("provider_message_id").asText()).containsExactly(wamid);
+    assertThat(wa.messages())
+        .extracting(m -> m.get("provider_message_id").asText())
+        .containsExactly(wamid);
 
     assertThat(Http.post(twilio + "/__sim/reset?all=true", null, "").status()).isEqualTo(204);
     assertThat(wa.messages()).isEmpty();
@@ -171,21 +192,37 @@ class AdminClockAndResetAcceptanceTest extends AdminApiFixture {
     String hubspot = sims.baseUrl("hubspot");
     JsonNode creds = Http.get(hubspot + "/__sim/info").json().get("credentials");
     String[] auth = {"Authorization", "Bearer " + creds.get("access_token").asText()};
-    String event = "{\"eventTemplateId\":\"" + creds.get("event_template_id").asText() + "\",\"email\":\"reset@example.com\","
-        + "\"id\":\"reset-1\",\"timestamp\":\"2026-11-05T05:01:47.120Z\",\"tokens\":{\"message_id\":\"m-1\","
-        + "\"channel\":\"whatsapp\",\"status\":\"SENT\",\"updated_at\":\"2026-11-05T05:01:47.120Z\",\"failure_reason\":\"\"}}";
+    String event =
+        "{\"eventTemplateId\":\""
+            + creds.get("event_template_id").asText()
+            + "\",\"email\":\"reset@example.com\","
+            + "\"id\":\"reset-1\",\"timestamp\":\"2026-11-05T05:01:47.120Z\",\"tokens\":{\"message_id\":\"m-1\","
+            + "\"channel\":\"whatsapp\",\"status\":\"SENT\",\"updated_at\":\"2026-11-05T05:01:47.120Z\",\"failure_reason\":\"\"}}";
     assertThat(Http.post(hubspot + "/__sim/reset", null, "").status()).isEqualTo(204);
     Http.Answer created = Http.postJson(hubspot + "/crm/v3/timeline/events", event, auth);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(Http.postJson(hubspot + "/__sim/hubspot/limits", "{\"fail_next\":5,\"fail_status\":503}").status())
+    assertThat(
+            Http.postJson(
+                    hubspot + "/__sim/hubspot/limits", "{\"fail_next\":5,\"fail_status\":503}")
+                .status())
         .isEqualTo(200);
 
     assertThat(Http.post(base + "/__sim/reset", null, "").status()).isEqualTo(204);
-    assertThat(Http.get(hubspot + "/__sim/hubspot/timeline?email=reset@example.com").json().get("events")).hasSize(1);
+    assertThat(
+            Http.get(hubspot + "/__sim/hubspot/timeline?email=reset@example.com")
+                .json()
+                .get("events"))
+        .hasSize(1);
 
     assertThat(Http.post(base + "/__sim/reset?all=true", null, "").status()).isEqualTo(204);
-    assertThat(Http.get(hubspot + "/__sim/hubspot/timeline?email=reset@example.com").json().get("events")).isEmpty();
+    assertThat(
+            Http.get(hubspot + "/__sim/hubspot/timeline?email=reset@example.com")
+                .json()
+                .get("events"))
+        .isEmpty();
     Http.Answer again = Http.postJson(hubspot + "/crm/v3/timeline/events", event, auth);
-    assertThat(again.status()).as("no injected failure and no known id after reset: " + again.body()).isEqualTo(201);
+    assertThat(again.status())
+        .as("no injected failure and no known id after reset: " + again.body())
+        .isEqualTo(201);
   }
 }

@@ -15,12 +15,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code GET /__sim/info}, {@code POST /__sim/webhook} and unknown admin paths (simulator.md, "Admin API"), through real HTTP on the WhatsApp port,
- * with the shape of its answer checked field by field and against {@code contracts/simulator/}.
+ * {@code GET /__sim/info}, {@code POST /__sim/webhook} and unknown admin paths (simulator.md,
+ * "Admin API"), through real HTTP on the WhatsApp port, with the shape of its answer checked field
+ * by field and against {@code contracts/simulator/}.
  */
 @OctopodsSimulators(clock = "virtual")
 class AdminInfoAndWebhookAcceptanceTest extends AdminApiFixture {
-  // ---- GET /__sim/info ------------------------------------------------------------------------------
+  // ---- GET /__sim/info
+  // ------------------------------------------------------------------------------
 
   @Test
   void infoNamesTheProviderItsBaseUrlCredentialsSigningSecretWebhookAndClock(Simulators sims) {
@@ -45,28 +47,41 @@ class AdminInfoAndWebhookAcceptanceTest extends AdminApiFixture {
 
   @Test
   void theCredentialsOfInfoAreTheOnesTheSendRouteAccepts() {
-    Http.Answer wrongToken = Http.postJson(wa.sendUrl(), WhatsAppDriver.textMessage("15557010001", null),
-        "Authorization", "Bearer not-the-token");
+    Http.Answer wrongToken =
+        Http.postJson(
+            wa.sendUrl(),
+            WhatsAppDriver.textMessage("15557010001", null),
+            "Authorization",
+            "Bearer not-the-token");
     assertThat(wrongToken.status()).isEqualTo(401);
 
     assertThat(wa.sendAccepted("15557010001", null)).startsWith("wamid.");
   }
 
-  // ---- webhook --------------------------------------------------------------------------------------
+  // ---- webhook
+  // --------------------------------------------------------------------------------------
 
   @Test
   void aVerifiedWebhookRunsMetasHandshakeFirst() {
     CallbackReceiver verified = receiver();
-    Http.Answer a = Http.postJson(base + "/__sim/webhook",
-        "{\"url\":\"" + verified.url("/hook") + "\",\"verify_token\":\"tok-1\",\"verify\":true}");
+    Http.Answer a =
+        Http.postJson(
+            base + "/__sim/webhook",
+            "{\"url\":\""
+                + verified.url("/hook")
+                + "\",\"verify_token\":\"tok-1\",\"verify\":true}");
 
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     assertThat(verified.all()).hasSize(1);
     CallbackReceiver.Received handshake = verified.all().get(0);
     assertThat(handshake.method()).isEqualTo("GET");
-    assertThat(handshake.uri()).startsWith("/hook?").contains("hub.mode=subscribe").contains("hub.verify_token=tok-1")
+    assertThat(handshake.uri())
+        .startsWith("/hook?")
+        .contains("hub.mode=subscribe")
+        .contains("hub.verify_token=tok-1")
         .contains("hub.challenge=");
-    assertThat(Http.get(base + "/__sim/info").json().get("webhook_url").asText()).isEqualTo(verified.url("/hook"));
+    assertThat(Http.get(base + "/__sim/info").json().get("webhook_url").asText())
+        .isEqualTo(verified.url("/hook"));
 
     wa.sendAccepted("15557010013", null);
     wa.advance("1s");
@@ -76,7 +91,8 @@ class AdminInfoAndWebhookAcceptanceTest extends AdminApiFixture {
   @Test
   void aWebhookThatFailsTheHandshakeIsRefusedAndTheOldOneKept() {
     CallbackReceiver refusing = receiver().answering(403);
-    Http.Answer a = Http.postJson(base + "/__sim/webhook", "{\"url\":\"" + refusing.url("/hook") + "\"}");
+    Http.Answer a =
+        Http.postJson(base + "/__sim/webhook", "{\"url\":\"" + refusing.url("/hook") + "\"}");
 
     assertProblem(a, 400);
     assertThat(refusing.all()).extracting(CallbackReceiver.Received::method).containsExactly("GET");
@@ -87,33 +103,47 @@ class AdminInfoAndWebhookAcceptanceTest extends AdminApiFixture {
   @Test
   void anUnverifiedWebhookIsKeptWithoutAHandshake() {
     CallbackReceiver refusing = receiver().answering(403);
-    Http.Answer a = Http.postJson(base + "/__sim/webhook",
-        "{\"url\":\"" + refusing.url("/hook") + "\",\"verify\":false}");
+    Http.Answer a =
+        Http.postJson(
+            base + "/__sim/webhook",
+            "{\"url\":\"" + refusing.url("/hook") + "\",\"verify\":false}");
 
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     assertThat(refusing.all()).isEmpty();
-    assertThat(Http.get(base + "/__sim/info").json().get("webhook_url").asText()).isEqualTo(refusing.url("/hook"));
+    assertThat(Http.get(base + "/__sim/info").json().get("webhook_url").asText())
+        .isEqualTo(refusing.url("/hook"));
   }
 
   @Test
   void aWebhookThatIsNotAnHttpUrlIs400() {
-    assertProblem(Http.postJson(base + "/__sim/webhook", "{\"url\":\"ftp://example.com/x\",\"verify\":false}"), 400);
-    assertProblem(Http.postJson(base + "/__sim/webhook", "{\"url\":\"not a url\",\"verify\":false}"), 400);
+    assertProblem(
+        Http.postJson(
+            base + "/__sim/webhook", "{\"url\":\"ftp://example.com/x\",\"verify\":false}"),
+        400);
+    assertProblem(
+        Http.postJson(base + "/__sim/webhook", "{\"url\":\"not a url\",\"verify\":false}"), 400);
   }
 
   @Test
   void severalUrlsReceiveTheCallbacksInTurn() {
     CallbackReceiver one = receiver();
     CallbackReceiver two = receiver();
-    Http.Answer a = Http.postJson(base + "/__sim/webhook", "{\"urls\":[\"" + one.url("/hook") + "\",\""
-        + two.url("/hook") + "\"],\"verify\":false}");
+    Http.Answer a =
+        Http.postJson(
+            base + "/__sim/webhook",
+            "{\"urls\":[\""
+                + one.url("/hook")
+                + "\",\""
+                + two.url("/hook")
+                + "\"],\"verify\":false}");
     assertThat(a.status()).as(a.body()).isEqualTo(200);
 
     wa.sendAccepted("15557010014", null);
     wa.sendAccepted("15557010015", null);
     JsonNode fired = wa.advance("3s");
 
-    assertThat(fired.get("fired")).hasSize(4)
+    assertThat(fired.get("fired"))
+        .hasSize(4)
         .allSatisfy(f -> assertThat(f.get("response_code").asInt()).isEqualTo(200));
     assertThat(one.posts()).hasSize(2);
     assertThat(two.posts()).hasSize(2);
@@ -124,15 +154,22 @@ class AdminInfoAndWebhookAcceptanceTest extends AdminApiFixture {
       String body = j.get("body").asText();
       order.add(one.posts().stream().anyMatch(p -> p.text().equals(body)) ? "one" : "two");
     }
-    assertThat(order).isIn(List.of("one", "two", "one", "two"), List.of("two", "one", "two", "one"));
+    assertThat(order)
+        .isIn(List.of("one", "two", "one", "two"), List.of("two", "one", "two", "one"));
   }
 
   @Test
   void connectToDeliversElsewhereWhileTheCallbackIsSignedAndJournaledForUrl() {
     CallbackReceiver publicOne = receiver();
     CallbackReceiver proxy = receiver();
-    Http.Answer a = Http.postJson(base + "/__sim/webhook", "{\"url\":\"" + publicOne.url("/public/hook?x=1")
-        + "\",\"verify\":false,\"connect_to\":\"" + proxy.url("") + "\"}");
+    Http.Answer a =
+        Http.postJson(
+            base + "/__sim/webhook",
+            "{\"url\":\""
+                + publicOne.url("/public/hook?x=1")
+                + "\",\"verify\":false,\"connect_to\":\""
+                + proxy.url("")
+                + "\"}");
     assertThat(a.status()).as(a.body()).isEqualTo(200);
 
     String wamid = wa.sendAccepted("15557010016", null);
@@ -143,12 +180,15 @@ class AdminInfoAndWebhookAcceptanceTest extends AdminApiFixture {
     CallbackReceiver.Received post = proxy.posts().get(0);
     assertThat(post.uri()).isEqualTo("/public/hook?x=1");
     assertThat(post.header("X-Hub-Signature-256"))
-        .isEqualTo(WhatsAppSignature.of(Http.get(base + "/__sim/info").json().get("signing_secret").asText(),
-            post.body()));
-    assertThat(wa.callbacks(wamid).get(0).get("url").asText()).isEqualTo(publicOne.url("/public/hook?x=1"));
+        .isEqualTo(
+            WhatsAppSignature.of(
+                Http.get(base + "/__sim/info").json().get("signing_secret").asText(), post.body()));
+    assertThat(wa.callbacks(wamid).get(0).get("url").asText())
+        .isEqualTo(publicOne.url("/public/hook?x=1"));
   }
 
-  // ---- errors ---------------------------------------------------------------------------------------
+  // ---- errors
+  // ---------------------------------------------------------------------------------------
 
   @Test
   void anUnknownAdminPathIs404ProblemWhileProviderPathsKeepTheProvidersDialect() {

@@ -15,12 +15,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code GET /__sim/messages}, {@code GET /__sim/messages/{id}} and the callback journal {@code GET /__sim/callbacks} (simulator.md, "Admin API"), through real HTTP on the WhatsApp port,
- * with the shape of its answer checked field by field and against {@code contracts/simulator/}.
+ * {@code GET /__sim/messages}, {@code GET /__sim/messages/{id}} and the callback journal {@code GET
+ * /__sim/callbacks} (simulator.md, "Admin API"), through real HTTP on the WhatsApp port, with the
+ * shape of its answer checked field by field and against {@code contracts/simulator/}.
  */
 @OctopodsSimulators(clock = "virtual")
 class AdminMessagesAcceptanceTest extends AdminApiFixture {
-  // ---- messages -------------------------------------------------------------------------------------
+  // ---- messages
+  // -------------------------------------------------------------------------------------
 
   @Test
   void aMessageIsListedWithItsShapeAndItsStatusMovesWithTheClock() {
@@ -31,14 +33,21 @@ class AdminMessagesAcceptanceTest extends AdminApiFixture {
     Http.Answer all = Http.get(base + "/__sim/messages");
     assertThat(all.status()).isEqualTo(200);
     assertThat(CONTRACTS.check("simulator/admin-messages.schema.json", all.body())).isEmpty();
-    assertThat(list(all.json().get("messages"))).extracting(m -> m.get("provider_message_id").asText())
+    assertThat(list(all.json().get("messages")))
+        .extracting(m -> m.get("provider_message_id").asText())
         .containsExactly(wamid, other);
 
     Http.Answer one = Http.get(base + "/__sim/messages?to=15557010004");
-    assertThat(list(one.json().get("messages"))).extracting(m -> m.get("provider_message_id").asText())
+    assertThat(list(one.json().get("messages")))
+        .extracting(m -> m.get("provider_message_id").asText())
         .containsExactly(wamid);
-    assertThat(list(Http.get(base + "/__sim/messages?to=" + WhatsAppDriver.enc("+15557010005")).json()
-        .get("messages"))).extracting(m -> m.get("provider_message_id").asText()).containsExactly(other);
+    assertThat(
+            list(
+                Http.get(base + "/__sim/messages?to=" + WhatsAppDriver.enc("+15557010005"))
+                    .json()
+                    .get("messages")))
+        .extracting(m -> m.get("provider_message_id").asText())
+        .containsExactly(other);
 
     Http.Answer m = Http.get(base + "/__sim/messages/" + WhatsAppDriver.enc(wamid));
     assertThat(m.status()).isEqualTo(200);
@@ -52,7 +61,8 @@ class AdminMessagesAcceptanceTest extends AdminApiFixture {
     assertThat(Instant.parse(msg.get("received_at").asText())).isEqualTo(before);
     assertThat(wa.message(other).get("correlation").isNull()).isTrue();
 
-    // happy path: sent 500ms, delivered 2s, read 5s; the status is the last step whose time has passed
+    // happy path: sent 500ms, delivered 2s, read 5s; the status is the last step whose time has
+    // passed
     String initial = msg.get("status").asText();
     assertThat(initial).isNotIn("sent", "delivered", "read");
     wa.advance("499ms");
@@ -84,7 +94,8 @@ class AdminMessagesAcceptanceTest extends AdminApiFixture {
     assertProblem(Http.get(base + "/__sim/messages/wamid.NOPE"), 404);
   }
 
-  // ---- callbacks journal ----------------------------------------------------------------------------
+  // ---- callbacks journal
+  // ----------------------------------------------------------------------------
 
   @Test
   void theJournalShowsEveryFieldOfEachAttemptInFiringOrder() {
@@ -98,7 +109,8 @@ class AdminMessagesAcceptanceTest extends AdminApiFixture {
     assertThat(CONTRACTS.check("simulator/admin-callbacks.schema.json", a.body())).isEmpty();
     List<JsonNode> attempts = list(a.json().get("attempts"));
     assertThat(attempts).hasSize(6);
-    assertThat(attempts).extracting(j -> j.get("message").asText())
+    assertThat(attempts)
+        .extracting(j -> j.get("message").asText())
         .containsExactly(first, second, first, second, first, second);
     assertThat(attempts).extracting(j -> j.get("seq").asLong()).isSorted().doesNotHaveDuplicates();
 
@@ -108,14 +120,18 @@ class AdminMessagesAcceptanceTest extends AdminApiFixture {
       JsonNode j = attempts.get(i);
       CallbackReceiver.Received post = posts.get(i);
       int step = i / 2;
-      Instant due = start.plus(List.of(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5)).get(step));
+      Instant due =
+          start.plus(
+              List.of(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5))
+                  .get(step));
       assertThat(j.get("step").asInt()).isEqualTo(step);
       assertThat(j.get("attempt").asInt()).isEqualTo(1);
       assertThat(Instant.parse(j.get("due_at").asText())).isEqualTo(due);
       assertThat(Instant.parse(j.get("sent_at").asText())).isEqualTo(due);
       assertThat(j.get("url").asText()).isEqualTo(receiver.url("/webhooks/whatsapp"));
       assertThat(j.get("headers").get("Content-Type").asText()).isEqualTo("application/json");
-      assertThat(j.get("headers").get("X-Hub-Signature-256").asText()).isEqualTo(post.header("X-Hub-Signature-256"));
+      assertThat(j.get("headers").get("X-Hub-Signature-256").asText())
+          .isEqualTo(post.header("X-Hub-Signature-256"));
       assertThat(j.get("body").asText()).isEqualTo(post.text());
       assertThat(post.header("Content-Length")).isEqualTo(String.valueOf(post.body().length));
       assertThat(post.header("Transfer-Encoding")).isNull();
@@ -128,9 +144,14 @@ class AdminMessagesAcceptanceTest extends AdminApiFixture {
     }
 
     List<JsonNode> ofFirst = wa.callbacks(first);
-    assertThat(ofFirst).hasSize(3).allSatisfy(j -> assertThat(j.get("message").asText()).isEqualTo(first));
-    assertThat(ofFirst).extracting(j -> j.get("seq").asLong())
-        .containsExactly(attempts.get(0).get("seq").asLong(), attempts.get(2).get("seq").asLong(),
+    assertThat(ofFirst)
+        .hasSize(3)
+        .allSatisfy(j -> assertThat(j.get("message").asText()).isEqualTo(first));
+    assertThat(ofFirst)
+        .extracting(j -> j.get("seq").asLong())
+        .containsExactly(
+            attempts.get(0).get("seq").asLong(),
+            attempts.get(2).get("seq").asLong(),
             attempts.get(4).get("seq").asLong());
     assertThat(wa.callbacks("wamid.NOPE")).isEmpty();
   }
@@ -147,11 +168,13 @@ class AdminMessagesAcceptanceTest extends AdminApiFixture {
 
     JsonNode advanced = wa.advance("600ms");
 
-    assertThat(list(advanced.get("fired"))).hasSize(1)
+    assertThat(list(advanced.get("fired")))
+        .hasSize(1)
         .allSatisfy(f -> assertThat(f.get("response_code").isNull()).isTrue());
     JsonNode j = wa.callbacks(wamid).get(0);
     assertThat(j.get("outcome").asText()).isEqualTo("connect-error");
     assertThat(j.get("response_code").isNull()).isTrue();
-    assertThat(Instant.parse(j.get("next_retry_at").asText())).isEqualTo(start.plusMillis(500).plusSeconds(30));
+    assertThat(Instant.parse(j.get("next_retry_at").asText()))
+        .isEqualTo(start.plusMillis(500).plusSeconds(30));
   }
 }

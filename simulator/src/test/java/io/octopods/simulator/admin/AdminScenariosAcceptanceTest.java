@@ -11,12 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code GET /__sim/scenarios}, {@code GET /__sim/scenarios/{id}} and {@code POST /__sim/scenarios} (simulator.md, "Admin API"), through real HTTP on the WhatsApp port,
- * with the shape of its answer checked field by field and against {@code contracts/simulator/}.
+ * {@code GET /__sim/scenarios}, {@code GET /__sim/scenarios/{id}} and {@code POST /__sim/scenarios}
+ * (simulator.md, "Admin API"), through real HTTP on the WhatsApp port, with the shape of its answer
+ * checked field by field and against {@code contracts/simulator/}.
  */
 @OctopodsSimulators(clock = "virtual")
 class AdminScenariosAcceptanceTest extends AdminApiFixture {
-  // ---- GET /__sim/scenarios, GET /__sim/scenarios/{id} ---------------------------------------------
+  // ---- GET /__sim/scenarios, GET /__sim/scenarios/{id}
+  // ---------------------------------------------
 
   @Test
   void scenariosListsTheLibraryOfThisPortsProviderOnly() {
@@ -26,13 +28,16 @@ class AdminScenariosAcceptanceTest extends AdminApiFixture {
     assertThat(CONTRACTS.check("simulator/admin-scenarios.schema.json", a.body())).isEmpty();
     List<JsonNode> scenarios = list(a.json().get("scenarios"));
     assertThat(scenarios).isNotEmpty();
-    assertThat(scenarios).allSatisfy(s -> {
-      assertThat(s.get("provider").asText()).isEqualTo("whatsapp");
-      assertThat(s.get("source").asText()).isEqualTo("library");
-      assertThat(s.get("id").asText()).startsWith("whatsapp-");
-      assertThat(s.get("description").asText()).isNotBlank();
-    });
-    assertThat(scenarios).extracting(s -> s.get("id").asText())
+    assertThat(scenarios)
+        .allSatisfy(
+            s -> {
+              assertThat(s.get("provider").asText()).isEqualTo("whatsapp");
+              assertThat(s.get("source").asText()).isEqualTo("library");
+              assertThat(s.get("id").asText()).startsWith("whatsapp-");
+              assertThat(s.get("description").asText()).isNotBlank();
+            });
+    assertThat(scenarios)
+        .extracting(s -> s.get("id").asText())
         .contains("whatsapp-happy-path", "whatsapp-g1-throttled-then-accepted")
         .doesNotContain("twilio-happy-path", "viber-happy-path");
   }
@@ -46,7 +51,8 @@ class AdminScenariosAcceptanceTest extends AdminApiFixture {
     JsonNode doc = a.json();
     assertThat(doc.get("id").asText()).isEqualTo("whatsapp-happy-path");
     assertThat(doc.get("provider").asText()).isEqualTo("whatsapp");
-    assertThat(list(doc.get("callbacks"))).extracting(s -> s.get("at").asText() + " " + s.get("status").asText())
+    assertThat(list(doc.get("callbacks")))
+        .extracting(s -> s.get("at").asText() + " " + s.get("status").asText())
         .containsExactly("500ms sent", "2s delivered", "5s read");
   }
 
@@ -56,11 +62,13 @@ class AdminScenariosAcceptanceTest extends AdminApiFixture {
     assertProblem(Http.get(base + "/__sim/scenarios/twilio-happy-path"), 404);
   }
 
-  // ---- POST /__sim/scenarios ------------------------------------------------------------------------
+  // ---- POST /__sim/scenarios
+  // ------------------------------------------------------------------------
 
   @Test
   void anUploadInEveryAcceptedMediaTypeIsCreatedThenReplaced() {
-    String yaml = """
+    String yaml =
+        """
         id: admin-upload-yaml
         provider: whatsapp
         description: first version
@@ -71,34 +79,55 @@ class AdminScenariosAcceptanceTest extends AdminApiFixture {
     Http.Answer created = Http.post(base + "/__sim/scenarios", "application/yaml", yaml);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.contentType()).startsWith("application/json");
-    assertThat(CONTRACTS.check("simulator/admin-scenario-uploaded.schema.json", created.body())).isEmpty();
+    assertThat(CONTRACTS.check("simulator/admin-scenario-uploaded.schema.json", created.body()))
+        .isEmpty();
     assertThat(created.json().get("id").asText()).isEqualTo("admin-upload-yaml");
     assertThat(created.json().get("provider").asText()).isEqualTo("whatsapp");
 
-    Http.Answer replaced = Http.post(base + "/__sim/scenarios", "application/x-yaml",
-        yaml.replace("first version", "second version"));
+    Http.Answer replaced =
+        Http.post(
+            base + "/__sim/scenarios",
+            "application/x-yaml",
+            yaml.replace("first version", "second version"));
     assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
     assertThat(replaced.json().get("id").asText()).isEqualTo("admin-upload-yaml");
     assertThat(replaced.json().get("provider").asText()).isEqualTo("whatsapp");
-    assertThat(Http.get(base + "/__sim/scenarios/admin-upload-yaml").json().get("description").asText())
+    assertThat(
+            Http.get(base + "/__sim/scenarios/admin-upload-yaml")
+                .json()
+                .get("description")
+                .asText())
         .isEqualTo("second version");
 
-    String json = "{\"id\":\"admin-upload-json\",\"provider\":\"whatsapp\",\"description\":\"as JSON\","
-        + "\"send\":{\"respond\":\"reject\",\"error\":131026},\"callbacks\":[]}";
+    String json =
+        "{\"id\":\"admin-upload-json\",\"provider\":\"whatsapp\",\"description\":\"as JSON\","
+            + "\"send\":{\"respond\":\"reject\",\"error\":131026},\"callbacks\":[]}";
     Http.Answer fromJson = Http.post(base + "/__sim/scenarios", "application/json", json);
     assertThat(fromJson.status()).as(fromJson.body()).isEqualTo(201);
-    assertThat(Http.post(base + "/__sim/scenarios", "application/json; charset=utf-8", json).status()).isEqualTo(200);
-    assertThat(Http.get(base + "/__sim/scenarios/admin-upload-json").json()).isEqualTo(Json.parse(json));
+    assertThat(
+            Http.post(base + "/__sim/scenarios", "application/json; charset=utf-8", json).status())
+        .isEqualTo(200);
+    assertThat(Http.get(base + "/__sim/scenarios/admin-upload-json").json())
+        .isEqualTo(Json.parse(json));
 
     List<JsonNode> listed = list(Http.get(base + "/__sim/scenarios").json().get("scenarios"));
-    assertThat(listed).filteredOn(s -> s.get("id").asText().startsWith("admin-upload-"))
-        .extracting(s -> s.get("id").asText() + " " + s.get("source").asText() + " " + s.get("description").asText())
-        .containsExactlyInAnyOrder("admin-upload-yaml upload second version", "admin-upload-json upload as JSON");
+    assertThat(listed)
+        .filteredOn(s -> s.get("id").asText().startsWith("admin-upload-"))
+        .extracting(
+            s ->
+                s.get("id").asText()
+                    + " "
+                    + s.get("source").asText()
+                    + " "
+                    + s.get("description").asText())
+        .containsExactlyInAnyOrder(
+            "admin-upload-yaml upload second version", "admin-upload-json upload as JSON");
   }
 
   @Test
   void anInvalidScenarioIsRefusedWithEverySchemaErrorListed() {
-    String yaml = """
+    String yaml =
+        """
         id: "Bad Id"
         provider: whatsapp
         send:
@@ -112,9 +141,12 @@ class AdminScenariosAcceptanceTest extends AdminApiFixture {
     Http.Answer a = Http.post(base + "/__sim/scenarios", "application/yaml", yaml);
 
     assertProblem(a, 400);
-    List<String> pointers = list(a.json().get("errors")).stream().map(e -> e.get("pointer").asText()).toList();
-    assertThat(list(a.json().get("errors"))).allSatisfy(e -> assertThat(e.get("detail").asText()).isNotBlank());
-    // id pattern, missing description, unknown respond, step without at, unknown key: five errors at once
+    List<String> pointers =
+        list(a.json().get("errors")).stream().map(e -> e.get("pointer").asText()).toList();
+    assertThat(list(a.json().get("errors")))
+        .allSatisfy(e -> assertThat(e.get("detail").asText()).isNotBlank());
+    // id pattern, missing description, unknown respond, step without at, unknown key: five errors
+    // at once
     assertThat(pointers).anyMatch(p -> p.equals("/id"));
     assertThat(pointers).anyMatch(p -> p.startsWith("/send"));
     assertThat(pointers).anyMatch(p -> p.startsWith("/callbacks/0"));
@@ -125,7 +157,8 @@ class AdminScenariosAcceptanceTest extends AdminApiFixture {
 
   @Test
   void theCrossFieldRulesAreCheckedTooAndAllListedAtOnce() {
-    String yaml = """
+    String yaml =
+        """
         id: admin-bad-rules
         provider: whatsapp
         description: breaks the rules the schema cannot say
@@ -147,13 +180,15 @@ class AdminScenariosAcceptanceTest extends AdminApiFixture {
     Http.Answer a = Http.post(base + "/__sim/scenarios", "application/yaml", yaml);
 
     assertProblem(a, 400);
-    assertThat(list(a.json().get("errors"))).extracting(e -> e.get("pointer").asText())
+    assertThat(list(a.json().get("errors")))
+        .extracting(e -> e.get("pointer").asText())
         .contains("/match/to", "/send/delay", "/callbacks/0/batch", "/callbacks/2/at");
   }
 
   @Test
   void schemaErrorsAndRuleErrorsAreListedTogether() {
-    String yaml = """
+    String yaml =
+        """
         id: admin-two-kinds
         provider: whatsapp
         match:
@@ -166,15 +201,19 @@ class AdminScenariosAcceptanceTest extends AdminApiFixture {
 
     assertProblem(a, 400);
     assertThat(a.json().get("errors").toString()).contains("description");
-    assertThat(list(a.json().get("errors"))).extracting(e -> e.get("pointer").asText()).contains("/match/to");
+    assertThat(list(a.json().get("errors")))
+        .extracting(e -> e.get("pointer").asText())
+        .contains("/match/to");
   }
 
   @Test
   void aDocumentThatIsNotYamlIsRefusedWithAPointer() {
-    Http.Answer a = Http.post(base + "/__sim/scenarios", "application/yaml", "id: [unclosed\n  : :");
+    Http.Answer a =
+        Http.post(base + "/__sim/scenarios", "application/yaml", "id: [unclosed\n  : :");
 
     assertProblem(a, 400);
-    assertThat(list(a.json().get("errors"))).hasSize(1)
+    assertThat(list(a.json().get("errors")))
+        .hasSize(1)
         .allSatisfy(e -> assertThat(e.get("pointer").asText()).isEmpty());
   }
 
@@ -183,14 +222,18 @@ class AdminScenariosAcceptanceTest extends AdminApiFixture {
     String yaml = "id: admin-plain\nprovider: whatsapp\ndescription: sent as text\n";
 
     assertProblem(Http.post(base + "/__sim/scenarios", "text/plain", yaml), 415);
-    assertProblem(Http.post(base + "/__sim/scenarios", "application/x-www-form-urlencoded", yaml), 415);
+    assertProblem(
+        Http.post(base + "/__sim/scenarios", "application/x-www-form-urlencoded", yaml), 415);
     assertThat(Http.get(base + "/__sim/scenarios/admin-plain").status()).isEqualTo(404);
   }
 
   @Test
   void aScenarioOfAnotherProviderIsRefused() {
-    Http.Answer a = Http.post(base + "/__sim/scenarios", "application/yaml",
-        "id: admin-for-viber\nprovider: viber\ndescription: not for this port\n");
+    Http.Answer a =
+        Http.post(
+            base + "/__sim/scenarios",
+            "application/yaml",
+            "id: admin-for-viber\nprovider: viber\ndescription: not for this port\n");
 
     assertProblem(a, 400);
     assertThat(a.json().get("detail").asText()).contains("viber");

@@ -17,29 +17,49 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./octopods sim} as a user runs it: a separate process, its printed lines, its exit codes. */
+/**
+ * {@code ./octopods sim} as a user runs it: a separate process, its printed lines, its exit codes.
+ */
 class SimCommandAcceptanceTest {
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void printsFourBaseUrlsWritesSimJsonAndStopsOnSigterm() throws Exception {
     int base = freePortBase();
-    Process sim = start("--port-base", String.valueOf(base), "--clock", "virtual", "--data-dir", dataDir.toString());
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8))) {
+    Process sim =
+        start(
+            "--port-base",
+            String.valueOf(base),
+            "--clock",
+            "virtual",
+            "--data-dir",
+            dataDir.toString());
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8))) {
       List<String> lines = new ArrayList<>();
       String line;
       while ((line = out.readLine()) != null && !line.startsWith("Clock:")) {
         lines.add(line);
       }
       assertThat(lines).hasSize(4);
-      assertThat(lines.get(0)).startsWith("twilio").contains("http://127.0.0.1:" + (base + 1)).contains("account_sid=");
-      assertThat(lines.get(1)).startsWith("whatsapp").contains("http://127.0.0.1:" + (base + 2)).contains("app_secret=");
+      assertThat(lines.get(0))
+          .startsWith("twilio")
+          .contains("http://127.0.0.1:" + (base + 1))
+          .contains("account_sid=");
+      assertThat(lines.get(1))
+          .startsWith("whatsapp")
+          .contains("http://127.0.0.1:" + (base + 2))
+          .contains("app_secret=");
       assertThat(lines.get(2)).startsWith("viber").contains("http://127.0.0.1:" + (base + 3));
       assertThat(lines.get(3)).startsWith("hubspot").contains("http://127.0.0.1:" + (base + 4));
-      assertThat(Files.readString(dataDir.resolve("sim.json"))).contains("\"clock\" : \"virtual\"")
+      assertThat(Files.readString(dataDir.resolve("sim.json")))
+          .contains("\"clock\" : \"virtual\"")
           .contains("http://127.0.0.1:" + (base + 2));
-      assertThat(Http.get("http://127.0.0.1:" + (base + 2) + "/__sim/clock").json().get("mode").asText())
+      assertThat(
+              Http.get("http://127.0.0.1:" + (base + 2) + "/__sim/clock")
+                  .json()
+                  .get("mode")
+                  .asText())
           .isEqualTo("virtual");
     } finally {
       sim.destroy(); // SIGTERM
@@ -50,7 +70,8 @@ class SimCommandAcceptanceTest {
   @Test
   void aTakenPortEndsWithExitCodeTwoNamingThePort() throws Exception {
     int base = freePortBase();
-    try (ServerSocket taken = new ServerSocket(base + 2, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket taken =
+        new ServerSocket(base + 2, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       Process sim = start("--port-base", String.valueOf(base), "--data-dir", dataDir.toString());
       assertThat(sim.waitFor(30, TimeUnit.SECONDS)).isTrue();
       String err = new String(sim.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -60,10 +81,13 @@ class SimCommandAcceptanceTest {
   }
 
   private static Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"),
-        "-cp", System.getProperty("java.class.path"),
-        SimCommand.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SimCommand.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).start();
   }
@@ -74,7 +98,8 @@ class SimCommandAcceptanceTest {
       int base = 20000 + ThreadLocalRandom.current().nextInt(20000);
       boolean free = true;
       for (int i = 1; i <= 4 && free; i++) {
-        try (ServerSocket s = new ServerSocket(base + i, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket s =
+            new ServerSocket(base + i, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
           s.setReuseAddress(true);
         } catch (IOException e) {
           free = false;

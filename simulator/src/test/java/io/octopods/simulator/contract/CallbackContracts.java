@@ -12,11 +12,15 @@ final class CallbackContracts {
   static List<ContractBreach> check(String provider, CallbackReceiver.Received callback) {
     String type = String.valueOf(callback.header("Content-Type"));
     return switch (provider) {
-      case "twilio" -> type.startsWith("application/json")
-          ? List.of() // the bodySHA256 variant carries a JSON body the scenario wrote
-          : Contracts.shipped().checkForm("providers/twilio/callback.schema.json", callback.text());
-      case "whatsapp" -> Contracts.shipped().check("providers/whatsapp/webhook.schema.json", callback.text());
-      case "viber" -> Contracts.shipped().check("providers/viber/callback.schema.json", callback.text());
+      case "twilio" ->
+          type.startsWith("application/json")
+              ? List.of() // the bodySHA256 variant carries a JSON body the scenario wrote
+              : Contracts.shipped()
+                  .checkForm("providers/twilio/callback.schema.json", callback.text());
+      case "whatsapp" ->
+          Contracts.shipped().check("providers/whatsapp/webhook.schema.json", callback.text());
+      case "viber" ->
+          Contracts.shipped().check("providers/viber/callback.schema.json", callback.text());
       default -> throw new IllegalArgumentException(provider);
     };
   }

@@ -19,16 +19,30 @@ final class SendAnswerContracts {
 
   static List<ContractBreach> check(String provider, Http.Answer answer) {
     if (answer.contentType() == null || !answer.contentType().startsWith("application/json")) {
-      return answer.body().isEmpty() ? List.of() : List.of(new ContractBreach(provider, "",
-          "a send answer with a body must be JSON, was " + answer.contentType()));
+      return answer.body().isEmpty()
+          ? List.of()
+          : List.of(
+              new ContractBreach(
+                  provider,
+                  "",
+                  "a send answer with a body must be JSON, was " + answer.contentType()));
     }
-    String contract = switch (provider) {
-      case "twilio" -> answer.status() == 201 ? "providers/twilio/message.schema.json" : "providers/twilio/error.schema.json";
-      case "whatsapp" -> answer.status() == 200 ? "providers/whatsapp/send-answer.schema.json" : "providers/whatsapp/error.schema.json";
-      case "viber" -> answer.json().path("status").asInt(-1) == 0
-          ? "providers/viber/send-message-answer.schema.json" : "providers/viber/error.schema.json";
-      default -> throw new IllegalArgumentException(provider);
-    };
+    String contract =
+        switch (provider) {
+          case "twilio" ->
+              answer.status() == 201
+                  ? "providers/twilio/message.schema.json"
+                  : "providers/twilio/error.schema.json";
+          case "whatsapp" ->
+              answer.status() == 200
+                  ? "providers/whatsapp/send-answer.schema.json"
+                  : "providers/whatsapp/error.schema.json";
+          case "viber" ->
+              answer.json().path("status").asInt(-1) == 0
+                  ? "providers/viber/send-message-answer.schema.json"
+                  : "providers/viber/error.schema.json";
+          default -> throw new IllegalArgumentException(provider);
+        };
     return Contracts.shipped().check(contract, answer.body());
   }
 }

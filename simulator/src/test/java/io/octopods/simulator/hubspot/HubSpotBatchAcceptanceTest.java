@@ -16,7 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Batch create: at most 100 inputs, one StandardError per refused input, one call against the rate limit. */
+/**
+ * Batch create: at most 100 inputs, one StandardError per refused input, one call against the rate
+ * limit.
+ */
 @OctopodsSimulators(clock = "virtual")
 class HubSpotBatchAcceptanceTest {
   private static final Contracts CONTRACTS = Contracts.shipped();
@@ -35,7 +38,10 @@ class HubSpotBatchAcceptanceTest {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.json().path("results")).hasSize(100);
     assertThat(created.json().has("errors")).isFalse();
-    assertThat(hubspot.timeline("a@example.com")).hasSize(100).first().isEqualTo(uuid("aaaaaaaa", 0) + "-SENT");
+    assertThat(hubspot.timeline("a@example.com"))
+        .hasSize(100)
+        .first()
+        .isEqualTo(uuid("aaaaaaaa", 0) + "-SENT");
   }
 
   @Test
@@ -65,24 +71,34 @@ class HubSpotBatchAcceptanceTest {
   void eachRefusedInputIsAStandardErrorNamingItsIndexAndId() {
     String known = uuid("cccccccc", 1);
     assertThat(hubspot.create(event("a@example.com", known, "SENT")).status()).isEqualTo(201);
-    List<String> inputs = List.of(
-        event("a@example.com", uuid("cccccccc", 2), "SENT"),
-        event("a@example.com", known, "SENT"),
-        event("a@example.com", uuid("cccccccc", 3), "DELIVERED"));
+    List<String> inputs =
+        List.of(
+            event("a@example.com", uuid("cccccccc", 2), "SENT"),
+            event("a@example.com", known, "SENT"),
+            event("a@example.com", uuid("cccccccc", 3), "DELIVERED"));
 
-    var answer = Http.postJson(hubspot.base() + BATCH, HubSpotDriver.batchOf(inputs).replace(
-        "\"email\":\"a@example.com\",\"id\":\"" + uuid("cccccccc", 3), "\"id\":\"" + uuid("cccccccc", 3)),
-        HubSpotDriver.auth());
+    var answer =
+        Http.postJson(
+            hubspot.base() + BATCH,
+            HubSpotDriver.batchOf(inputs)
+                .replace(
+                    "\"email\":\"a@example.com\",\"id\":\"" + uuid("cccccccc", 3),
+                    "\"id\":\"" + uuid("cccccccc", 3)),
+            HubSpotDriver.auth());
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(207);
-    assertThat(CONTRACTS.check("providers/hubspot/timeline-event-batch-with-errors.schema.json", answer.body()))
+    assertThat(
+            CONTRACTS.check(
+                "providers/hubspot/timeline-event-batch-with-errors.schema.json", answer.body()))
         .isEmpty();
     JsonNode body = answer.json();
-    assertThat(body.path("results")).extracting(n -> n.path("id").asText())
+    assertThat(body.path("results"))
+        .extracting(n -> n.path("id").asText())
         .containsExactly(uuid("cccccccc", 2) + "-SENT");
     assertThat(body.path("numErrors").asInt()).isEqualTo(2);
     JsonNode conflict = body.path("errors").get(0);
-    assertThat(conflict.fieldNames()).toIterable()
+    assertThat(conflict.fieldNames())
+        .toIterable()
         .containsExactly("status", "category", "message", "errors", "context", "links");
     assertThat(conflict.path("status").asText()).isEqualTo("error");
     assertThat(conflict.path("category").asText()).isEqualTo("CONFLICT");
@@ -93,7 +109,8 @@ class HubSpotBatchAcceptanceTest {
     assertThat(invalid.at("/context/index/0").asText()).isEqualTo("2");
     assertThat(invalid.at("/context/id/0").asText()).isEqualTo(uuid("cccccccc", 3) + "-DELIVERED");
     assertThat(invalid.at("/errors/0/in").asText()).isEqualTo("email");
-    assertThat(hubspot.timeline("a@example.com")).containsExactly(known + "-SENT", uuid("cccccccc", 2) + "-SENT");
+    assertThat(hubspot.timeline("a@example.com"))
+        .containsExactly(known + "-SENT", uuid("cccccccc", 2) + "-SENT");
   }
 
   @Test
@@ -112,14 +129,20 @@ class HubSpotBatchAcceptanceTest {
 
   @Test
   void aBatchOfOneRefusedInputIs207WithNoResults() {
-    var answer = Http.postJson(hubspot.base() + BATCH, "{\"inputs\":[{\"eventTemplateId\":\"42\",\"tokens\":{},"
-        + "\"email\":\"a@example.com\"}]}", HubSpotDriver.auth());
+    var answer =
+        Http.postJson(
+            hubspot.base() + BATCH,
+            "{\"inputs\":[{\"eventTemplateId\":\"42\",\"tokens\":{},"
+                + "\"email\":\"a@example.com\"}]}",
+            HubSpotDriver.auth());
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(207);
     assertThat(answer.json().path("results")).isEmpty();
     JsonNode error = onlyError(answer);
     assertThat(error.path("category").asText()).isEqualTo("OBJECT_NOT_FOUND");
-    assertThat(error.path("context").has("id")).as("an input without id has only its index").isFalse();
+    assertThat(error.path("context").has("id"))
+        .as("an input without id has only its index")
+        .isFalse();
     assertThat(error.at("/context/index/0").asText()).isEqualTo("0");
   }
 }

@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Drives the HubSpot simulator the way the status service's pusher does (single and batch creates with the Bearer
- * token), checks each exchange against {@code contracts/providers/hubspot/openapi.yaml} as the harness's journal
- * check does, and reads the admin API.
+ * Drives the HubSpot simulator the way the status service's pusher does (single and batch creates
+ * with the Bearer token), checks each exchange against {@code
+ * contracts/providers/hubspot/openapi.yaml} as the harness's journal check does, and reads the
+ * admin API.
  */
 final class HubSpotDriver {
   static final String EVENTS = "/crm/v3/timeline/events";
@@ -35,10 +36,21 @@ final class HubSpotDriver {
   /** Posts a JSON body to a wire path with the Bearer token; the exchange must be on contract. */
   Http.Answer push(String path, String json) {
     Http.Answer answer = Http.postJson(base + path, json, auth());
-    Verdict verdict = INTERFACES.onProvider("hubspot", new Exchange("POST", path, "application/json", json,
-        answer.status(), answer.contentType(), answer.body()));
+    Verdict verdict =
+        INTERFACES.onProvider(
+            "hubspot",
+            new Exchange(
+                "POST",
+                path,
+                "application/json",
+                json,
+                answer.status(),
+                answer.contentType(),
+                answer.body()));
     assertThat(verdict.interfaceName()).isEqualTo("hubspot-timeline-push");
-    assertThat(verdict.breaches()).as("POST %s answered %s: %s", path, answer.status(), answer.body()).isEmpty();
+    assertThat(verdict.breaches())
+        .as("POST %s answered %s: %s", path, answer.status(), answer.body())
+        .isEmpty();
     return answer;
   }
 
@@ -60,8 +72,11 @@ final class HubSpotDriver {
 
   /** {@code POST /__sim/hubspot/refusals}; expects {@code 201}. */
   void refuse(String email, int status) {
-    Http.Answer refused = admin("POST", "/__sim/hubspot/refusals",
-        "{\"email\":\"" + email + "\",\"status\":" + status + "}");
+    Http.Answer refused =
+        admin(
+            "POST",
+            "/__sim/hubspot/refusals",
+            "{\"email\":\"" + email + "\",\"status\":" + status + "}");
     assertThat(refused.status()).as(refused.body()).isEqualTo(201);
   }
 
@@ -86,19 +101,37 @@ final class HubSpotDriver {
 
   /** {@code n} distinct events for one contact, {@code <prefix>-<i>}. */
   static List<String> events(String email, String messageIdPrefix, int n) {
-    return IntStream.range(0, n).mapToObj(i -> event(email, uuid(messageIdPrefix, i), "SENT"))
+    return IntStream.range(0, n)
+        .mapToObj(i -> event(email, uuid(messageIdPrefix, i), "SENT"))
         .collect(Collectors.toList());
   }
 
-  /** The event the status service pushes (api.md, Surfaces), for message {@code messageId} in {@code status}. */
+  /**
+   * The event the status service pushes (api.md, Surfaces), for message {@code messageId} in {@code
+   * status}.
+   */
   static String event(String email, String messageId, String status) {
-    return "{\"eventTemplateId\":\"" + HubSpotSimulator.EVENT_TEMPLATE_ID + "\",\"email\":\"" + email + "\","
-        + "\"id\":\"" + messageId + "-" + status + "\",\"timestamp\":\"2026-11-05T05:01:47.120Z\","
-        + "\"tokens\":{\"message_id\":\"" + messageId + "\",\"channel\":\"whatsapp\",\"status\":\"" + status + "\","
+    return "{\"eventTemplateId\":\""
+        + HubSpotSimulator.EVENT_TEMPLATE_ID
+        + "\",\"email\":\""
+        + email
+        + "\","
+        + "\"id\":\""
+        + messageId
+        + "-"
+        + status
+        + "\",\"timestamp\":\"2026-11-05T05:01:47.120Z\","
+        + "\"tokens\":{\"message_id\":\""
+        + messageId
+        + "\",\"channel\":\"whatsapp\",\"status\":\""
+        + status
+        + "\","
         + "\"updated_at\":\"2026-11-05T05:01:47.120Z\",\"failure_reason\":\"\"}}";
   }
 
-  /** A message id of the service's shape (a UUID), distinct per prefix (8 hex digits) and number. */
+  /**
+   * A message id of the service's shape (a UUID), distinct per prefix (8 hex digits) and number.
+   */
   static String uuid(String prefix8Hex, int n) {
     return prefix8Hex + "-0000-4000-8000-" + String.format("%012x", n);
   }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code /__sim/hubspot/refusals}: a contact's events refused with HubSpot's error body, single and batch alike. */
+/**
+ * {@code /__sim/hubspot/refusals}: a contact's events refused with HubSpot's error body, single and
+ * batch alike.
+ */
 @OctopodsSimulators(clock = "virtual")
 class HubSpotRefusalsAcceptanceTest {
   private static final Contracts CONTRACTS = Contracts.shipped();
@@ -31,7 +34,8 @@ class HubSpotRefusalsAcceptanceTest {
 
   @ParameterizedTest
   @CsvSource({"400, VALIDATION_ERROR", "404, OBJECT_NOT_FOUND"})
-  void aSingleCreateForARefusedContactAnswersTheStatusInHubSpotsDialect(int status, String category) {
+  void aSingleCreateForARefusedContactAnswersTheStatusInHubSpotsDialect(
+      int status, String category) {
     hubspot.refuse("Ana@Example.com", status);
 
     var refused = hubspot.create(event("ana@example.COM", uuid("aaaaaaaa", 1), "SENT"));
@@ -42,20 +46,24 @@ class HubSpotRefusalsAcceptanceTest {
     JsonNode body = refused.json();
     assertThat(body.path("status").asText()).isEqualTo("error");
     assertThat(body.path("category").asText()).isEqualTo(category);
-    assertThat(body.path("message").asText()).contains("POST /__sim/hubspot/refusals")
-        .contains("DELETE /__sim/hubspot/refusals").contains("ana@example.COM");
+    assertThat(body.path("message").asText())
+        .contains("POST /__sim/hubspot/refusals")
+        .contains("DELETE /__sim/hubspot/refusals")
+        .contains("ana@example.COM");
     assertThat(hubspot.timeline("ana@example.com")).isEmpty();
     assertThat(hubspot.create(event("bo@example.com", uuid("aaaaaaaa", 2), "SENT")).status())
-        .as("other contacts are not refused").isEqualTo(201);
+        .as("other contacts are not refused")
+        .isEqualTo(201);
   }
 
   @Test
   void inABatchTheRefusedContactsInputIsOneErrorAndTheOthersAreCreated() {
     hubspot.refuse("bo@example.com", 404);
-    List<String> inputs = List.of(
-        event("ana@example.com", uuid("bbbbbbbb", 0), "SENT"),
-        event("bo@example.com", uuid("bbbbbbbb", 1), "SENT"),
-        event("cy@example.com", uuid("bbbbbbbb", 2), "DELIVERED"));
+    List<String> inputs =
+        List.of(
+            event("ana@example.com", uuid("bbbbbbbb", 0), "SENT"),
+            event("bo@example.com", uuid("bbbbbbbb", 1), "SENT"),
+            event("cy@example.com", uuid("bbbbbbbb", 2), "DELIVERED"));
 
     var answer = hubspot.batch(inputs);
 
@@ -65,8 +73,11 @@ class HubSpotRefusalsAcceptanceTest {
     assertThat(error.path("category").asText()).isEqualTo("OBJECT_NOT_FOUND");
     assertThat(error.at("/context/id/0").asText()).isEqualTo(uuid("bbbbbbbb", 1) + "-SENT");
     assertThat(error.at("/context/index/0").asText()).isEqualTo("1");
-    assertThat(error.path("message").asText()).startsWith("inputs[1]: ").contains("POST /__sim/hubspot/refusals");
-    assertThat(answer.json().path("results")).extracting(n -> n.path("id").asText())
+    assertThat(error.path("message").asText())
+        .startsWith("inputs[1]: ")
+        .contains("POST /__sim/hubspot/refusals");
+    assertThat(answer.json().path("results"))
+        .extracting(n -> n.path("id").asText())
         .containsExactly(uuid("bbbbbbbb", 0) + "-SENT", uuid("bbbbbbbb", 2) + "-DELIVERED");
     assertThat(hubspot.timeline("bo@example.com")).isEmpty();
     assertThat(hubspot.timeline("ana@example.com")).hasSize(1);
@@ -81,16 +92,22 @@ class HubSpotRefusalsAcceptanceTest {
 
     var listed = hubspot.admin("GET", REFUSALS, null);
     assertThat(listed.status()).isEqualTo(200);
-    assertThat(CONTRACTS.check("simulator/admin-hubspot-refusals.schema.json", listed.body())).isEmpty();
-    assertThat(listed.json().path("refusals")).extracting(n -> n.path("email").asText() + " " + n.path("status"))
-        .as("a contact refused again takes the new status").containsExactly("ANA@example.com 404", "Bo@Example.com 404");
-    assertThat(hubspot.create(event("ana@example.com", uuid("cccccccc", 0), "SENT")).status()).isEqualTo(404);
+    assertThat(CONTRACTS.check("simulator/admin-hubspot-refusals.schema.json", listed.body()))
+        .isEmpty();
+    assertThat(listed.json().path("refusals"))
+        .extracting(n -> n.path("email").asText() + " " + n.path("status"))
+        .as("a contact refused again takes the new status")
+        .containsExactly("ANA@example.com 404", "Bo@Example.com 404");
+    assertThat(hubspot.create(event("ana@example.com", uuid("cccccccc", 0), "SENT")).status())
+        .isEqualTo(404);
 
     assertThat(hubspot.admin("DELETE", REFUSALS, null).status()).isEqualTo(204);
 
     assertThat(hubspot.admin("GET", REFUSALS, null).json().path("refusals")).isEmpty();
-    assertThat(hubspot.create(event("ana@example.com", uuid("cccccccc", 0), "SENT")).status()).isEqualTo(201);
-    assertThat(hubspot.batch(List.of(event("bo@example.com", uuid("cccccccc", 1), "SENT"))).status())
+    assertThat(hubspot.create(event("ana@example.com", uuid("cccccccc", 0), "SENT")).status())
+        .isEqualTo(201);
+    assertThat(
+            hubspot.batch(List.of(event("bo@example.com", uuid("cccccccc", 1), "SENT"))).status())
         .isEqualTo(201);
   }
 
@@ -101,7 +118,8 @@ class HubSpotRefusalsAcceptanceTest {
     assertThat(Http.post(hubspot.base() + "/__sim/reset", null, "").status()).isEqualTo(204);
 
     assertThat(hubspot.admin("GET", REFUSALS, null).json().path("refusals")).isEmpty();
-    assertThat(hubspot.create(event("ana@example.com", uuid("dddddddd", 0), "SENT")).status()).isEqualTo(201);
+    assertThat(hubspot.create(event("ana@example.com", uuid("dddddddd", 0), "SENT")).status())
+        .isEqualTo(201);
   }
 
   @Test
@@ -109,7 +127,8 @@ class HubSpotRefusalsAcceptanceTest {
     hubspot.refuse("ana@example.com", 400);
     hubspot.limits("{\"per_10s\":1}");
 
-    assertThat(hubspot.create(event("ana@example.com", uuid("eeeeeeee", 0), "SENT")).status()).isEqualTo(400);
+    assertThat(hubspot.create(event("ana@example.com", uuid("eeeeeeee", 0), "SENT")).status())
+        .isEqualTo(400);
     var next = hubspot.create(event("bo@example.com", uuid("eeeeeeee", 1), "SENT"));
 
     assertThat(next.status()).as(next.body()).isEqualTo(429);
@@ -119,17 +138,19 @@ class HubSpotRefusalsAcceptanceTest {
   void theAnswerToARefusalIsTheRefusalAndMistakesAreProblemsNamingTheAllowedValues() {
     var added = hubspot.admin("POST", REFUSALS, "{\"email\":\"ana@example.com\",\"status\":404}");
     assertThat(added.status()).isEqualTo(201);
-    assertThat(CONTRACTS.check("simulator/admin-hubspot-refusal-request.schema.json", added.body())).isEmpty();
+    assertThat(CONTRACTS.check("simulator/admin-hubspot-refusal-request.schema.json", added.body()))
+        .isEmpty();
     assertThat(added.json().path("email").asText()).isEqualTo("ana@example.com");
     assertThat(added.json().path("status").asInt()).isEqualTo(404);
 
-    for (String[] bad : List.of(
-        new String[] {"{\"email\":\"ana@example.com\",\"status\":409}", "400"},
-        new String[] {"{\"email\":\"ana@example.com\"}", "status"},
-        new String[] {"{\"status\":400}", "email"},
-        new String[] {"{\"email\":\"not-an-address\",\"status\":400}", "email"},
-        new String[] {"{\"email\":\"ana@example.com\",\"status\":400,\"why\":\"x\"}", "why"},
-        new String[] {"not json", "JSON"})) {
+    for (String[] bad :
+        List.of(
+            new String[] {"{\"email\":\"ana@example.com\",\"status\":409}", "400"},
+            new String[] {"{\"email\":\"ana@example.com\"}", "status"},
+            new String[] {"{\"status\":400}", "email"},
+            new String[] {"{\"email\":\"not-an-address\",\"status\":400}", "email"},
+            new String[] {"{\"email\":\"ana@example.com\",\"status\":400,\"why\":\"x\"}", "why"},
+            new String[] {"not json", "JSON"})) {
       var answer = hubspot.admin("POST", REFUSALS, bad[0]);
       assertThat(answer.status()).as(bad[0]).isEqualTo(400);
       assertThat(answer.contentType()).startsWith("application/problem+json");

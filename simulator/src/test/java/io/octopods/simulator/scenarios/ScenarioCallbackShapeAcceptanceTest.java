@@ -13,16 +13,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The options that shape a callback step's notification (simulator.md, "Scenario format: the exact rules"),
- * played through real HTTP with WhatsApp: {@code error}, {@code signature}, {@code batch} and {@code fields}.
+ * The options that shape a callback step's notification (simulator.md, "Scenario format: the exact
+ * rules"), played through real HTTP with WhatsApp: {@code error}, {@code signature}, {@code batch}
+ * and {@code fields}.
  */
 @OctopodsSimulators(clock = "virtual")
 class ScenarioCallbackShapeAcceptanceTest extends ScenarioOptionsFixture {
-  // ---- callbacks: error, signature ------------------------------------------------------------------
+  // ---- callbacks: error, signature
+  // ------------------------------------------------------------------
 
   @Test
   void anErrorCodeBecomesErrorsWithTheRealTitleAndNoErrorMeansNoErrorsField() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-errors
         provider: whatsapp
         description: a known code, an unknown one, none
@@ -35,7 +38,8 @@ class ScenarioCallbackShapeAcceptanceTest extends ScenarioOptionsFixture {
             error: 999999
           - at: 3s
             status: failed
-        """, "+15557100012");
+        """,
+        "+15557100012");
     wa.sendAccepted("15557100012", null);
 
     wa.advance("3s");
@@ -57,7 +61,8 @@ class ScenarioCallbackShapeAcceptanceTest extends ScenarioOptionsFixture {
 
   @Test
   void signatureIsValidInvalidWithTheWrongSecretOrMissing() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-signatures
         provider: whatsapp
         description: one of each
@@ -73,31 +78,37 @@ class ScenarioCallbackShapeAcceptanceTest extends ScenarioOptionsFixture {
           - at: 4s
             status: read
             signature: valid
-        """, "+15557100013");
+        """,
+        "+15557100013");
     String wamid = wa.sendAccepted("15557100013", null);
 
     wa.advance("4s");
 
     List<CallbackReceiver.Received> posts = receiver.posts();
     assertThat(posts).hasSize(4);
-    assertThat(posts.get(0).header("X-Hub-Signature-256")).isEqualTo(WhatsAppSignature.of(APP_SECRET, posts.get(0).body()));
+    assertThat(posts.get(0).header("X-Hub-Signature-256"))
+        .isEqualTo(WhatsAppSignature.of(APP_SECRET, posts.get(0).body()));
     assertThat(posts.get(1).header("X-Hub-Signature-256"))
         .matches("sha256=[0-9a-f]{64}")
         .isEqualTo(WhatsAppSignature.of(WRONG_SECRET, posts.get(1).body()))
         .isNotEqualTo(WhatsAppSignature.of(APP_SECRET, posts.get(1).body()));
     assertThat(posts.get(2).header("X-Hub-Signature-256")).isNull();
-    assertThat(posts.get(3).header("X-Hub-Signature-256")).isEqualTo(WhatsAppSignature.of(APP_SECRET, posts.get(3).body()));
-    assertThat(wa.callbacks(wamid)).extracting(j -> j.get("signature").asText())
+    assertThat(posts.get(3).header("X-Hub-Signature-256"))
+        .isEqualTo(WhatsAppSignature.of(APP_SECRET, posts.get(3).body()));
+    assertThat(wa.callbacks(wamid))
+        .extracting(j -> j.get("signature").asText())
         .containsExactly("valid", "invalid", "missing", "valid");
     // a badly signed step still moves the provider-side status
     assertThat(wa.status(wamid)).isEqualTo("read");
   }
 
-  // ---- callbacks: batch, fields ---------------------------------------------------------------------
+  // ---- callbacks: batch, fields
+  // ---------------------------------------------------------------------
 
   @Test
   void batchedStepsJoinOnePostInStatusesChangesAndEntries() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-batch
         provider: whatsapp
         description: five statuses, one POST
@@ -118,7 +129,8 @@ class ScenarioCallbackShapeAcceptanceTest extends ScenarioOptionsFixture {
             batch: entry
           - at: 2s
             status: read
-        """, "+15557100014");
+        """,
+        "+15557100014");
     String wamid = wa.sendAccepted("15557100014", null);
 
     wa.advance("1s");
@@ -128,7 +140,8 @@ class ScenarioCallbackShapeAcceptanceTest extends ScenarioOptionsFixture {
     assertThat(root.get("entry")).hasSize(2);
     assertThat(root.at("/entry/0/changes")).hasSize(2);
     assertThat(root.at("/entry/1/changes")).hasSize(1);
-    assertThat(words(root.at("/entry/0/changes/0/value/statuses"))).containsExactly("sent", "delivered", "read");
+    assertThat(words(root.at("/entry/0/changes/0/value/statuses")))
+        .containsExactly("sent", "delivered", "read");
     assertThat(words(root.at("/entry/0/changes/1/value/statuses"))).containsExactly("played");
     assertThat(words(root.at("/entry/1/changes/0/value/statuses"))).containsExactly("deleted");
     assertThat(root.at("/entry/1/changes/0/field").asText()).isEqualTo("messages");
@@ -140,13 +153,16 @@ class ScenarioCallbackShapeAcceptanceTest extends ScenarioOptionsFixture {
 
     wa.advance("1s");
     assertThat(receiver.posts()).hasSize(2);
-    assertThat(words(Json.parse(receiver.posts().get(1).text()).at("/entry/0/changes/0/value/statuses")))
+    assertThat(
+            words(
+                Json.parse(receiver.posts().get(1).text()).at("/entry/0/changes/0/value/statuses")))
         .containsExactly("read");
   }
 
   @Test
   void fieldsMergeIntoTheStatusByKeyAndIntoThePayloadByPointerAndNullDeletes() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-fields
         provider: whatsapp
         description: fields of every kind
@@ -166,7 +182,8 @@ class ScenarioCallbackShapeAcceptanceTest extends ScenarioOptionsFixture {
             fields:
               id: wamid.FOREIGN0001
               biz_opaque_callback_data: null
-        """, "+15557100015");
+        """,
+        "+15557100015");
     String wamid = wa.sendAccepted("15557100015", "ours-15");
 
     wa.advance("2s");
@@ -194,7 +211,8 @@ class ScenarioCallbackShapeAcceptanceTest extends ScenarioOptionsFixture {
 
   @Test
   void aFieldsPointerToAMissingArrayItemDoesNotBreakTheClock() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-fields-bad-pointer
         provider: whatsapp
         description: a pointer past the end of entry[]
@@ -205,7 +223,8 @@ class ScenarioCallbackShapeAcceptanceTest extends ScenarioOptionsFixture {
               "/entry/3/id": "x"
           - at: 2s
             status: delivered
-        """, "+15557100031");
+        """,
+        "+15557100031");
     String wamid = wa.sendAccepted("15557100031", null);
     Instant target = wa.now().plusSeconds(3);
 
@@ -213,7 +232,9 @@ class ScenarioCallbackShapeAcceptanceTest extends ScenarioOptionsFixture {
 
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     assertThat(wa.now()).isEqualTo(target);
-    assertThat(list(a.json().get("fired"))).extracting(f -> f.get("status").asText()).contains("delivered");
+    assertThat(list(a.json().get("fired")))
+        .extracting(f -> f.get("status").asText())
+        .contains("delivered");
     assertThat(wa.callbacks(wamid)).extracting(j -> j.get("step").asInt()).contains(0, 1);
   }
 }

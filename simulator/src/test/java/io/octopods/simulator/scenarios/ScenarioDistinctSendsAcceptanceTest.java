@@ -11,9 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Distinct sends are never merged (simulator.md, "Distinct sends"), played with WhatsApp: a provider message per
- * accepted send, the (recipient, correlation) pair choosing the answer, and {@code accepted} on
- * {@code server-error} and {@code timeout}.
+ * Distinct sends are never merged (simulator.md, "Distinct sends"), played with WhatsApp: a
+ * provider message per accepted send, the (recipient, correlation) pair choosing the answer, and
+ * {@code accepted} on {@code server-error} and {@code timeout}.
  */
 @OctopodsSimulators(clock = "virtual")
 class ScenarioDistinctSendsAcceptanceTest extends ScenarioOptionsFixture {
@@ -25,7 +25,8 @@ class ScenarioDistinctSendsAcceptanceTest extends ScenarioOptionsFixture {
 
     assertThat(first).isNotEqualTo(second);
     for (String wamid : List.of(first, second)) {
-      assertThat(wa.callbacks(wamid)).extracting(j -> j.get("status").asText())
+      assertThat(wa.callbacks(wamid))
+          .extracting(j -> j.get("status").asText())
           .containsExactly("sent", "delivered", "read");
       assertThat(wa.message(wamid).get("attempts").asInt()).isEqualTo(1);
     }
@@ -51,17 +52,25 @@ class ScenarioDistinctSendsAcceptanceTest extends ScenarioOptionsFixture {
     for (Object[] m : new Object[][] {{hidden, firstAt}, {retried, retryAt}}) {
       Instant origin = (Instant) m[1];
       List<JsonNode> journal = wa.callbacks((String) m[0]);
-      assertThat(journal).extracting(j -> j.get("status").asText()).containsExactly("sent", "delivered", "read");
-      assertThat(journal).extracting(j -> Instant.parse(j.get("due_at").asText()))
+      assertThat(journal)
+          .extracting(j -> j.get("status").asText())
+          .containsExactly("sent", "delivered", "read");
+      assertThat(journal)
+          .extracting(j -> Instant.parse(j.get("due_at").asText()))
           .containsExactly(origin.plusMillis(500), origin.plusSeconds(2), origin.plusSeconds(5));
     }
-    assertThat(receiver.posts()).hasSize(6).allSatisfy(p ->
-        assertThat(statuses(p).get(0).get("biz_opaque_callback_data").asText()).isEqualTo("ours-3"));
+    assertThat(receiver.posts())
+        .hasSize(6)
+        .allSatisfy(
+            p ->
+                assertThat(statuses(p).get(0).get("biz_opaque_callback_data").asText())
+                    .isEqualTo("ours-3"));
   }
 
   @Test
   void aServerErrorIsNotAcceptedByDefault_aTimeoutIs_unlessTheScenarioSaysOtherwise() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-accepted-defaults
         provider: whatsapp
         description: every accepted default and override, one per attempt
@@ -77,11 +86,14 @@ class ScenarioDistinctSendsAcceptanceTest extends ScenarioOptionsFixture {
         callbacks:
           - at: 1s
             status: sent
-        """, "+15557500004");
+        """,
+        "+15557500004");
 
     assertThat(wa.send("15557500004", "ours-4").status()).isEqualTo(500);
     assertThat(wa.messages()).as("a server error creates no message by default").isEmpty();
-    assertThat(wa.sendRaw("15557500004", "ours-4", Duration.ofSeconds(5))).as("timeout: no answer").isEmpty();
+    assertThat(wa.sendRaw("15557500004", "ours-4", Duration.ofSeconds(5)))
+        .as("timeout: no answer")
+        .isEmpty();
     assertThat(wa.messages()).as("a timeout creates one by default").hasSize(1);
     assertThat(wa.sendRaw("15557500004", "ours-4", Duration.ofSeconds(5))).isEmpty();
     assertThat(wa.messages()).as("accepted: false").hasSize(1);
@@ -94,14 +106,16 @@ class ScenarioDistinctSendsAcceptanceTest extends ScenarioOptionsFixture {
 
   @Test
   void anEmptyCallbackDataIsNoCorrelation_eachSuchSendIsAFirstAttempt() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-first-attempt-only
         provider: whatsapp
         description: accepted on the first attempt of a pair, throttled after
         send:
           - respond: accept
           - respond: throttle
-        """, "+15557500005");
+        """,
+        "+15557500005");
 
     wa.sendAccepted("15557500005", "");
     wa.sendAccepted("15557500005", "");
@@ -109,7 +123,9 @@ class ScenarioDistinctSendsAcceptanceTest extends ScenarioOptionsFixture {
     assertThat(wa.send("15557500005", "ours-5").status()).isEqualTo(429);
 
     List<JsonNode> messages = list(wa.messages());
-    assertThat(messages).hasSize(3).allSatisfy(m -> assertThat(m.get("attempts").asInt()).isEqualTo(1));
+    assertThat(messages)
+        .hasSize(3)
+        .allSatisfy(m -> assertThat(m.get("attempts").asInt()).isEqualTo(1));
     assertThat(messages.get(0).get("correlation").isNull()).isTrue();
   }
 }

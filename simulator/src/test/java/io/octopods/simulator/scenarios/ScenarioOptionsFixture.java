@@ -13,9 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * What the scenario-option acceptance tests share: each test starts from a reset WhatsApp simulator whose webhook
- * points at a fresh {@link CallbackReceiver}, drives it through {@link WhatsAppDriver}, and reads the receiver's
- * posts with the helpers below. The concrete classes carry {@code @OctopodsSimulators(clock = "virtual")}.
+ * What the scenario-option acceptance tests share: each test starts from a reset WhatsApp simulator
+ * whose webhook points at a fresh {@link CallbackReceiver}, drives it through {@link
+ * WhatsAppDriver}, and reads the receiver's posts with the helpers below. The concrete classes
+ * carry {@code @OctopodsSimulators(clock = "virtual")}.
  */
 abstract class ScenarioOptionsFixture {
   static final String APP_SECRET = "octopods-whatsapp-app-secret";
@@ -29,7 +30,8 @@ abstract class ScenarioOptionsFixture {
     wa = new WhatsAppDriver(sims);
     wa.resetAll();
     wa.webhookTo(receiver);
-    assertThat(Http.get(wa.base() + "/__sim/info").json().get("signing_secret").asText()).isEqualTo(APP_SECRET);
+    assertThat(Http.get(wa.base() + "/__sim/info").json().get("signing_secret").asText())
+        .isEqualTo(APP_SECRET);
   }
 
   @AfterEach

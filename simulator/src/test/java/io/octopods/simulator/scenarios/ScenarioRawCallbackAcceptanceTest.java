@@ -13,16 +13,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Callback bodies written by hand (simulator.md, "Scenario format: the exact rules"), played through real HTTP
- * with WhatsApp: {@code raw} as a string or a mapping, {@code content_type}, and the placeholders.
+ * Callback bodies written by hand (simulator.md, "Scenario format: the exact rules"), played
+ * through real HTTP with WhatsApp: {@code raw} as a string or a mapping, {@code content_type}, and
+ * the placeholders.
  */
 @OctopodsSimulators(clock = "virtual")
 class ScenarioRawCallbackAcceptanceTest extends ScenarioOptionsFixture {
-  // ---- callbacks: raw, content_type, placeholders ---------------------------------------------------
+  // ---- callbacks: raw, content_type, placeholders
+  // ---------------------------------------------------
 
   @Test
   void aRawStringIsSentByteForByteAndARawMappingCompactlyWithExactIntegers() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-raw
         provider: whatsapp
         description: raw bodies
@@ -38,30 +41,39 @@ class ScenarioRawCallbackAcceptanceTest extends ScenarioOptionsFixture {
               alpha: 12345678901234567890
               nested: {b: "x", a: [1, 2]}
               id: "{{provider_message_id}}"
-        """, "+15557100016");
+        """,
+        "+15557100016");
     String wamid = wa.sendAccepted("15557100016", null);
 
     wa.advance("2s");
 
     List<CallbackReceiver.Received> posts = receiver.posts();
     assertThat(posts).hasSize(2);
-    String expectedRaw = "{\"object\" :  \"whatsapp_business_account\",\n  \"odd\":\"" + wamid
-        + "\",   \"big\": 123456789012345678901234567890 , \"é\": \"\\u00e9\" }\n";
+    String expectedRaw =
+        "{\"object\" :  \"whatsapp_business_account\",\n  \"odd\":\""
+            + wamid
+            + "\",   \"big\": 123456789012345678901234567890 , \"é\": \"\\u00e9\" }\n";
     assertThat(posts.get(0).body()).isEqualTo(expectedRaw.getBytes(StandardCharsets.UTF_8));
     assertThat(posts.get(0).header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
-    assertThat(posts.get(0).header("X-Hub-Signature-256")).isEqualTo(WhatsAppSignature.of(APP_SECRET, posts.get(0).body()));
+    assertThat(posts.get(0).header("X-Hub-Signature-256"))
+        .isEqualTo(WhatsAppSignature.of(APP_SECRET, posts.get(0).body()));
     assertThat(wa.callbacks(wamid).get(0).get("headers").get("Content-Type").asText())
         .isEqualTo("text/plain; charset=utf-8");
 
     assertThat(posts.get(1).text())
-        .isEqualTo("{\"zeta\":1,\"alpha\":12345678901234567890,\"nested\":{\"b\":\"x\",\"a\":[1,2]},\"id\":\"" + wamid + "\"}");
+        .isEqualTo(
+            "{\"zeta\":1,\"alpha\":12345678901234567890,\"nested\":{\"b\":\"x\",\"a\":[1,2]},\"id\":\""
+                + wamid
+                + "\"}");
     assertThat(posts.get(1).header("Content-Type")).isEqualTo("application/json");
-    assertThat(posts.get(1).header("X-Hub-Signature-256")).isEqualTo(WhatsAppSignature.of(APP_SECRET, posts.get(1).body()));
+    assertThat(posts.get(1).header("X-Hub-Signature-256"))
+        .isEqualTo(WhatsAppSignature.of(APP_SECRET, posts.get(1).body()));
   }
 
   @Test
   void placeholdersAreReplacedWholeWithTheirValueAndInsideTextAsText() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-placeholders
         provider: whatsapp
         description: every placeholder
@@ -82,7 +94,8 @@ class ScenarioRawCallbackAcceptanceTest extends ScenarioOptionsFixture {
               recipient_id: "{{to}}"
               echoed: "{{callback_data}}"
               "/entry/0/id": "entry-{{timestamp}}"
-        """, "+15557100017");
+        """,
+        "+15557100017");
     Instant sentAt = wa.now();
     String wamid = wa.sendAccepted("15557100017", "ours-17");
     String url = receiver.url("/webhooks/whatsapp");
@@ -105,7 +118,8 @@ class ScenarioRawCallbackAcceptanceTest extends ScenarioOptionsFixture {
     assertThat(whole.get("text").asText())
         .isEqualTo("id=" + wamid + " to=+15557100017 at=" + ts3 + " data=ours-17");
 
-    assertThat(posts.get(1).text()).isEqualTo("{\"ts\":" + ts4 + ",\"url\":\"" + url + "\",\"data\":\"ours-17\"}");
+    assertThat(posts.get(1).text())
+        .isEqualTo("{\"ts\":" + ts4 + ",\"url\":\"" + url + "\",\"data\":\"ours-17\"}");
 
     JsonNode root = Json.parse(posts.get(2).text());
     JsonNode read = root.at("/entry/0/changes/0/value/statuses/0");

@@ -14,17 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which scenario plays a message (simulator.md, "Scenario format: the exact rules"), through real HTTP with
- * WhatsApp: bindings, then {@code match.to} over uploads, folders and the library, then the default; and
- * recipients normalised to E.164.
+ * Which scenario plays a message (simulator.md, "Scenario format: the exact rules"), through real
+ * HTTP with WhatsApp: bindings, then {@code match.to} over uploads, folders and the library, then
+ * the default; and recipients normalised to E.164.
  */
 @OctopodsSimulators(clock = "virtual")
 class ScenarioSelectionAcceptanceTest extends ScenarioOptionsFixture {
-  // ---- selection and recipients ---------------------------------------------------------------------
+  // ---- selection and recipients
+  // ---------------------------------------------------------------------
 
   @Test
   void aBindingBeatsMatchToWhichBeatsTheDefaultAndTheNewestUploadMatchesFirst() {
-    String older = """
+    String older =
+        """
         id: opt-match-older
         provider: whatsapp
         description: matches +1555720xxxx
@@ -47,13 +49,16 @@ class ScenarioSelectionAcceptanceTest extends ScenarioOptionsFixture {
     assertThat(scenarioOf(wa.sendAccepted("15557200002", null))).isEqualTo("opt-match-older");
 
     wa.bind("+15557200003", "whatsapp-a4-delivered-without-sent");
-    assertThat(scenarioOf(wa.sendAccepted("15557200003", null))).isEqualTo("whatsapp-a4-delivered-without-sent");
+    assertThat(scenarioOf(wa.sendAccepted("15557200003", null)))
+        .isEqualTo("whatsapp-a4-delivered-without-sent");
     assertThat(scenarioOf(wa.sendAccepted("15557200004", null))).isEqualTo("opt-match-older");
   }
 
   @Test
-  void matchToTriesUploadsThenFoldersInFileNameOrderThenTheLibrary(@TempDir Path folder) throws Exception {
-    String template = """
+  void matchToTriesUploadsThenFoldersInFileNameOrderThenTheLibrary(@TempDir Path folder)
+      throws Exception {
+    String template =
+        """
         id: %s
         provider: whatsapp
         description: from a folder
@@ -62,12 +67,16 @@ class ScenarioSelectionAcceptanceTest extends ScenarioOptionsFixture {
         """;
     Files.writeString(folder.resolve("10-zulu.yaml"), template.formatted("opt-folder-zulu"));
     Files.writeString(folder.resolve("20-alpha.yaml"), template.formatted("opt-folder-alpha"));
-    try (Simulators own = Simulators.start(SimulatorSettings.forTests("virtual").withScenarioFolders(List.of(folder)))) {
+    try (Simulators own =
+        Simulators.start(
+            SimulatorSettings.forTests("virtual").withScenarioFolders(List.of(folder)))) {
       WhatsAppDriver owa = new WhatsAppDriver(own);
       owa.webhookTo(receiver);
 
-      List<JsonNode> listed = list(Http.get(owa.base() + "/__sim/scenarios").json().get("scenarios"));
-      assertThat(listed).filteredOn(x -> x.get("id").asText().startsWith("opt-folder-"))
+      List<JsonNode> listed =
+          list(Http.get(owa.base() + "/__sim/scenarios").json().get("scenarios"));
+      assertThat(listed)
+          .filteredOn(x -> x.get("id").asText().startsWith("opt-folder-"))
           .extracting(x -> x.get("id").asText() + " " + x.get("source").asText())
           .containsExactly("opt-folder-zulu folder", "opt-folder-alpha folder");
       assertThat(owa.message(owa.sendAccepted("15557500001", null)).get("scenario").asText())
@@ -95,11 +104,16 @@ class ScenarioSelectionAcceptanceTest extends ScenarioOptionsFixture {
     assertThat(scenarioOf(withoutPlus)).isEqualTo("whatsapp-a4-delivered-without-sent");
     assertThat(scenarioOf(withPlus)).isEqualTo("whatsapp-a4-delivered-without-sent");
     assertThat(list(Http.get(wa.base() + "/__sim/bindings").json().get("bindings")))
-        .extracting(b -> b.get("to").asText()).containsExactly("+15557400001");
-    assertThat(list(Http.get(wa.base() + "/__sim/messages?to=15557400001").json().get("messages"))).hasSize(2);
+        .extracting(b -> b.get("to").asText())
+        .containsExactly("+15557400001");
+    assertThat(list(Http.get(wa.base() + "/__sim/messages?to=15557400001").json().get("messages")))
+        .hasSize(2);
 
     wa.advance("2s");
-    assertThat(receiver.posts()).allSatisfy(p ->
-        assertThat(statuses(p).get(0).get("recipient_id").asText()).isEqualTo("15557400001"));
+    assertThat(receiver.posts())
+        .allSatisfy(
+            p ->
+                assertThat(statuses(p).get(0).get("recipient_id").asText())
+                    .isEqualTo("15557400001"));
   }
 }

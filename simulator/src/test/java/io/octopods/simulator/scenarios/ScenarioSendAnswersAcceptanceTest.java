@@ -10,18 +10,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code send} options of the scenario format (simulator.md, "Scenario format: the exact rules") played
- * through real HTTP with WhatsApp: what each attempt of the send route answers (throttle, reject, server-error,
- * their overrides), how attempts of one correlation count, which attempts create a provider message, and
- * {@code callbacks_on_reject}.
+ * The {@code send} options of the scenario format (simulator.md, "Scenario format: the exact
+ * rules") played through real HTTP with WhatsApp: what each attempt of the send route answers
+ * (throttle, reject, server-error, their overrides), how attempts of one correlation count, which
+ * attempts create a provider message, and {@code callbacks_on_reject}.
  */
 @OctopodsSimulators(clock = "virtual")
 class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
-  // ---- send ----------------------------------------------------------------------------------------
+  // ---- send
+  // ----------------------------------------------------------------------------------------
 
   @Test
   void aSendListThrottlesTwiceThenAccepts_theAcceptedAttemptCreatesTheMessageAndItsCallbacks() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-throttle-twice
         provider: whatsapp
         description: throttled twice, then accepted
@@ -34,13 +36,15 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
             status: sent
           - at: 2s
             status: delivered
-        """, "+15557100001");
+        """,
+        "+15557100001");
 
     for (int i = 0; i < 2; i++) {
       Http.Answer throttled = wa.send("15557100001", "ours-1");
       assertThat(throttled.status()).as(throttled.body()).isEqualTo(429);
       assertThat(throttled.json().at("/error/code").asInt()).isEqualTo(130429);
-      assertThat(throttled.json().at("/error/message").asText()).isEqualTo("(#130429) Rate limit hit");
+      assertThat(throttled.json().at("/error/message").asText())
+          .isEqualTo("(#130429) Rate limit hit");
       assertThat(throttled.headers().firstValue("Retry-After")).isEmpty();
       assertThat(wa.advance("10s").get("fired")).isEmpty();
     }
@@ -50,15 +54,18 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
     assertThat(wa.messages()).hasSize(1);
     assertThat(wa.message(wamid).get("attempts").asInt()).isEqualTo(3);
     assertThat(Instant.parse(wa.message(wamid).get("received_at").asText()))
-        .as("the attempt that created it, not the first of its correlation").isEqualTo(acceptedAt);
+        .as("the attempt that created it, not the first of its correlation")
+        .isEqualTo(acceptedAt);
 
     wa.advance("3s");
     List<JsonNode> journal = wa.callbacks(wamid);
-    assertThat(journal).extracting(j -> Instant.parse(j.get("due_at").asText()))
+    assertThat(journal)
+        .extracting(j -> Instant.parse(j.get("due_at").asText()))
         .containsExactly(acceptedAt.plusMillis(500), acceptedAt.plusSeconds(2));
     assertThat(receiver.posts()).hasSize(2);
 
-    // the last answer repeats: a fourth attempt is accepted too, as a new provider message with its own script
+    // the last answer repeats: a fourth attempt is accepted too, as a new provider message with its
+    // own script
     Instant fourthAt = wa.now();
     Http.Answer fourth = wa.send("15557100001", "ours-1");
     assertThat(fourth.status()).isEqualTo(200);
@@ -68,13 +75,15 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
     assertThat(wa.message(wamid).get("attempts").asInt()).isEqualTo(3);
     assertThat(wa.messages()).hasSize(2);
     assertThat(wa.advance("1m").get("fired")).hasSize(2);
-    assertThat(wa.callbacks(again)).extracting(j -> Instant.parse(j.get("due_at").asText()))
+    assertThat(wa.callbacks(again))
+        .extracting(j -> Instant.parse(j.get("due_at").asText()))
         .containsExactly(fourthAt.plusMillis(500), fourthAt.plusSeconds(2));
   }
 
   @Test
   void aSingleSendMappingAnswersEveryAttempt_andAttemptsThatCreateNoMessageAreNotListed() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-throttle-forever
         provider: whatsapp
         description: throttled on every attempt
@@ -83,7 +92,8 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
         callbacks:
           - at: 1s
             status: sent
-        """, "+15557100002");
+        """,
+        "+15557100002");
 
     for (int i = 0; i < 3; i++) {
       assertThat(wa.send("15557100002", "ours-2").status()).isEqualTo(429);
@@ -95,7 +105,8 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
 
   @Test
   void aRejectAnswers400With131026AndPlaysNoCallbacks() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-reject
         provider: whatsapp
         description: refused
@@ -105,7 +116,8 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
           - at: 1s
             status: failed
             error: 131026
-        """, "+15557100003");
+        """,
+        "+15557100003");
 
     Http.Answer a = wa.send("15557100003", "ours-3");
 
@@ -120,7 +132,8 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
 
   @Test
   void aRejectWithCallbacksOnRejectIsFollowedByItsCallbacks() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-reject-then-callbacks
         provider: whatsapp
         description: refused, then a failed status anyway (F1)
@@ -132,11 +145,14 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
           - at: 1s
             status: failed
             error: 131026
-        """, "+15557100004");
+        """,
+        "+15557100004");
     Instant sentAt = wa.now();
 
     assertThat(wa.send("15557100004", "ours-4").status()).isEqualTo(400);
-    assertThat(wa.messages()).as("callbacks follow, so the provider created the message").hasSize(1);
+    assertThat(wa.messages())
+        .as("callbacks follow, so the provider created the message")
+        .hasSize(1);
     assertThat(wa.messages().get(0).get("status").asText()).isEqualTo("failed");
     JsonNode fired = wa.advance("1s");
 
@@ -144,19 +160,22 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
     assertThat(receiver.posts()).hasSize(1);
     JsonNode status = statuses(receiver.posts().get(0)).get(0);
     assertThat(status.get("status").asText()).isEqualTo("failed");
-    assertThat(status.get("timestamp").asText()).isEqualTo(String.valueOf(sentAt.plusSeconds(1).getEpochSecond()));
+    assertThat(status.get("timestamp").asText())
+        .isEqualTo(String.valueOf(sentAt.plusSeconds(1).getEpochSecond()));
     assertThat(status.get("biz_opaque_callback_data").asText()).isEqualTo("ours-4");
   }
 
   @Test
   void aServerErrorAnswers500With131000() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-server-error
         provider: whatsapp
         description: the Graph API fails
         send:
           respond: server-error
-        """, "+15557100005");
+        """,
+        "+15557100005");
 
     Http.Answer a = wa.send("15557100005", null);
 
@@ -167,7 +186,8 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
 
   @Test
   void errorHttpStatusAndRetryAfterOverrideTheDefaults() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-overrides
         provider: whatsapp
         description: every override, one per attempt
@@ -183,7 +203,8 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
           - respond: reject
             error: 131047
             http_status: 403
-        """, "+15557100006");
+        """,
+        "+15557100006");
 
     Http.Answer pair = wa.send("15557100006", "ours-6");
     assertThat(pair.status()).isEqualTo(400);
@@ -203,19 +224,22 @@ class ScenarioSendAnswersAcceptanceTest extends ScenarioOptionsFixture {
     Http.Answer refused = wa.send("15557100006", "ours-6");
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.json().at("/error/code").asInt()).isEqualTo(131047);
-    assertThat(refused.json().at("/error/message").asText()).isEqualTo("(#131047) Re-engagement message");
+    assertThat(refused.json().at("/error/message").asText())
+        .isEqualTo("(#131047) Re-engagement message");
   }
 
   @Test
   void aNonNumericSendErrorIsAnsweredInTheGraphDialect() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-send-error-text
         provider: whatsapp
         description: a code that is not a number
         send:
           respond: reject
           error: "abc"
-        """, "+15557100030");
+        """,
+        "+15557100030");
 
     Http.Answer a = wa.send("15557100030", null);
 

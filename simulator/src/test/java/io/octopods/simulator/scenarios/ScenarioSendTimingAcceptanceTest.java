@@ -17,17 +17,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The timing options of {@code send} (simulator.md, "Scenario format: the exact rules") played through real
- * HTTP with WhatsApp: a {@code timeout} closes the connection without an answer, a {@code delay} holds the
- * answer while callbacks at 0 ms already reach the receiver, on the virtual and on the real clock.
+ * The timing options of {@code send} (simulator.md, "Scenario format: the exact rules") played
+ * through real HTTP with WhatsApp: a {@code timeout} closes the connection without an answer, a
+ * {@code delay} holds the answer while callbacks at 0 ms already reach the receiver, on the virtual
+ * and on the real clock.
  */
 @OctopodsSimulators(clock = "virtual")
 class ScenarioSendTimingAcceptanceTest extends ScenarioOptionsFixture {
-  // ---- send ----------------------------------------------------------------------------------------
+  // ---- send
+  // ----------------------------------------------------------------------------------------
 
   @Test
   void aTimeoutHoldsTheConnectionForItsDelayThenClosesItWithoutAnAnswerAndCallbacksStillFollow() {
-    wa.play("""
+    wa.play(
+        """
         id: opt-timeout
         provider: whatsapp
         description: no answer
@@ -39,10 +42,12 @@ class ScenarioSendTimingAcceptanceTest extends ScenarioOptionsFixture {
             status: sent
           - at: 3s
             status: delivered
-        """, "+15557100007");
+        """,
+        "+15557100007");
 
     long started = System.nanoTime();
-    Optional<HttpResponse<String>> answer = wa.sendRaw("15557100007", "ours-7", Duration.ofSeconds(10));
+    Optional<HttpResponse<String>> answer =
+        wa.sendRaw("15557100007", "ours-7", Duration.ofSeconds(10));
     long tookMs = (System.nanoTime() - started) / 1_000_000;
 
     assertThat(answer).as("the connection must close without an HTTP answer").isEmpty();
@@ -51,14 +56,17 @@ class ScenarioSendTimingAcceptanceTest extends ScenarioOptionsFixture {
     String wamid = wa.messages().get(0).get("provider_message_id").asText();
 
     wa.advance("3s");
-    assertThat(receiver.posts()).extracting(p -> statuses(p).get(0).get("status").asText())
+    assertThat(receiver.posts())
+        .extracting(p -> statuses(p).get(0).get("status").asText())
         .containsExactly("sent", "delivered");
-    assertThat(receiver.posts()).allSatisfy(p -> assertThat(statuses(p).get(0).get("id").asText()).isEqualTo(wamid));
+    assertThat(receiver.posts())
+        .allSatisfy(p -> assertThat(statuses(p).get(0).get("id").asText()).isEqualTo(wamid));
   }
 
   @Test
   void aDelayedSendAnswersLateWhileACallbackAtZeroReachesTheReceiverFirst() throws Exception {
-    wa.play("""
+    wa.play(
+        """
         id: opt-delay
         provider: whatsapp
         description: the answer takes 2500ms; sent at 0ms
@@ -68,10 +76,12 @@ class ScenarioSendTimingAcceptanceTest extends ScenarioOptionsFixture {
         callbacks:
           - at: 0ms
             status: sent
-        """, "+15557100008");
+        """,
+        "+15557100008");
 
     long started = System.nanoTime();
-    CompletableFuture<Http.Answer> send = CompletableFuture.supplyAsync(() -> wa.send("15557100008", "ours-8"));
+    CompletableFuture<Http.Answer> send =
+        CompletableFuture.supplyAsync(() -> wa.send("15557100008", "ours-8"));
     // the message is listed as soon as its request arrives, while its answer is held
     await().atMost(Duration.ofSeconds(5)).until(() -> wa.messages().size() == 1);
     JsonNode fired = wa.advance("0ms");
@@ -93,7 +103,8 @@ class ScenarioSendTimingAcceptanceTest extends ScenarioOptionsFixture {
         CallbackReceiver early = new CallbackReceiver()) {
       WhatsAppDriver rwa = new WhatsAppDriver(real);
       rwa.webhookTo(early);
-      rwa.play("""
+      rwa.play(
+          """
           id: opt-delay-real
           provider: whatsapp
           description: the answer takes 2s; sent at 0ms
@@ -103,10 +114,12 @@ class ScenarioSendTimingAcceptanceTest extends ScenarioOptionsFixture {
           callbacks:
             - at: 0ms
               status: sent
-          """, "+15557100032");
+          """,
+          "+15557100032");
 
       long started = System.nanoTime();
-      CompletableFuture<Http.Answer> send = CompletableFuture.supplyAsync(() -> rwa.send("15557100032", "ours-32"));
+      CompletableFuture<Http.Answer> send =
+          CompletableFuture.supplyAsync(() -> rwa.send("15557100032", "ours-32"));
       await().atMost(Duration.ofSeconds(5)).until(() -> early.posts().size() == 1);
 
       assertThat(send).as("the callback must come before the send answer").isNotDone();

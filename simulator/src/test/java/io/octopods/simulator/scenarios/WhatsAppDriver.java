@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Drives the WhatsApp simulator the way a test does, through real HTTP only: its send route with the
- * credentials of {@code /__sim/info}, and the admin API (scenarios, bindings, clock, messages, journal).
+ * Drives the WhatsApp simulator the way a test does, through real HTTP only: its send route with
+ * the credentials of {@code /__sim/info}, and the admin API (scenarios, bindings, clock, messages,
+ * journal).
  */
 public final class WhatsAppDriver {
   public static final Contracts CONTRACTS = Contracts.shipped();
-  private static final HttpClient RAW = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient RAW =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
   private final JsonNode credentials;
@@ -41,21 +43,33 @@ public final class WhatsAppDriver {
   }
 
   public String sendUrl() {
-    return base + "/" + credentials.get("api_version").asText() + "/" + credentials.get("phone_number_id").asText()
+    return base
+        + "/"
+        + credentials.get("api_version").asText()
+        + "/"
+        + credentials.get("phone_number_id").asText()
         + "/messages";
   }
 
-  /** The JSON body of a text message; {@code callbackData} null sends no {@code biz_opaque_callback_data}. */
+  /**
+   * The JSON body of a text message; {@code callbackData} null sends no {@code
+   * biz_opaque_callback_data}.
+   */
   public static String textMessage(String to, String callbackData) {
-    return "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"" + to
+    return "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\""
+        + to
         + "\",\"type\":\"text\",\"text\":{\"body\":\"hello\"}"
-        + (callbackData == null ? "" : ",\"biz_opaque_callback_data\":\"" + callbackData + "\"") + "}";
+        + (callbackData == null ? "" : ",\"biz_opaque_callback_data\":\"" + callbackData + "\"")
+        + "}";
   }
 
   /** Sends a text message as a Cloud API client would. */
   public Http.Answer send(String to, String callbackData) {
-    return Http.postJson(sendUrl(), textMessage(to, callbackData),
-        "Authorization", "Bearer " + credentials.get("access_token").asText());
+    return Http.postJson(
+        sendUrl(),
+        textMessage(to, callbackData),
+        "Authorization",
+        "Bearer " + credentials.get("access_token").asText());
   }
 
   /** Sends and expects a 200 with a wamid; returns the wamid. */
@@ -67,12 +81,18 @@ public final class WhatsAppDriver {
     return wamid;
   }
 
-  /** A send whose answer may never come: the HTTP answer, or empty when the connection closed without one. */
+  /**
+   * A send whose answer may never come: the HTTP answer, or empty when the connection closed
+   * without one.
+   */
   public Optional<HttpResponse<String>> sendRaw(String to, String callbackData, Duration patience) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(sendUrl())).timeout(patience)
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + credentials.get("access_token").asText())
-        .POST(HttpRequest.BodyPublishers.ofString(textMessage(to, callbackData))).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(sendUrl()))
+            .timeout(patience)
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + credentials.get("access_token").asText())
+            .POST(HttpRequest.BodyPublishers.ofString(textMessage(to, callbackData)))
+            .build();
     try {
       return Optional.of(RAW.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
@@ -98,13 +118,16 @@ public final class WhatsAppDriver {
   }
 
   public void bind(String to, String scenario) {
-    Http.Answer a = Http.postJson(base + "/__sim/bindings", "{\"to\":\"" + to + "\",\"scenario\":\"" + scenario + "\"}");
+    Http.Answer a =
+        Http.postJson(
+            base + "/__sim/bindings", "{\"to\":\"" + to + "\",\"scenario\":\"" + scenario + "\"}");
     assertThat(a.status()).as(a.body()).isEqualTo(201);
   }
 
   /** Points the webhook at a receiver path without Meta's handshake. */
   public void webhookTo(String url) {
-    Http.Answer a = Http.postJson(base + "/__sim/webhook", "{\"url\":\"" + url + "\",\"verify\":false}");
+    Http.Answer a =
+        Http.postJson(base + "/__sim/webhook", "{\"url\":\"" + url + "\",\"verify\":false}");
     assertThat(a.status()).as(a.body()).isEqualTo(200);
   }
 
@@ -144,7 +167,8 @@ public final class WhatsAppDriver {
 
   /** The journal, or one message's part of it. */
   public List<JsonNode> callbacks(String message) {
-    Http.Answer a = Http.get(base + "/__sim/callbacks" + (message == null ? "" : "?message=" + enc(message)));
+    Http.Answer a =
+        Http.get(base + "/__sim/callbacks" + (message == null ? "" : "?message=" + enc(message)));
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     List<JsonNode> list = new ArrayList<>();
     a.json().get("attempts").forEach(list::add);

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real HTTP endpoint on a free port that records every callback it gets and answers a chosen status. */
+/**
+ * A real HTTP endpoint on a free port that records every callback it gets and answers a chosen
+ * status.
+ */
 public final class CallbackReceiver implements AutoCloseable {
   /** One request as received: method, path with query, headers (lower-case names), raw body. */
   public record Received(String method, String uri, Map<String, String> headers, byte[] body) {
@@ -35,23 +38,31 @@ public final class CallbackReceiver implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      Map<String, String> headers = new TreeMap<>();
-      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
-      String query = exchange.getRequestURI().getRawQuery();
-      Received r = new Received(exchange.getRequestMethod(),
-          exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query), headers, body);
-      synchronized (received) {
-        received.add(r);
-      }
-      byte[] answer = answerFor(r);
-      exchange.sendResponseHeaders(status.get(), answer.length == 0 ? -1 : answer.length);
-      if (answer.length > 0) {
-        exchange.getResponseBody().write(answer);
-      }
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          Map<String, String> headers = new TreeMap<>();
+          exchange
+              .getRequestHeaders()
+              .forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+          String query = exchange.getRequestURI().getRawQuery();
+          Received r =
+              new Received(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query),
+                  headers,
+                  body);
+          synchronized (received) {
+            received.add(r);
+          }
+          byte[] answer = answerFor(r);
+          exchange.sendResponseHeaders(status.get(), answer.length == 0 ? -1 : answer.length);
+          if (answer.length > 0) {
+            exchange.getResponseBody().write(answer);
+          }
+          exchange.close();
+        });
     server.start();
   }
 

@@ -12,10 +12,12 @@ import java.time.Duration;
 
 /** Plain HTTP calls for tests, over real sockets. */
 public final class Http {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** An answer: status, content type, body. */
-  public record Answer(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+  public record Answer(
+      int status, String contentType, String body, java.net.http.HttpHeaders headers) {
     public JsonNode json() {
       return Json.parse(body);
     }
@@ -28,7 +30,8 @@ public final class Http {
   }
 
   public static Answer post(String url, String contentType, String body, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
@@ -48,8 +51,14 @@ public final class Http {
       b.header(headers[i], headers[i + 1]);
     }
     try {
-      HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), r.headers());
+      HttpResponse<String> r =
+          CLIENT.send(
+              b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(
+          r.statusCode(),
+          r.headers().firstValue("Content-Type").orElse(null),
+          r.body(),
+          r.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -8,7 +8,10 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A TCP endpoint that accepts every connection and never answers: a receiver too slow for any read timeout. */
+/**
+ * A TCP endpoint that accepts every connection and never answers: a receiver too slow for any read
+ * timeout.
+ */
 public final class SilentEndpoint implements AutoCloseable {
   private final ServerSocket server;
   private final List<Socket> held = new CopyOnWriteArrayList<>();

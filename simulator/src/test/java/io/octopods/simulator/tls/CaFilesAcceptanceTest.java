@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CA is made once into {@code <data-dir>/ca.pem} and {@code ca.p12} and reused by every later start, so what a
- * team once trusted stays trusted; each file alone is enough for a client to trust the simulators.
+ * The CA is made once into {@code <data-dir>/ca.pem} and {@code ca.p12} and reused by every later
+ * start, so what a team once trusted stays trusted; each file alone is enough for a client to trust
+ * the simulators.
  */
 class CaFilesAcceptanceTest {
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void theFirstStartMakesTheCaAndTheNextOnesKeepIt() throws Exception {
@@ -37,7 +37,10 @@ class CaFilesAcceptanceTest {
       assertThat(second.tls().orElseThrow().caCreated()).isFalse();
       assertThat(Files.readAllBytes(dataDir.resolve("ca.pem"))).isEqualTo(pem);
       assertThat(Files.readAllBytes(dataDir.resolve("ca.p12"))).isEqualTo(p12);
-      assertThat(trustingTheFirstCa.get(second.httpsBaseUrl("twilio").orElseThrow() + "/__sim/info").status())
+      assertThat(
+              trustingTheFirstCa
+                  .get(second.httpsBaseUrl("twilio").orElseThrow() + "/__sim/info")
+                  .status())
           .isEqualTo(200);
     }
   }
@@ -58,8 +61,11 @@ class CaFilesAcceptanceTest {
       }
 
       assertThat(ca.getBasicConstraints()).as("a CA certificate").isGreaterThanOrEqualTo(0);
-      assertThat(TlsClient.trustingOnly(store).get(sims.httpsBaseUrl("viber").orElseThrow() + "/__sim/info")
-          .status()).isEqualTo(200);
+      assertThat(
+              TlsClient.trustingOnly(store)
+                  .get(sims.httpsBaseUrl("viber").orElseThrow() + "/__sim/info")
+                  .status())
+          .isEqualTo(200);
     }
   }
 
@@ -89,6 +95,7 @@ class CaFilesAcceptanceTest {
   }
 
   private Simulators start() {
-    return Simulators.start(SimulatorSettings.forTests("virtual").withTls(SimulatorSettings.Tls.on(), dataDir));
+    return Simulators.start(
+        SimulatorSettings.forTests("virtual").withTls(SimulatorSettings.Tls.on(), dataDir));
   }
 }

@@ -24,16 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Callbacks follow the webhook URL's scheme: to an {@code https} receiver whose certificate a {@code --trust} file
- * vouches for they arrive signed and are answered; to one nobody vouches for they fail, journaled as
- * {@code connect-error}. The receiver's certificate comes from a test CA, not from the JDK's.
+ * Callbacks follow the webhook URL's scheme: to an {@code https} receiver whose certificate a
+ * {@code --trust} file vouches for they arrive signed and are answered; to one nobody vouches for
+ * they fail, journaled as {@code connect-error}. The receiver's certificate comes from a test CA,
+ * not from the JDK's.
  */
 class HttpsCallbacksAcceptanceTest {
   private static CertificateAuthority testCa;
   private static HttpsReceiver receiver;
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   @BeforeAll
   static void receiver() {
@@ -48,7 +48,8 @@ class HttpsCallbacksAcceptanceTest {
 
   @Test
   void aCallbackToATrustedHttpsWebhookArrivesSignedAndIsAnswered() throws Exception {
-    Path trust = Files.writeString(folder.resolve("test-ca.pem"), CaFiles.pem(testCa.certificate()));
+    Path trust =
+        Files.writeString(folder.resolve("test-ca.pem"), CaFiles.pem(testCa.certificate()));
     try (Simulators sims = start(List.of(trust))) {
       WhatsAppDriver whatsapp = new WhatsAppDriver(sims);
       whatsapp.webhookTo(receiver.url("/webhooks/whatsapp"));
@@ -59,17 +60,25 @@ class HttpsCallbacksAcceptanceTest {
       whatsapp.advance("PT1M");
 
       List<JsonNode> attempts = whatsapp.callbacks(wamid);
-      assertThat(attempts).hasSize(3).allSatisfy(a -> {
-        assertThat(a.get("outcome").asText()).isEqualTo("answered");
-        assertThat(a.get("response_code").asInt()).isEqualTo(200);
-      });
-      String secret = Http.get(sims.baseUrl("whatsapp") + "/__sim/info").json().get("signing_secret").asText();
-      List<HttpsReceiver.Received> arrived = receiver.received().stream()
-          .filter(r -> r.body().contains(wamid)).toList();
-      assertThat(arrived).hasSize(3).allSatisfy(r -> {
-        assertThat(r.uri()).isEqualTo("/webhooks/whatsapp");
-        assertThat(r.headers().get("x-hub-signature-256")).isEqualTo("sha256=" + hmacSha256(secret, r.body()));
-      });
+      assertThat(attempts)
+          .hasSize(3)
+          .allSatisfy(
+              a -> {
+                assertThat(a.get("outcome").asText()).isEqualTo("answered");
+                assertThat(a.get("response_code").asInt()).isEqualTo(200);
+              });
+      String secret =
+          Http.get(sims.baseUrl("whatsapp") + "/__sim/info").json().get("signing_secret").asText();
+      List<HttpsReceiver.Received> arrived =
+          receiver.received().stream().filter(r -> r.body().contains(wamid)).toList();
+      assertThat(arrived)
+          .hasSize(3)
+          .allSatisfy(
+              r -> {
+                assertThat(r.uri()).isEqualTo("/webhooks/whatsapp");
+                assertThat(r.headers().get("x-hub-signature-256"))
+                    .isEqualTo("sha256=" + hmacSha256(secret, r.body()));
+              });
     }
   }
 
@@ -85,19 +94,24 @@ class HttpsCallbacksAcceptanceTest {
       whatsapp.advance("PT1S");
 
       List<JsonNode> attempts = whatsapp.callbacks(wamid);
-      assertThat(attempts).isNotEmpty().allSatisfy(a -> {
-        assertThat(a.get("url").asText()).startsWith("https://");
-        assertThat(a.get("outcome").asText()).isEqualTo("connect-error");
-        assertThat(a.get("response_code").isNull()).isTrue();
-      });
+      assertThat(attempts)
+          .isNotEmpty()
+          .allSatisfy(
+              a -> {
+                assertThat(a.get("url").asText()).startsWith("https://");
+                assertThat(a.get("outcome").asText()).isEqualTo("connect-error");
+                assertThat(a.get("response_code").isNull()).isTrue();
+              });
       assertThat(receiver.received()).noneMatch(r -> r.uri().equals("/webhooks/untrusted"));
     }
   }
 
   @Test
   void aTrustedCaDoesNotVouchForANameItsCertificateLacks() throws Exception {
-    Path trust = Files.writeString(folder.resolve("test-ca-2.pem"), CaFiles.pem(testCa.certificate()));
-    try (HttpsReceiver onlyLocalhost = new HttpsReceiver(testCa.issue(ServerNames.of(List.of("localhost"))));
+    Path trust =
+        Files.writeString(folder.resolve("test-ca-2.pem"), CaFiles.pem(testCa.certificate()));
+    try (HttpsReceiver onlyLocalhost =
+            new HttpsReceiver(testCa.issue(ServerNames.of(List.of("localhost"))));
         Simulators sims = start(List.of(trust))) {
       WhatsAppDriver whatsapp = new WhatsAppDriver(sims);
       whatsapp.webhookTo(onlyLocalhost.url("/webhooks/whatsapp"));
@@ -107,15 +121,17 @@ class HttpsCallbacksAcceptanceTest {
 
       whatsapp.advance("PT1S");
 
-      assertThat(whatsapp.callbacks(wamid)).isNotEmpty()
+      assertThat(whatsapp.callbacks(wamid))
+          .isNotEmpty()
           .allSatisfy(a -> assertThat(a.get("outcome").asText()).isEqualTo("connect-error"));
       assertThat(onlyLocalhost.received()).isEmpty();
     }
   }
 
   private static Simulators start(List<Path> trust) {
-    return Simulators.start(SimulatorSettings.forTests("virtual")
-        .withTls(new SimulatorSettings.Tls(false, OptionalInt.empty(), trust), folder));
+    return Simulators.start(
+        SimulatorSettings.forTests("virtual")
+            .withTls(new SimulatorSettings.Tls(false, OptionalInt.empty(), trust), folder));
   }
 
   private static String hmacSha256(String secret, String body) throws Exception {

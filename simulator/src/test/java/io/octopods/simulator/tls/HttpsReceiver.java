@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A webhook endpoint over TLS on a free port of 127.0.0.1, presenting {@code identity}; it answers 200 to all. */
+/**
+ * A webhook endpoint over TLS on a free port of 127.0.0.1, presenting {@code identity}; it answers
+ * 200 to all.
+ */
 final class HttpsReceiver implements AutoCloseable {
   /** One request as received: path with query, headers (lower-case names), body. */
   record Received(String uri, Map<String, String> headers, String body) {}
@@ -28,16 +31,21 @@ final class HttpsReceiver implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.setHttpsConfigurator(new HttpsConfigurator(identity.serverContext()));
-    server.createContext("/", exchange -> {
-      Map<String, String> headers = new TreeMap<>();
-      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      synchronized (received) {
-        received.add(new Received(exchange.getRequestURI().toString(), headers, body));
-      }
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          Map<String, String> headers = new TreeMap<>();
+          exchange
+              .getRequestHeaders()
+              .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          synchronized (received) {
+            received.add(new Received(exchange.getRequestURI().toString(), headers, body));
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     server.start();
   }
 

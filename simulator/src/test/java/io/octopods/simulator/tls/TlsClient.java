@@ -26,9 +26,10 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A TLS client that trusts one trust store only (the simulators' generated {@code ca.p12}, as a Java SDK would be
- * configured), checking host names: through {@code java.net.http}, or over a raw socket with the SNI name of a
- * provider's real host, as an SDK does once that name resolves to the simulator.
+ * A TLS client that trusts one trust store only (the simulators' generated {@code ca.p12}, as a
+ * Java SDK would be configured), checking host names: through {@code java.net.http}, or over a raw
+ * socket with the SNI name of a provider's real host, as an SDK does once that name resolves to the
+ * simulator.
  */
 final class TlsClient {
   /** A parsed answer. */
@@ -44,12 +45,16 @@ final class TlsClient {
     this.context = context;
   }
 
-  /** Trusts the certificates of the PKCS#12 trust store {@code p12} (password {@code octopods}) and nothing else. */
+  /**
+   * Trusts the certificates of the PKCS#12 trust store {@code p12} (password {@code octopods}) and
+   * nothing else.
+   */
   static TlsClient trustingOnly(Path p12) {
     try (InputStream in = Files.newInputStream(p12)) {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, "octopods".toCharArray());
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(store);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, trust.getTrustManagers(), null);
@@ -67,19 +72,28 @@ final class TlsClient {
   }
 
   Answer post(String url, String contentType, String body, String... headers) {
-    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)),
+        headers);
   }
 
   private Answer send(HttpRequest.Builder request, String... headers) {
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    HttpClient http = HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .sslContext(context)
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     try {
-      HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Answer(r.statusCode(), r.headers().map().toString(), r.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -90,16 +104,18 @@ final class TlsClient {
   }
 
   /**
-   * Connects to 127.0.0.1:{@code port}, shakes hands with SNI {@code sniName} (none when null) and checks the
-   * certificate against that name (or against 127.0.0.1), writes {@code request} as it is and reads the answer to
-   * the end of the connection (the request should say {@code Connection: close}).
+   * Connects to 127.0.0.1:{@code port}, shakes hands with SNI {@code sniName} (none when null) and
+   * checks the certificate against that name (or against 127.0.0.1), writes {@code request} as it
+   * is and reads the answer to the end of the connection (the request should say {@code Connection:
+   * close}).
    */
   Answer raw(int port, String sniName, String request) {
     try (Socket plain = new Socket()) {
       plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
       plain.setSoTimeout(30_000);
       String name = sniName == null ? "127.0.0.1" : sniName;
-      try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, name, port, true)) {
+      try (SSLSocket tls =
+          (SSLSocket) context.getSocketFactory().createSocket(plain, name, port, true)) {
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         parameters.setServerNames(sniName == null ? List.of() : List.of(new SNIHostName(sniName)));

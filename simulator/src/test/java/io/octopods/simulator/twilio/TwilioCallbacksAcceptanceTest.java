@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Twilio's status callbacks over real HTTP on the virtual clock: the scenario options that shape them
- * ({@code fields}, {@code raw}, {@code content_type}, {@code signature}), the connection overrides that make
- * Twilio retry, and a message without a StatusCallback.
+ * Twilio's status callbacks over real HTTP on the virtual clock: the scenario options that shape
+ * them ({@code fields}, {@code raw}, {@code content_type}, {@code signature}), the connection
+ * overrides that make Twilio retry, and a message without a StatusCallback.
  */
 @OctopodsSimulators(clock = "virtual")
 class TwilioCallbacksAcceptanceTest {
@@ -39,16 +39,23 @@ class TwilioCallbacksAcceptanceTest {
   @Test
   void connectionOverrides_rc2rp5xx_retryA500TwiceMore_butNotA4xx_andNeverWithoutOverrides() {
     receiver.answering(500);
-    String sid = twilio.sendAccepted("+15557010012", receiver.url("/webhooks/twilio?message_id=ours-12#rc=2&rp=5xx"));
+    String sid =
+        twilio.sendAccepted(
+            "+15557010012", receiver.url("/webhooks/twilio?message_id=ours-12#rc=2&rp=5xx"));
     twilio.advance("PT1M");
     JsonNode attempts = twilio.journal(sid);
-    assertThat(attempts).filteredOn(a -> a.get("step").asInt() == 0)
-        .extracting(a -> a.get("attempt").asInt()).containsExactly(1, 2, 3);
+    assertThat(attempts)
+        .filteredOn(a -> a.get("step").asInt() == 0)
+        .extracting(a -> a.get("attempt").asInt())
+        .containsExactly(1, 2, 3);
     assertThat(attempts).filteredOn(a -> a.get("step").asInt() == 1).hasSize(3);
-    assertThat(attempts).allSatisfy(a -> {
-      assertThat(a.get("response_code").asInt()).isEqualTo(500);
-      assertThat(a.get("url").asText()).isEqualTo(receiver.url("/webhooks/twilio?message_id=ours-12"));
-    });
+    assertThat(attempts)
+        .allSatisfy(
+            a -> {
+              assertThat(a.get("response_code").asInt()).isEqualTo(500);
+              assertThat(a.get("url").asText())
+                  .isEqualTo(receiver.url("/webhooks/twilio?message_id=ours-12"));
+            });
     assertThat(receiver.posts()).hasSize(6);
     List<String> bodies = receiver.posts().stream().map(CallbackReceiver.Received::text).toList();
     assertThat(bodies.get(1)).as("a retry sends the same bytes").isEqualTo(bodies.get(0));
@@ -71,12 +78,14 @@ class TwilioCallbacksAcceptanceTest {
     twilio.advance("PT1M");
     assertThat(receiver.posts()).isEmpty();
     assertThat(twilio.fetched(sid).get("status").asText()).isEqualTo("delivered");
-    assertThat(twilio.journal(sid)).allSatisfy(a -> assertThat(a.get("outcome").asText()).isEqualTo("connect-error"));
+    assertThat(twilio.journal(sid))
+        .allSatisfy(a -> assertThat(a.get("outcome").asText()).isEqualTo("connect-error"));
   }
 
   @Test
   void fieldsRawJsonAndSignatureModes() {
-    twilio.upload("""
+    twilio.upload(
+        """
         id: twilio-test-payload-options
         provider: twilio
         description: fields, raw, a JSON body and every signature mode
@@ -124,30 +133,43 @@ class TwilioCallbacksAcceptanceTest {
     CallbackReceiver.Received withFields = posts.get(0);
     Map<String, String> p0 = TwilioDriver.params(withFields);
     String due = twilio.journal(sid).get(0).get("due_at").asText();
-    assertThat(p0).containsEntry("ErrorCode", "30003").containsEntry("Extra", "7")
+    assertThat(p0)
+        .containsEntry("ErrorCode", "30003")
+        .containsEntry("Extra", "7")
         .containsEntry("RawDlrDoneDate", TwilioDates.dlrDoneDate(Instant.parse(due)))
         .doesNotContainKey("ApiVersion");
     assertThat(p0.get("RawDlrDoneDate")).matches("\\d{10}");
-    assertThat(TwilioSignature.valid(token, callback, p0, withFields.header(TwilioSignature.HEADER))).isTrue();
+    assertThat(
+            TwilioSignature.valid(token, callback, p0, withFields.header(TwilioSignature.HEADER)))
+        .isTrue();
     assertThat(TwilioDriver.callbackBreaches(withFields)).isEmpty();
 
     CallbackReceiver.Received raw = posts.get(1);
     assertThat(raw.text()).isEqualTo("MessageSid=" + sid + "&MessageStatus=delivered&Note=a+b%21");
     assertThat(TwilioDriver.params(raw)).containsEntry("Note", "a b!");
-    assertThat(TwilioSignature.valid(token, callback, TwilioDriver.params(raw), raw.header(TwilioSignature.HEADER)))
+    assertThat(
+            TwilioSignature.valid(
+                token, callback, TwilioDriver.params(raw), raw.header(TwilioSignature.HEADER)))
         .isTrue();
 
     CallbackReceiver.Received json = posts.get(2);
     assertThat(json.header("Content-Type")).isEqualTo("application/json");
-    assertThat(json.text()).contains("\"MessageSid\":\"" + sid + "\"").contains("\"MessageStatus\":\"read\"");
+    assertThat(json.text())
+        .contains("\"MessageSid\":\"" + sid + "\"")
+        .contains("\"MessageStatus\":\"read\"");
     String jsonUrl = TwilioDriver.urlOf(receiver, json);
     assertThat(jsonUrl).isEqualTo(callback + "&bodySHA256=" + Hmac.sha256Hex(json.body()));
-    assertThat(json.header(TwilioSignature.HEADER)).isEqualTo(TwilioSignature.ofJsonBody(token, jsonUrl));
-    assertThat(TwilioSignature.validJsonBody(token, jsonUrl, json.body(), json.header(TwilioSignature.HEADER))).isTrue();
+    assertThat(json.header(TwilioSignature.HEADER))
+        .isEqualTo(TwilioSignature.ofJsonBody(token, jsonUrl));
+    assertThat(
+            TwilioSignature.validJsonBody(
+                token, jsonUrl, json.body(), json.header(TwilioSignature.HEADER)))
+        .isTrue();
 
     CallbackReceiver.Received invalid = posts.get(3);
     Map<String, String> p3 = TwilioDriver.params(invalid);
-    assertThat(TwilioSignature.valid(token, callback, p3, invalid.header(TwilioSignature.HEADER))).isFalse();
+    assertThat(TwilioSignature.valid(token, callback, p3, invalid.header(TwilioSignature.HEADER)))
+        .isFalse();
     assertThat(invalid.header(TwilioSignature.HEADER))
         .isEqualTo(TwilioSignature.of(Signing.WRONG_SECRET, callback, p3));
 
@@ -158,6 +180,8 @@ class TwilioCallbacksAcceptanceTest {
     assertThat(portVariant.header(TwilioSignature.HEADER))
         .isEqualTo(TwilioSignature.of(token, TwilioSignature.portVariant(callback), p5))
         .isNotEqualTo(TwilioSignature.of(token, callback, p5));
-    assertThat(TwilioSignature.valid(token, callback, p5, portVariant.header(TwilioSignature.HEADER))).isTrue();
+    assertThat(
+            TwilioSignature.valid(token, callback, p5, portVariant.header(TwilioSignature.HEADER)))
+        .isTrue();
   }
 }

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Twilio's {@code rc} / {@code rp} connection overrides in the StatusCallback fragment (providers.md 1.9). */
+/**
+ * Twilio's {@code rc} / {@code rp} connection overrides in the StatusCallback fragment
+ * (providers.md 1.9).
+ */
 class TwilioConnectionOverridesTest {
   private static final Duration ANY = Duration.ZERO;
 
@@ -23,7 +26,9 @@ class TwilioConnectionOverridesTest {
   @Test
   void rcAndRpAreRead_rpCommaSeparated_allNamesEveryKind() {
     assertThat(ConnectionOverrides.of("https://h/cb?x=1#rc=2&rp=5xx,ct"))
-        .contains(new ConnectionOverrides(2, java.util.EnumSet.of(Failure.SERVER_ERROR, Failure.CONNECT_TIMEOUT)));
+        .contains(
+            new ConnectionOverrides(
+                2, java.util.EnumSet.of(Failure.SERVER_ERROR, Failure.CONNECT_TIMEOUT)));
     assertThat(ConnectionOverrides.of("https://h/cb#rc=5&rp=all").orElseThrow().retryOn())
         .containsExactlyInAnyOrder(Failure.values());
   }
@@ -61,11 +66,19 @@ class TwilioConnectionOverridesTest {
     assertThat(plain.next(1, ANY, Outcome.ANSWERED, 500)).isEmpty();
     assertThat(plain.next(1, ANY, Outcome.ANSWERED, 404)).isEmpty();
     assertThat(plain.next(1, ANY, Outcome.TIMEOUT, null)).isEmpty();
-    assertThat(ConnectionOverrides.scheduleFor("https://h/cb#ct=2000").next(1, ANY, Outcome.CONNECT_ERROR, null))
-        .as("a fragment without rc or rp leaves the default").isPresent();
-    assertThat(ConnectionOverrides.scheduleFor("https://h/cb#rc=9").next(1, ANY, Outcome.CONNECT_ERROR, null))
-        .as("Twilio refuses invalid overrides (11243) and does not retry").isEmpty();
-    assertThat(ConnectionOverrides.scheduleFor("https://h/cb#rc=0").next(1, ANY, Outcome.CONNECT_ERROR, null))
+    assertThat(
+            ConnectionOverrides.scheduleFor("https://h/cb#ct=2000")
+                .next(1, ANY, Outcome.CONNECT_ERROR, null))
+        .as("a fragment without rc or rp leaves the default")
+        .isPresent();
+    assertThat(
+            ConnectionOverrides.scheduleFor("https://h/cb#rc=9")
+                .next(1, ANY, Outcome.CONNECT_ERROR, null))
+        .as("Twilio refuses invalid overrides (11243) and does not retry")
+        .isEmpty();
+    assertThat(
+            ConnectionOverrides.scheduleFor("https://h/cb#rc=0")
+                .next(1, ANY, Outcome.CONNECT_ERROR, null))
         .isEmpty();
   }
 

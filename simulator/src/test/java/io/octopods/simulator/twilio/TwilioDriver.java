@@ -22,18 +22,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Calls the Twilio simulator as a REST client would, drives its admin API, and reads what a receiver got. */
+/**
+ * Calls the Twilio simulator as a REST client would, drives its admin API, and reads what a
+ * receiver got.
+ */
 final class TwilioDriver {
   static final Contracts CONTRACTS = Contracts.shipped();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** Basic credentials: an AccountSid and an auth token. */
   record Credentials(String sid, String token) {
-    static final Credentials LIVE = new Credentials(TwilioSimulator.ACCOUNT_SID, TwilioSimulator.AUTH_TOKEN);
-    static final Credentials TEST = new Credentials(TwilioSimulator.TEST_ACCOUNT_SID, TwilioSimulator.TEST_AUTH_TOKEN);
+    static final Credentials LIVE =
+        new Credentials(TwilioSimulator.ACCOUNT_SID, TwilioSimulator.AUTH_TOKEN);
+    static final Credentials TEST =
+        new Credentials(TwilioSimulator.TEST_ACCOUNT_SID, TwilioSimulator.TEST_AUTH_TOKEN);
 
     String basic() {
-      return "Basic " + Base64.getEncoder().encodeToString((sid + ":" + token).getBytes(StandardCharsets.UTF_8));
+      return "Basic "
+          + Base64.getEncoder()
+              .encodeToString((sid + ":" + token).getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -53,16 +61,33 @@ final class TwilioDriver {
 
   /** Creates a message: the form parameters in order (name, value, name, value ...). */
   Http.Answer send(Credentials credentials, String... params) {
-    return Http.post(base + messagesPath(credentials.sid()), "application/x-www-form-urlencoded", form(params),
-        "Authorization", credentials.basic());
+    return Http.post(
+        base + messagesPath(credentials.sid()),
+        "application/x-www-form-urlencoded",
+        form(params),
+        "Authorization",
+        credentials.basic());
   }
 
-  /** A live send from the default From with a StatusCallback (null: none); expects 201 and returns the SID. */
+  /**
+   * A live send from the default From with a StatusCallback (null: none); expects 201 and returns
+   * the SID.
+   */
   String sendAccepted(String to, String statusCallback) {
-    Http.Answer sent = statusCallback == null
-        ? send(Credentials.LIVE, "To", to, "From", TwilioSimulator.DEFAULT_FROM, "Body", "hello")
-        : send(Credentials.LIVE, "To", to, "From", TwilioSimulator.DEFAULT_FROM, "Body", "hello",
-            "StatusCallback", statusCallback);
+    Http.Answer sent =
+        statusCallback == null
+            ? send(
+                Credentials.LIVE, "To", to, "From", TwilioSimulator.DEFAULT_FROM, "Body", "hello")
+            : send(
+                Credentials.LIVE,
+                "To",
+                to,
+                "From",
+                TwilioSimulator.DEFAULT_FROM,
+                "Body",
+                "hello",
+                "StatusCallback",
+                statusCallback);
     assertThat(sent.status()).as(sent.body()).isEqualTo(201);
     assertThat(CONTRACTS.check("providers/twilio/message.schema.json", sent.body())).isEmpty();
     return sent.json().get("sid").asText();
@@ -70,15 +95,21 @@ final class TwilioDriver {
 
   /** The send call, over a client that reports a connection closed without an answer as empty. */
   Optional<Http.Answer> sendPatiently(Duration patience, String... params) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + messagesPath(TwilioSimulator.ACCOUNT_SID)))
-        .timeout(patience)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Authorization", Credentials.LIVE.basic())
-        .POST(HttpRequest.BodyPublishers.ofString(form(params))).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + messagesPath(TwilioSimulator.ACCOUNT_SID)))
+            .timeout(patience)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Authorization", Credentials.LIVE.basic())
+            .POST(HttpRequest.BodyPublishers.ofString(form(params)))
+            .build();
     try {
       HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      return Optional.of(new Http.Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(),
-          r.headers()));
+      return Optional.of(
+          new Http.Answer(
+              r.statusCode(),
+              r.headers().firstValue("Content-Type").orElse(null),
+              r.body(),
+              r.headers()));
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
@@ -88,8 +119,10 @@ final class TwilioDriver {
   }
 
   Http.Answer fetch(Credentials credentials, String sid) {
-    return Http.get(base + "/2010-04-01/Accounts/" + credentials.sid() + "/Messages/" + sid + ".json",
-        "Authorization", credentials.basic());
+    return Http.get(
+        base + "/2010-04-01/Accounts/" + credentials.sid() + "/Messages/" + sid + ".json",
+        "Authorization",
+        credentials.basic());
   }
 
   JsonNode fetched(String sid) {
@@ -100,12 +133,16 @@ final class TwilioDriver {
   }
 
   Http.Answer list(String query) {
-    return Http.get(base + messagesPath(TwilioSimulator.ACCOUNT_SID) + "?" + query,
-        "Authorization", Credentials.LIVE.basic());
+    return Http.get(
+        base + messagesPath(TwilioSimulator.ACCOUNT_SID) + "?" + query,
+        "Authorization",
+        Credentials.LIVE.basic());
   }
 
   void bind(String to, String scenario) {
-    Http.Answer bound = Http.postJson(base + "/__sim/bindings", "{\"to\":\"" + to + "\",\"scenario\":\"" + scenario + "\"}");
+    Http.Answer bound =
+        Http.postJson(
+            base + "/__sim/bindings", "{\"to\":\"" + to + "\",\"scenario\":\"" + scenario + "\"}");
     assertThat(bound.status()).as(bound.body()).isEqualTo(201);
   }
 
@@ -156,7 +193,10 @@ final class TwilioDriver {
   static String form(String... params) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i + 1 < params.length; i += 2) {
-      b.append(b.length() == 0 ? "" : "&").append(enc(params[i])).append('=').append(enc(params[i + 1]));
+      b.append(b.length() == 0 ? "" : "&")
+          .append(enc(params[i]))
+          .append('=')
+          .append(enc(params[i + 1]));
     }
     return b.toString();
   }

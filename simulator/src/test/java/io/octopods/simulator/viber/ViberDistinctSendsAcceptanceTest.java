@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Distinct sends are never merged (simulator.md, "Distinct sends"): every send Viber accepts is a message with its
- * own token and receipts; {@code tracking_data} only counts the attempts of one receiver, which choose the
- * scenario's answer.
+ * Distinct sends are never merged (simulator.md, "Distinct sends"): every send Viber accepts is a
+ * message with its own token and receipts; {@code tracking_data} only counts the attempts of one
+ * receiver, which choose the scenario's answer.
  */
 @OctopodsSimulators(clock = "virtual")
 class ViberDistinctSendsAcceptanceTest {
@@ -28,7 +28,8 @@ class ViberDistinctSendsAcceptanceTest {
     base = sims.baseUrl("viber");
     viber = new ViberDriver(base, receiver);
     Http.post(base + "/__sim/reset", null, "");
-    assertThat(viber.setWebhook(receiver.url("/webhooks/viber"), null).json().get("status").asInt()).isZero();
+    assertThat(viber.setWebhook(receiver.url("/webhooks/viber"), null).json().get("status").asInt())
+        .isZero();
   }
 
   @AfterEach
@@ -51,16 +52,23 @@ class ViberDistinctSendsAcceptanceTest {
       assertThat(listed.get(0).get("provider_message_id").asText()).isEqualTo(pair[1]);
       assertThat(listed.get(0).get("attempts").asInt()).isEqualTo(1);
       assertThat(listed.get(0).get("correlation").asText()).isEqualTo("campaign-7");
-      List<JsonNode> receipts = viber.receipts().stream().map(r -> ViberDriver.parse(r.text()))
-          .filter(e -> e.get("message_token").bigIntegerValue().toString().equals(pair[1])).toList();
-      assertThat(receipts).extracting(e -> e.get("event").asText()).containsExactly("delivered", "seen");
-      assertThat(receipts).allSatisfy(e -> assertThat(e.get("user_id").asText()).isEqualTo(pair[0]));
+      List<JsonNode> receipts =
+          viber.receipts().stream()
+              .map(r -> ViberDriver.parse(r.text()))
+              .filter(e -> e.get("message_token").bigIntegerValue().toString().equals(pair[1]))
+              .toList();
+      assertThat(receipts)
+          .extracting(e -> e.get("event").asText())
+          .containsExactly("delivered", "seen");
+      assertThat(receipts)
+          .allSatisfy(e -> assertThat(e.get("user_id").asText()).isEqualTo(pair[0]));
     }
   }
 
   @Test
   void theSameTrackingDataToOneReceiverTwiceIsTwoMessages_attempts1And2_answeredByTheSendList() {
-    viber.upload("""
+    viber.upload(
+        """
         id: viber-test-answers-per-attempt
         provider: viber
         description: the first attempt accepted, later ones answered 500 although Viber creates the message
@@ -80,13 +88,17 @@ class ViberDistinctSendsAcceptanceTest {
 
     assertThat(accepted.status()).isEqualTo(200);
     assertThat(accepted.json().get("status").asInt()).isZero();
-    assertThat(serverError.status()).as("the second entry answers the second attempt").isEqualTo(500);
+    assertThat(serverError.status())
+        .as("the second entry answers the second attempt")
+        .isEqualTo(500);
     assertThat(again.status()).as("the last entry repeats").isEqualTo(500);
     JsonNode listed = viber.messages("+15552440003");
     assertThat(listed).extracting(m -> m.get("attempts").asInt()).containsExactly(1, 2, 3);
     assertThat(listed.get(0).get("provider_message_id").asText())
         .isEqualTo(accepted.json().get("message_token").bigIntegerValue().toString());
-    assertThat(listed).extracting(m -> m.get("provider_message_id").asText()).doesNotHaveDuplicates();
+    assertThat(listed)
+        .extracting(m -> m.get("provider_message_id").asText())
+        .doesNotHaveDuplicates();
     assertThat(viber.receipts()).hasSize(3);
   }
 
@@ -106,16 +118,21 @@ class ViberDistinctSendsAcceptanceTest {
     String hidden = listed.get(0).get("provider_message_id").asText();
     assertThat(hidden).isNotEqualTo(retried);
     for (String token : List.of(hidden, retried)) {
-      JsonNode journal = Http.get(base + "/__sim/callbacks?message=" + token).json().get("attempts");
-      assertThat(journal).as("receipts of " + token).extracting(a -> a.get("status").asText())
+      JsonNode journal =
+          Http.get(base + "/__sim/callbacks?message=" + token).json().get("attempts");
+      assertThat(journal)
+          .as("receipts of " + token)
+          .extracting(a -> a.get("status").asText())
           .containsExactly("delivered", "seen");
-      assertThat(journal).allSatisfy(a -> assertThat(a.get("response_code").asInt()).isEqualTo(200));
+      assertThat(journal)
+          .allSatisfy(a -> assertThat(a.get("response_code").asInt()).isEqualTo(200));
     }
   }
 
   @Test
   void sendsWithoutTrackingDataAreEachAFirstAttempt() {
-    viber.upload("""
+    viber.upload(
+        """
         id: viber-test-first-attempt-only
         provider: viber
         description: accepted on the first attempt of a tracking_data, throttled after
@@ -130,7 +147,8 @@ class ViberDistinctSendsAcceptanceTest {
     Http.Answer second = viber.send("+15552440005", "ours-5");
 
     assertThat(second.json().get("status").asInt()).isEqualTo(12);
-    assertThat(viber.messages("+15552440005")).hasSize(3).allSatisfy(m ->
-        assertThat(m.get("attempts").asInt()).isEqualTo(1));
+    assertThat(viber.messages("+15552440005"))
+        .hasSize(3)
+        .allSatisfy(m -> assertThat(m.get("attempts").asInt()).isEqualTo(1));
   }
 }

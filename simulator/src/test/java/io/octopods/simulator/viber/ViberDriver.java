@@ -14,6 +14,7 @@ import java.util.List;
 final class ViberDriver {
   /** A client's own parser: plain Jackson, integers as long (never a double). */
   static final ObjectMapper CLIENT_JSON = new ObjectMapper();
+
   static final Contracts CONTRACTS = Contracts.shipped();
 
   private final String base;
@@ -32,21 +33,37 @@ final class ViberDriver {
     return setWebhook(url, "[\"delivered\",\"seen\",\"failed\"]");
   }
 
-  /** {@code set_webhook} with {@code event_types} as given (a JSON array; null leaves it out: every event). */
+  /**
+   * {@code set_webhook} with {@code event_types} as given (a JSON array; null leaves it out: every
+   * event).
+   */
   Http.Answer setWebhook(String url, String eventTypes) {
-    return call("/pa/set_webhook", "{\"url\":\"" + url + "\","
-        + (eventTypes == null ? "" : "\"event_types\":" + eventTypes + ",")
-        + "\"send_name\":true,\"send_photo\":false}");
+    return call(
+        "/pa/set_webhook",
+        "{\"url\":\""
+            + url
+            + "\","
+            + (eventTypes == null ? "" : "\"event_types\":" + eventTypes + ",")
+            + "\"send_name\":true,\"send_photo\":false}");
   }
 
   Http.Answer send(String receiverId, String trackingData) {
-    return call("/pa/send_message", "{\"receiver\":\"" + receiverId + "\",\"min_api_version\":1,"
-        + "\"sender\":{\"name\":\"" + ViberSimulator.SENDER_NAME + "\"},"
-        + (trackingData == null ? "" : "\"tracking_data\":\"" + trackingData + "\",")
-        + "\"type\":\"text\",\"text\":\"hello\"}");
+    return call(
+        "/pa/send_message",
+        "{\"receiver\":\""
+            + receiverId
+            + "\",\"min_api_version\":1,"
+            + "\"sender\":{\"name\":\""
+            + ViberSimulator.SENDER_NAME
+            + "\"},"
+            + (trackingData == null ? "" : "\"tracking_data\":\"" + trackingData + "\",")
+            + "\"type\":\"text\",\"text\":\"hello\"}");
   }
 
-  /** Sends and expects {@code status} 0; returns the token's digits, read as a client would (a long). */
+  /**
+   * Sends and expects {@code status} 0; returns the token's digits, read as a client would (a
+   * long).
+   */
   String sendAccepted(String receiverId) {
     return sendAccepted(receiverId, null);
   }
@@ -57,12 +74,15 @@ final class ViberDriver {
     assertThat(sent.status()).as(sent.body()).isEqualTo(200);
     JsonNode token = parse(sent.body()).get("message_token");
     assertThat(token.isIntegralNumber()).as(sent.body()).isTrue();
-    assertThat(CONTRACTS.check("providers/viber/send-message-answer.schema.json", sent.body())).isEmpty();
+    assertThat(CONTRACTS.check("providers/viber/send-message-answer.schema.json", sent.body()))
+        .isEmpty();
     return token.bigIntegerValue().toString();
   }
 
   void bind(String to, String scenario) {
-    Http.Answer bound = Http.postJson(base + "/__sim/bindings", "{\"to\":\"" + to + "\",\"scenario\":\"" + scenario + "\"}");
+    Http.Answer bound =
+        Http.postJson(
+            base + "/__sim/bindings", "{\"to\":\"" + to + "\",\"scenario\":\"" + scenario + "\"}");
     assertThat(bound.status()).as(bound.body()).isEqualTo(201);
   }
 
@@ -78,13 +98,18 @@ final class ViberDriver {
   }
 
   long nowMillis() {
-    return java.time.Instant.parse(Http.get(base + "/__sim/clock").json().get("now").asText()).toEpochMilli();
+    return java.time.Instant.parse(Http.get(base + "/__sim/clock").json().get("now").asText())
+        .toEpochMilli();
   }
 
   /** What the simulator lists for one receiver ({@code GET /__sim/messages?to=}). */
   JsonNode messages(String to) {
-    return Http.get(base + "/__sim/messages?to=" + java.net.URLEncoder.encode(to, java.nio.charset.StandardCharsets.UTF_8))
-        .json().get("messages");
+    return Http.get(
+            base
+                + "/__sim/messages?to="
+                + java.net.URLEncoder.encode(to, java.nio.charset.StandardCharsets.UTF_8))
+        .json()
+        .get("messages");
   }
 
   JsonNode journal() {
@@ -93,7 +118,9 @@ final class ViberDriver {
 
   /** The receipts the webhook got, without Viber's {@code webhook} check events. */
   List<CallbackReceiver.Received> receipts() {
-    return receiver.posts().stream().filter(r -> !"webhook".equals(parse(r.text()).path("event").asText())).toList();
+    return receiver.posts().stream()
+        .filter(r -> !"webhook".equals(parse(r.text()).path("event").asText()))
+        .toList();
   }
 
   static JsonNode parse(String json) {

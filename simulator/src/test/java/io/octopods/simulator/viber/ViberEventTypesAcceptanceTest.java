@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code set_webhook}'s {@code event_types} decide which callbacks Viber sends (absent: all): a callback left out
- * is neither sent nor journaled, and the subscription is read when each callback falls due.
+ * {@code set_webhook}'s {@code event_types} decide which callbacks Viber sends (absent: all): a
+ * callback left out is neither sent nor journaled, and the subscription is read when each callback
+ * falls due.
  */
 @OctopodsSimulators(clock = "virtual")
 class ViberEventTypesAcceptanceTest {
@@ -36,18 +37,24 @@ class ViberEventTypesAcceptanceTest {
   @Test
   void onlyTheSubscribedEventsAreSent_theOthersNeitherSentNorJournaled() {
     Http.Answer set = viber.setWebhook(receiver.url("/webhooks/viber"), "[\"delivered\"]");
-    assertThat(set.json().get("event_types")).extracting(JsonNode::asText).containsExactly("delivered");
+    assertThat(set.json().get("event_types"))
+        .extracting(JsonNode::asText)
+        .containsExactly("delivered");
     viber.bind("+15552550001", "viber-happy-path"); // delivered 2s, seen 5s
     String token = viber.sendAccepted("+15552550001");
 
     JsonNode fired = viber.advance("PT10S").json().get("fired");
 
-    assertThat(viber.receipts()).extracting(r -> ViberDriver.parse(r.text()).get("event").asText())
+    assertThat(viber.receipts())
+        .extracting(r -> ViberDriver.parse(r.text()).get("event").asText())
         .containsExactly("delivered");
     assertThat(fired).extracting(f -> f.get("status").asText()).containsExactly("delivered");
-    assertThat(viber.journal()).extracting(a -> a.get("status").asText()).containsExactly("delivered");
+    assertThat(viber.journal())
+        .extracting(a -> a.get("status").asText())
+        .containsExactly("delivered");
     assertThat(Http.get(base + "/__sim/messages/" + token).json().get("status").asText())
-        .as("the user still saw it; only the notification is left out").isEqualTo("seen");
+        .as("the user still saw it; only the notification is left out")
+        .isEqualTo("seen");
   }
 
   @Test
@@ -56,16 +63,20 @@ class ViberEventTypesAcceptanceTest {
     viber.bind("+15552550002", "viber-f8-expired-after-accepted"); // expired 1d
     viber.sendAccepted("+15552550002");
     viber.advance("P1DT1M");
-    assertThat(viber.receipts()).extracting(r -> ViberDriver.parse(r.text()).get("event").asText())
+    assertThat(viber.receipts())
+        .extracting(r -> ViberDriver.parse(r.text()).get("event").asText())
         .containsExactly("expired");
 
     Http.Answer all = viber.setWebhook(receiver.url("/webhooks/viber"), null);
-    assertThat(all.json().get("event_types")).extracting(JsonNode::asText)
-        .containsExactly("delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started");
+    assertThat(all.json().get("event_types"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started");
     viber.bind("+15552550003", "viber-f8-failed-after-accepted"); // failed 2s
     viber.sendAccepted("+15552550003");
     viber.advance("PT5S");
-    assertThat(viber.receipts()).extracting(r -> ViberDriver.parse(r.text()).get("event").asText())
+    assertThat(viber.receipts())
+        .extracting(r -> ViberDriver.parse(r.text()).get("event").asText())
         .containsExactly("expired", "failed");
   }
 
@@ -78,20 +89,24 @@ class ViberEventTypesAcceptanceTest {
     viber.setWebhook(receiver.url("/webhooks/viber"), "[\"delivered\",\"failed\"]");
     viber.advance("PT5S");
 
-    assertThat(viber.receipts()).extracting(r -> ViberDriver.parse(r.text()).get("event").asText())
-        .as("seen fell due after set_webhook left it out").containsExactly("delivered");
+    assertThat(viber.receipts())
+        .extracting(r -> ViberDriver.parse(r.text()).get("event").asText())
+        .as("seen fell due after set_webhook left it out")
+        .containsExactly("delivered");
   }
 
   @Test
   void aWebhookSetThroughTheAdminApiToAnotherUrlGetsEveryEvent() {
     viber.setWebhook(receiver.url("/webhooks/viber"), "[\"failed\"]");
-    Http.Answer admin = Http.postJson(base + "/__sim/webhook", "{\"url\":\"" + receiver.url("/admin-set") + "\"}");
+    Http.Answer admin =
+        Http.postJson(base + "/__sim/webhook", "{\"url\":\"" + receiver.url("/admin-set") + "\"}");
     assertThat(admin.status()).as(admin.body()).isEqualTo(200);
     viber.bind("+15552550005", "viber-happy-path");
     viber.sendAccepted("+15552550005");
     viber.advance("PT10S");
 
-    assertThat(viber.receipts()).extracting(r -> ViberDriver.parse(r.text()).get("event").asText())
+    assertThat(viber.receipts())
+        .extracting(r -> ViberDriver.parse(r.text()).get("event").asText())
         .containsExactly("delivered", "seen");
   }
 }

@@ -19,7 +19,9 @@ class WhatsAppAcceptanceTest {
   void pointWebhookAtReceiver(Simulators sims) {
     base = sims.baseUrl("whatsapp");
     Http.post(base + "/__sim/reset", null, "");
-    var set = Http.postJson(base + "/__sim/webhook", "{\"url\":\"" + receiver.url("/webhooks/whatsapp") + "\"}");
+    var set =
+        Http.postJson(
+            base + "/__sim/webhook", "{\"url\":\"" + receiver.url("/webhooks/whatsapp") + "\"}");
     assertThat(set.status()).as(set.body()).isEqualTo(200);
   }
 
@@ -30,10 +32,13 @@ class WhatsAppAcceptanceTest {
 
   @Test
   void happyPathPlaysSentDeliveredReadSignedWithTheAppSecret() {
-    var sent = Http.postJson(base + "/v23.0/" + WhatsAppSimulator.PHONE_NUMBER_ID + "/messages",
-        "{\"messaging_product\":\"whatsapp\",\"to\":\"15551230001\",\"type\":\"text\",\"text\":{\"body\":\"hi\"},"
-            + "\"biz_opaque_callback_data\":\"ours-1\"}",
-        "Authorization", "Bearer " + WhatsAppSimulator.ACCESS_TOKEN);
+    var sent =
+        Http.postJson(
+            base + "/v23.0/" + WhatsAppSimulator.PHONE_NUMBER_ID + "/messages",
+            "{\"messaging_product\":\"whatsapp\",\"to\":\"15551230001\",\"type\":\"text\",\"text\":{\"body\":\"hi\"},"
+                + "\"biz_opaque_callback_data\":\"ours-1\"}",
+            "Authorization",
+            "Bearer " + WhatsAppSimulator.ACCESS_TOKEN);
     assertThat(sent.status()).as(sent.body()).isEqualTo(200);
     String wamid = sent.json().at("/messages/0/id").asText();
     assertThat(wamid).startsWith("wamid.");
@@ -41,11 +46,18 @@ class WhatsAppAcceptanceTest {
     var advanced = Http.postJson(base + "/__sim/clock/advance", "{\"by\":\"PT10S\"}");
     assertThat(advanced.status()).as(advanced.body()).isEqualTo(200);
 
-    assertThat(receiver.posts()).extracting(r -> r.text().replaceAll(".*\"status\":\"([a-z]+)\".*", "$1"))
+    assertThat(receiver.posts())
+        .extracting(r -> r.text().replaceAll(".*\"status\":\"([a-z]+)\".*", "$1"))
         .containsExactly("sent", "delivered", "read");
-    receiver.posts().forEach(r -> {
-      assertThat(r.header("X-Hub-Signature-256")).isEqualTo(WhatsAppSignature.of(WhatsAppSimulator.APP_SECRET, r.body()));
-      assertThat(r.text()).contains("\"id\":\"" + wamid + "\"").contains("\"biz_opaque_callback_data\":\"ours-1\"");
-    });
+    receiver
+        .posts()
+        .forEach(
+            r -> {
+              assertThat(r.header("X-Hub-Signature-256"))
+                  .isEqualTo(WhatsAppSignature.of(WhatsAppSimulator.APP_SECRET, r.body()));
+              assertThat(r.text())
+                  .contains("\"id\":\"" + wamid + "\"")
+                  .contains("\"biz_opaque_callback_data\":\"ours-1\"");
+            });
   }
 }

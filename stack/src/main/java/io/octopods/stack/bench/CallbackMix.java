@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The traffic: messages taken in waves of {@value #WAVE}; each message gets a realistic report sequence for its
- * provider (Twilio {@code sent, delivered} or {@code undelivered}; WhatsApp {@code sent, delivered[, read]} or
- * {@code failed}; Viber {@code delivered[, seen]} or {@code failed}). Within a wave the n-th reports of all
- * messages go out before the (n+1)-th, shuffled; {@value #REORDER_PCT} % of messages get two reports swapped
- * (reorders), {@value #DUPLICATE_PCT} % of reports are sent again later as a provider retry (duplicates), and
- * WhatsApp reports travel in batches of 1 to 4 statuses ({@value #BATCH_PCT} % of notifications are batches).
- * When every message has been used, the next pass starts over with higher attempt numbers (stale reports).
+ * The traffic: messages taken in waves of {@value #WAVE}; each message gets a realistic report
+ * sequence for its provider (Twilio {@code sent, delivered} or {@code undelivered}; WhatsApp {@code
+ * sent, delivered[, read]} or {@code failed}; Viber {@code delivered[, seen]} or {@code failed}).
+ * Within a wave the n-th reports of all messages go out before the (n+1)-th, shuffled; {@value
+ * #REORDER_PCT} % of messages get two reports swapped (reorders), {@value #DUPLICATE_PCT} % of
+ * reports are sent again later as a provider retry (duplicates), and WhatsApp reports travel in
+ * batches of 1 to 4 statuses ({@value #BATCH_PCT} % of notifications are batches). When every
+ * message has been used, the next pass starts over with higher attempt numbers (stale reports).
  */
 final class CallbackMix {
   static final int WAVE = 300;
@@ -76,12 +77,14 @@ final class CallbackMix {
         int k = random.nextInt(words.size() - 1);
         Collections.swap(words, k, k + 1);
       }
-      boolean sample = sampling && sampleEvery > 0 && ++sampled % sampleEvery == 0 && samplable(words.get(0));
+      boolean sample =
+          sampling && sampleEvery > 0 && ++sampled % sampleEvery == 0 && samplable(words.get(0));
       for (int r = 0; r < words.size(); r++) {
         Planned p = new Planned(m, words.get(r), 1 + 10 * pass, sample && r == 0);
         roundOf(rounds, r).add(p);
         if (random.nextInt(100) < DUPLICATE_PCT) { // a provider retry, later in the wave
-          roundOf(rounds, r + 1 + random.nextInt(2)).add(new Planned(m, p.word(), p.attempt() + 1, false));
+          roundOf(rounds, r + 1 + random.nextInt(2))
+              .add(new Planned(m, p.word(), p.attempt() + 1, false));
         }
       }
     }
@@ -153,7 +156,9 @@ final class CallbackMix {
     return statusOf(word) != null;
   }
 
-  /** The public status a message shows once this word is applied; null for the words not sampled. */
+  /**
+   * The public status a message shows once this word is applied; null for the words not sampled.
+   */
   static String statusOf(String word) {
     return switch (word) {
       case "sent" -> "SENT";

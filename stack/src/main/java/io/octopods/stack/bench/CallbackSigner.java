@@ -1,10 +1,10 @@
 package io.octopods.stack.bench;
 
-import io.octopods.stack.bench.CallbackMix.Planned;
 import io.octopods.service.config.ProviderSettings;
 import io.octopods.simulator.twilio.TwilioSignature;
 import io.octopods.simulator.viber.ViberSignature;
 import io.octopods.simulator.whatsapp.WhatsAppSignature;
+import io.octopods.stack.bench.CallbackMix.Planned;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Builds provider callbacks as the providers send them and signs them with the simulator's signers (providers.md):
- * Twilio a form to {@code /webhooks/twilio?message_id=<ours>} with {@code X-Twilio-Signature} over the public
- * URL and the sorted parameters; Meta a notification with {@code X-Hub-Signature-256}; Viber one event with
- * {@code X-Viber-Content-Signature}. Each report carries its key in an extra field ({@code BenchReport} /
- * {@code bench_report}) that the service ignores and keeps in the raw payload of its history event.
+ * Builds provider callbacks as the providers send them and signs them with the simulator's signers
+ * (providers.md): Twilio a form to {@code /webhooks/twilio?message_id=<ours>} with {@code
+ * X-Twilio-Signature} over the public URL and the sorted parameters; Meta a notification with
+ * {@code X-Hub-Signature-256}; Viber one event with {@code X-Viber-Content-Signature}. Each report
+ * carries its key in an extra field ({@code BenchReport} / {@code bench_report}) that the service
+ * ignores and keeps in the raw payload of its history event.
  */
 final class CallbackSigner {
   private static final String FORM = "application/x-www-form-urlencoded";
@@ -34,8 +35,10 @@ final class CallbackSigner {
 
   Callback sign(List<Planned> reports) {
     Planned first = reports.get(0);
-    Callback.Visible visible = first.sample()
-        ? new Callback.Visible(first.message().messageId(), CallbackMix.statusOf(first.word())) : null;
+    Callback.Visible visible =
+        first.sample()
+            ? new Callback.Visible(first.message().messageId(), CallbackMix.statusOf(first.word()))
+            : null;
     List<String> keys = reports.stream().map(Planned::key).toList();
     long now = System.currentTimeMillis();
     return switch (first.message().channel()) {
@@ -62,44 +65,91 @@ final class CallbackSigner {
       params.put("ErrorMessage", "Unreachable destination handset");
     }
     params.put("BenchReport", p.key());
-    byte[] body = params.entrySet().stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&")).getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        params.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"))
+            .getBytes(StandardCharsets.UTF_8);
     String signature = TwilioSignature.of(providers.twilio().authToken(), publicUrl + path, params);
-    return new Callback(m.channel(), path, Map.of("Content-Type", FORM, TwilioSignature.HEADER, signature), body,
-        keys, visible);
+    return new Callback(
+        m.channel(),
+        path,
+        Map.of("Content-Type", FORM, TwilioSignature.HEADER, signature),
+        body,
+        keys,
+        visible);
   }
 
-  private Callback whatsapp(List<Planned> reports, List<String> keys, Callback.Visible visible, long now) {
+  private Callback whatsapp(
+      List<Planned> reports, List<String> keys, Callback.Visible visible, long now) {
     List<String> items = new ArrayList<>();
     for (Planned p : reports) {
       BenchMessage m = p.message();
-      String errors = p.word().equals("failed")
-          ? ",\"errors\":[{\"code\":131026,\"title\":\"Message undeliverable\"}]" : "";
-      items.add("{\"id\":\"" + m.providerId() + "\",\"status\":\"" + p.word() + "\",\"timestamp\":\"" + now / 1000
-          + "\",\"recipient_id\":\"" + m.to().substring(1) + "\",\"biz_opaque_callback_data\":\"" + m.messageId()
-          + "\"" + errors + ",\"bench_report\":\"" + p.key() + "\"}");
+      String errors =
+          p.word().equals("failed")
+              ? ",\"errors\":[{\"code\":131026,\"title\":\"Message undeliverable\"}]"
+              : "";
+      items.add(
+          "{\"id\":\""
+              + m.providerId()
+              + "\",\"status\":\""
+              + p.word()
+              + "\",\"timestamp\":\""
+              + now / 1000
+              + "\",\"recipient_id\":\""
+              + m.to().substring(1)
+              + "\",\"biz_opaque_callback_data\":\""
+              + m.messageId()
+              + "\""
+              + errors
+              + ",\"bench_report\":\""
+              + p.key()
+              + "\"}");
     }
-    String json = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
-        + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
-        + "\"phone_number_id\":\"" + providers.whatsapp().phoneNumberId() + "\"},\"statuses\":["
-        + String.join(",", items) + "]},\"field\":\"messages\"}]}]}";
+    String json =
+        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
+            + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+            + "\"phone_number_id\":\""
+            + providers.whatsapp().phoneNumberId()
+            + "\"},\"statuses\":["
+            + String.join(",", items)
+            + "]},\"field\":\"messages\"}]}]}";
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     String signature = WhatsAppSignature.of(providers.whatsapp().appSecret(), body);
-    return new Callback(reports.get(0).message().channel(), "/webhooks/whatsapp",
-        Map.of("Content-Type", JSON, WhatsAppSignature.HEADER, signature), body, keys, visible);
+    return new Callback(
+        reports.get(0).message().channel(),
+        "/webhooks/whatsapp",
+        Map.of("Content-Type", JSON, WhatsAppSignature.HEADER, signature),
+        body,
+        keys,
+        visible);
   }
 
   private Callback viber(Planned p, List<String> keys, Callback.Visible visible, long now) {
     BenchMessage m = p.message();
     String desc = p.word().equals("failed") ? ",\"desc\":\"Receiver is not a Viber user\"" : "";
-    String json = "{\"event\":\"" + p.word() + "\",\"timestamp\":" + now + ",\"chat_hostname\":\"SN-CHAT-05_\","
-        + "\"message_token\":" + m.providerId() + ",\"user_id\":\"01234567890A=\"" + desc + ",\"bench_report\":\""
-        + p.key() + "\"}";
+    String json =
+        "{\"event\":\""
+            + p.word()
+            + "\",\"timestamp\":"
+            + now
+            + ",\"chat_hostname\":\"SN-CHAT-05_\","
+            + "\"message_token\":"
+            + m.providerId()
+            + ",\"user_id\":\"01234567890A=\""
+            + desc
+            + ",\"bench_report\":\""
+            + p.key()
+            + "\"}";
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     String signature = ViberSignature.of(providers.viber().authToken(), body);
-    return new Callback(m.channel(), "/webhooks/viber",
-        Map.of("Content-Type", JSON, ViberSignature.HEADER, signature), body, keys, visible);
+    return new Callback(
+        m.channel(),
+        "/webhooks/viber",
+        Map.of("Content-Type", JSON, ViberSignature.HEADER, signature),
+        body,
+        keys,
+        visible);
   }
 
   private static String enc(String s) {

@@ -14,19 +14,23 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * One connection of the ceiling, {@code synchronous_commit = on}, writing what the service writes for a report: the
- * conditional status update ({@code ... WHERE message_id = ? AND rank < ?}), the history row, and an outbox row when
- * the status changed. {@link #grouped}: as the service's group commit does, the group's messages locked first with
- * one {@code SELECT ... ORDER BY message_id FOR UPDATE}, then the updates, history rows and outbox rows as three JDBC
- * batches, one commit. {@link #single}: one report per transaction, statement by statement.
+ * One connection of the ceiling, {@code synchronous_commit = on}, writing what the service writes
+ * for a report: the conditional status update ({@code ... WHERE message_id = ? AND rank < ?}), the
+ * history row, and an outbox row when the status changed. {@link #grouped}: as the service's group
+ * commit does, the group's messages locked first with one {@code SELECT ... ORDER BY message_id FOR
+ * UPDATE}, then the updates, history rows and outbox rows as three JDBC batches, one commit. {@link
+ * #single}: one report per transaction, statement by statement.
  */
 final class CeilingTransaction implements AutoCloseable {
   /** Current status to rank; FAILED ranks above all, as no report applies on it. */
-  private static final String RANK = "(CASE status WHEN 'QUEUED' THEN 0 WHEN 'UNKNOWN' THEN 1 WHEN 'SENT' THEN 2 "
-      + "WHEN 'DELIVERED' THEN 3 WHEN 'READ' THEN 4 WHEN 'DELETED' THEN 5 ELSE 9 END)";
+  private static final String RANK =
+      "(CASE status WHEN 'QUEUED' THEN 0 WHEN 'UNKNOWN' THEN 1 WHEN 'SENT' THEN 2 "
+          + "WHEN 'DELIVERED' THEN 3 WHEN 'READ' THEN 4 WHEN 'DELETED' THEN 5 ELSE 9 END)";
+
   private static final Map<String, Integer> TARGET_RANK =
       Map.of("UNKNOWN", 1, "SENT", 2, "DELIVERED", 3, "FAILED", 3, "READ", 4, "DELETED", 5);
-  private static final List<String> REACHED = List.of("SENT", "DELIVERED", "READ", "FAILED", "DELETED");
+  private static final List<String> REACHED =
+      List.of("SENT", "DELIVERED", "READ", "FAILED", "DELETED");
 
   private final Connection c;
   private final String tables;
@@ -43,24 +47,54 @@ final class CeilingTransaction implements AutoCloseable {
     }
     c.setAutoCommit(false);
     c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-    update = c.prepareStatement("UPDATE " + tables + "_message SET status = ?, updated_at = ?, "
-        + String.join(", ", REACHED.stream().map(s -> "reached_" + s.toLowerCase(java.util.Locale.ROOT)
-            + " = COALESCE(reached_" + s.toLowerCase(java.util.Locale.ROOT) + ", ?)").toList())
-        + " WHERE message_id = ? AND " + RANK + " < ?");
-    history = c.prepareStatement("INSERT INTO " + tables + "_history (event_id, message_id, received_at, "
-        + "applied_at, source, provider_status, provider_timestamp, mapped_status, applied, reason, error_code, "
-        + "error_title, detail, raw_payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    outbox = c.prepareStatement("INSERT INTO " + tables + "_outbox (kind, message_id, payload, due_at, attempts) "
-        + "VALUES (?, ?, ?, ?, ?)");
+    update =
+        c.prepareStatement(
+            "UPDATE "
+                + tables
+                + "_message SET status = ?, updated_at = ?, "
+                + String.join(
+                    ", ",
+                    REACHED.stream()
+                        .map(
+                            s ->
+                                "reached_"
+                                    + s.toLowerCase(java.util.Locale.ROOT)
+                                    + " = COALESCE(reached_"
+                                    + s.toLowerCase(java.util.Locale.ROOT)
+                                    + ", ?)")
+                        .toList())
+                + " WHERE message_id = ? AND "
+                + RANK
+                + " < ?");
+    history =
+        c.prepareStatement(
+            "INSERT INTO "
+                + tables
+                + "_history (event_id, message_id, received_at, "
+                + "applied_at, source, provider_status, provider_timestamp, mapped_status, applied, reason, error_code, "
+                + "error_title, detail, raw_payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    outbox =
+        c.prepareStatement(
+            "INSERT INTO "
+                + tables
+                + "_outbox (kind, message_id, payload, due_at, attempts) "
+                + "VALUES (?, ?, ?, ?, ?)");
   }
 
   /** One group in one transaction; answers how many of its reports changed a status. */
   int grouped(List<ReplayReport> group) throws SQLException {
     TreeSet<String> ids = new TreeSet<>();
     group.forEach(r -> ids.add(r.messageId()));
-    PreparedStatement lock = locks.computeIfAbsent(ids.size(), n -> prepare("SELECT * FROM " + tables
-        + "_message WHERE message_id IN (" + String.join(", ", Collections.nCopies(n, "?"))
-        + ") ORDER BY message_id FOR UPDATE"));
+    PreparedStatement lock =
+        locks.computeIfAbsent(
+            ids.size(),
+            n ->
+                prepare(
+                    "SELECT * FROM "
+                        + tables
+                        + "_message WHERE message_id IN ("
+                        + String.join(", ", Collections.nCopies(n, "?"))
+                        + ") ORDER BY message_id FOR UPDATE"));
     int i = 1;
     for (String id : ids) {
       lock.setString(i++, id);

@@ -5,15 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU used over a span, split three ways: the service's JVM (its process in {@code /proc}), the local PostgreSQL
- * (every process of the cluster, {@link PostgresCpu}) and this JVM (the load driver, the simulators and the probes),
- * with the machine's busy share from {@code /proc/stat} beside them.
+ * CPU used over a span, split three ways: the service's JVM (its process in {@code /proc}), the
+ * local PostgreSQL (every process of the cluster, {@link PostgresCpu}) and this JVM (the load
+ * driver, the simulators and the probes), with the machine's busy share from {@code /proc/stat}
+ * beside them.
  */
 final class CpuMeter {
   private final long servicePid;
   private final boolean databaseLocal;
 
-  /** @param databaseLocal false when PostgreSQL runs elsewhere: its CPU is then not measured */
+  /**
+   * @param databaseLocal false when PostgreSQL runs elsewhere: its CPU is then not measured
+   */
   CpuMeter(long servicePid, boolean databaseLocal) {
     this.servicePid = servicePid;
     this.databaseLocal = databaseLocal;
@@ -34,8 +37,10 @@ final class CpuMeter {
     CpuUse stop() {
       double seconds = (System.nanoTime() - wallNanos) / 1e9;
       double serviceMs = (serviceTicks() - serviceTicks) * ProcStat.MS_PER_TICK;
-      double databaseMs = database == null ? Double.NaN
-          : PostgresCpu.ticksBetween(database, PostgresCpu.now()) * ProcStat.MS_PER_TICK;
+      double databaseMs =
+          database == null
+              ? Double.NaN
+              : PostgresCpu.ticksBetween(database, PostgresCpu.now()) * ProcStat.MS_PER_TICK;
       double driverMs = (driverNanos() - driverNanos) / 1e6;
       long[] now = machine();
       long total = now[1] - machine[1];

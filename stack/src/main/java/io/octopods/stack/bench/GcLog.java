@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The service JVM's GC log ({@code -Xlog:gc*:file=...:utctime,uptime,level,tags}): its stop-the-world pauses, each
- * with the wall time it ended at, so that they can be put beside a phase or one second of it.
+ * The service JVM's GC log ({@code -Xlog:gc*:file=...:utctime,uptime,level,tags}): its
+ * stop-the-world pauses, each with the wall time it ended at, so that they can be put beside a
+ * phase or one second of it.
  */
 final class GcLog {
   /** The JVM option that writes the log this class reads. */
@@ -21,14 +22,24 @@ final class GcLog {
     return "-Xlog:gc*:file=" + file + ":utctime,uptime,level,tags:filecount=0";
   }
 
-  /** G1's and Parallel's pauses ({@code [gc]}, with the heap's change) and ZGC's ({@code [gc,phases]}, without). */
-  private static final Pattern PAUSE = Pattern.compile(
-      "^\\[([^\\]]+)\\].*\\[gc\\s*\\] GC\\(\\d+\\) (Pause [^()]*?)\\s*(?:\\(.*\\))?\\s+\\S+->\\S+ ([0-9.]+)ms\\s*$");
-  private static final Pattern PAUSE_NO_HEAP = Pattern.compile(
-      "^\\[([^\\]]+)\\].*\\[gc(?:,phases)?\\s*\\] GC\\(\\d+\\) (Pause [^()]*?)\\s*(?:\\(.*\\))?\\s+([0-9.]+)ms\\s*$");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+  /**
+   * G1's and Parallel's pauses ({@code [gc]}, with the heap's change) and ZGC's ({@code
+   * [gc,phases]}, without).
+   */
+  private static final Pattern PAUSE =
+      Pattern.compile(
+          "^\\[([^\\]]+)\\].*\\[gc\\s*\\] GC\\(\\d+\\) (Pause [^()]*?)\\s*(?:\\(.*\\))?\\s+\\S+->\\S+ ([0-9.]+)ms\\s*$");
 
-  /** One pause: when it ended (epoch ms), its kind ({@code Pause Young}, {@code Pause Remark}...) and length. */
+  private static final Pattern PAUSE_NO_HEAP =
+      Pattern.compile(
+          "^\\[([^\\]]+)\\].*\\[gc(?:,phases)?\\s*\\] GC\\(\\d+\\) (Pause [^()]*?)\\s*(?:\\(.*\\))?\\s+([0-9.]+)ms\\s*$");
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+  /**
+   * One pause: when it ended (epoch ms), its kind ({@code Pause Young}, {@code Pause Remark}...)
+   * and length.
+   */
   record Pause(long endMs, String kind, double ms) {
     long startMs() {
       return endMs - (long) Math.ceil(ms);
@@ -38,8 +49,10 @@ final class GcLog {
   /** The pauses that overlap a span: how many, their total and the longest, in milliseconds. */
   record Pauses(int count, double totalMs, double maxMs) {
     String describe() {
-      return count == 0 ? "no pause" : String.format(Locale.ROOT, "%d pauses, %.1f ms in all, longest %.1f ms",
-          count, totalMs, maxMs);
+      return count == 0
+          ? "no pause"
+          : String.format(
+              Locale.ROOT, "%d pauses, %.1f ms in all, longest %.1f ms", count, totalMs, maxMs);
     }
   }
 

@@ -6,10 +6,11 @@ import java.util.Locale;
 import java.util.function.LongBinaryOperator;
 
 /**
- * The HubSpot outbox's backlog over time ({@code pending.hubspot} of {@code /health}, read every half second by a
- * thread of its own), and the events HubSpot created per second while there was one, that is while at least a full
- * batch was pending (fewer, and the pusher only follows the webhooks): the pusher's real throughput, which the goal
- * {@code hubspot_use} compares with HubSpot's capacity.
+ * The HubSpot outbox's backlog over time ({@code pending.hubspot} of {@code /health}, read every
+ * half second by a thread of its own), and the events HubSpot created per second while there was
+ * one, that is while at least a full batch was pending (fewer, and the pusher only follows the
+ * webhooks): the pusher's real throughput, which the goal {@code hubspot_use} compares with
+ * HubSpot's capacity.
  */
 final class HubSpotBacklog implements AutoCloseable {
   /** One reading: when (epoch ms) and how many events were pending. */
@@ -22,8 +23,12 @@ final class HubSpotBacklog implements AutoCloseable {
     }
 
     String describe() {
-      return String.format(Locale.ROOT, "%d events created in %.1f s with a backlog = %.0f events/s", events,
-          seconds, perSecond());
+      return String.format(
+          Locale.ROOT,
+          "%d events created in %.1f s with a backlog = %.0f events/s",
+          events,
+          seconds,
+          perSecond());
     }
   }
 
@@ -32,21 +37,24 @@ final class HubSpotBacklog implements AutoCloseable {
   private volatile boolean stopped;
 
   HubSpotBacklog(ServiceHealth health) {
-    reader = new Thread(() -> {
-      while (!stopped) {
-        try {
-          long pending = health.read().pendingHubSpot();
-          synchronized (samples) {
-            samples.add(new Sample(System.currentTimeMillis(), pending));
-          }
-          Thread.sleep(500);
-        } catch (InterruptedException e) {
-          return;
-        } catch (java.io.IOException e) {
-          // the next reading tries again
-        }
-      }
-    }, "bench-hubspot-backlog");
+    reader =
+        new Thread(
+            () -> {
+              while (!stopped) {
+                try {
+                  long pending = health.read().pendingHubSpot();
+                  synchronized (samples) {
+                    samples.add(new Sample(System.currentTimeMillis(), pending));
+                  }
+                  Thread.sleep(500);
+                } catch (InterruptedException e) {
+                  return;
+                } catch (java.io.IOException e) {
+                  // the next reading tries again
+                }
+              }
+            },
+            "bench-hubspot-backlog");
     reader.setDaemon(true);
     reader.start();
   }
@@ -58,10 +66,14 @@ final class HubSpotBacklog implements AutoCloseable {
   }
 
   /**
-   * Over {@code [fromMs, toMs)}: the events created between consecutive readings of which the first saw at least
-   * {@code backlog} events pending, and the time between them.
+   * Over {@code [fromMs, toMs)}: the events created between consecutive readings of which the first
+   * saw at least {@code backlog} events pending, and the time between them.
    */
-  static Throughput whileBacklogged(List<Sample> samples, long backlog, long fromMs, long toMs,
+  static Throughput whileBacklogged(
+      List<Sample> samples,
+      long backlog,
+      long fromMs,
+      long toMs,
       LongBinaryOperator createdBetween) {
     long events = 0;
     long ms = 0;

@@ -18,11 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Every timeline event the HubSpot simulator created, heard in this JVM as it answers: the ids of a {@code 201} to
- * {@code POST .../events} and of the {@code results} of a {@code 201}/{@code 207} to {@code .../batch/create}, each
- * with the wall time of the answer. Event ids are {@code <message_id>-<STATUS>}. A {@code 409} (an id it had already)
- * creates nothing and is not counted. Every call to the events API is counted by its answer's status, so the
- * pusher's pacing shows (calls refused with {@code 429}, events per call). Reading it costs no call against HubSpot's
+ * Every timeline event the HubSpot simulator created, heard in this JVM as it answers: the ids of a
+ * {@code 201} to {@code POST .../events} and of the {@code results} of a {@code 201}/{@code 207} to
+ * {@code .../batch/create}, each with the wall time of the answer. Event ids are {@code
+ * <message_id>-<STATUS>}. A {@code 409} (an id it had already) creates nothing and is not counted.
+ * Every call to the events API is counted by its answer's status, so the pusher's pacing shows
+ * (calls refused with {@code 429}, events per call). Reading it costs no call against HubSpot's
  * rate limit.
  */
 final class HubSpotEvents implements RequestListener {
@@ -45,7 +46,8 @@ final class HubSpotEvents implements RequestListener {
   @Override
   public void requestReceived(Request request, Response response) {
     int status = response.getStatus();
-    if (!"POST".equalsIgnoreCase(request.getMethod().getName()) || !request.getUrl().contains("/timeline/events")) {
+    if (!"POST".equalsIgnoreCase(request.getMethod().getName())
+        || !request.getUrl().contains("/timeline/events")) {
       return;
     }
     long now = System.currentTimeMillis();
@@ -77,8 +79,10 @@ final class HubSpotEvents implements RequestListener {
     if (dash <= 0) {
       return;
     }
-    byMessage.computeIfAbsent(eventId.substring(0, dash), k -> Collections.synchronizedList(
-        new ArrayList<>())).add(new Created(eventId.substring(dash + 1), atMs));
+    byMessage
+        .computeIfAbsent(
+            eventId.substring(0, dash), k -> Collections.synchronizedList(new ArrayList<>()))
+        .add(new Created(eventId.substring(dash + 1), atMs));
     synchronized (times) {
       times.add(atMs);
     }
@@ -111,9 +115,12 @@ final class HubSpotEvents implements RequestListener {
       Map<Integer, Long> delta = new TreeMap<>();
       calls.forEach((status, n) -> delta.put(status, n - before.calls.getOrDefault(status, 0L)));
       long created = delta.getOrDefault(201, 0L) + delta.getOrDefault(207, 0L);
-      return String.format(Locale.ROOT, "HubSpot calls by status %s, %d events created (%.1f per call answered "
-          + "201 or 207)", delta, events - before.events, created == 0 ? 0.0 : (double) (events - before.events)
-          / created);
+      return String.format(
+          Locale.ROOT,
+          "HubSpot calls by status %s, %d events created (%.1f per call answered " + "201 or 207)",
+          delta,
+          events - before.events,
+          created == 0 ? 0.0 : (double) (events - before.events) / created);
     }
   }
 
@@ -124,8 +131,9 @@ final class HubSpotEvents implements RequestListener {
   }
 
   /**
-   * How the calls in {@code [fromMs, toMs)} were spread: the most in any one second and the longest time without a
-   * call, which tell a pusher that spends the rate window at once and then waits from one that paces its calls.
+   * How the calls in {@code [fromMs, toMs)} were spread: the most in any one second and the longest
+   * time without a call, which tell a pusher that spends the rate window at once and then waits
+   * from one that paces its calls.
    */
   String pacing(long fromMs, long toMs) {
     List<Long> within;
@@ -144,15 +152,26 @@ final class HubSpotEvents implements RequestListener {
       previous = within.get(i);
     }
     longestGap = Math.max(longestGap, toMs - previous);
-    return String.format(Locale.ROOT, "%d calls in %.1f s: at most %d in one second, at most %.1f s without one",
-        within.size(), (toMs - fromMs) / 1000.0, busiest, longestGap / 1000.0);
+    return String.format(
+        Locale.ROOT,
+        "%d calls in %.1f s: at most %d in one second, at most %.1f s without one",
+        within.size(),
+        (toMs - fromMs) / 1000.0,
+        busiest,
+        longestGap / 1000.0);
   }
 
-  /** When the message's first event showing {@code status} (or a status that only comes after it) was created. */
+  /**
+   * When the message's first event showing {@code status} (or a status that only comes after it)
+   * was created.
+   */
   OptionalLong firstShowing(String messageId, String status) {
     List<Created> created = byMessage.getOrDefault(messageId, List.of());
     synchronized (created) {
-      return created.stream().filter(c -> Surface.shows(status, c.status())).mapToLong(Created::atMs).min();
+      return created.stream()
+          .filter(c -> Surface.shows(status, c.status()))
+          .mapToLong(Created::atMs)
+          .min();
     }
   }
 }

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CPU of every process of the local PostgreSQL (postmaster, backends, WAL writer, checkpointer, background writer,
- * autovacuum): all processes the kernel names {@code postgres}. A process started during the span counts from 0; one
- * that ended during it is found again in its parent's reaped time ({@code cutime}, the postmaster reaps them all),
- * less what it had used before the span.
+ * CPU of every process of the local PostgreSQL (postmaster, backends, WAL writer, checkpointer,
+ * background writer, autovacuum): all processes the kernel names {@code postgres}. A process
+ * started during the span counts from 0; one that ended during it is found again in its parent's
+ * reaped time ({@code cutime}, the postmaster reaps them all), less what it had used before the
+ * span.
  */
 final class PostgresCpu {
-  /** What the processes had used at one moment, by {@code pid:start}, and what their reaped children had. */
+  /**
+   * What the processes had used at one moment, by {@code pid:start}, and what their reaped children
+   * had.
+   */
   record Snapshot(Map<String, Long> ownTicks, long reapedTicks, int processes) {
     static Snapshot of(List<ProcStat> processes) {
       Map<String, Long> own = new HashMap<>();
@@ -27,8 +31,9 @@ final class PostgresCpu {
   private PostgresCpu() {}
 
   /**
-   * The cluster's processes now. A process reaped while /proc is being read would be in neither its own nor its
-   * parent's time, so the reading is repeated until two in a row see the same processes.
+   * The cluster's processes now. A process reaped while /proc is being read would be in neither its
+   * own nor its parent's time, so the reading is repeated until two in a row see the same
+   * processes.
    */
   static Snapshot now() {
     Snapshot previous = Snapshot.of(ProcStat.named("postgres"));
@@ -50,7 +55,8 @@ final class PostgresCpu {
     }
     for (Map.Entry<String, Long> p : before.ownTicks().entrySet()) {
       if (!after.ownTicks().containsKey(p.getKey())) {
-        ticks -= p.getValue(); // its whole life is in the reaped time now; only the part after `before` is ours
+        ticks -= p.getValue(); // its whole life is in the reaped time now; only the part after
+        // `before` is ours
       }
     }
     return ticks;

@@ -17,18 +17,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The checkpoints in the local PostgreSQL's server log ({@code log_checkpoints}, on by default since version 15):
- * each {@code checkpoint starting: <why>} paired with its {@code checkpoint complete: ...}. The log is where the
- * logging collector writes it ({@code pg_current_logfile()}) or, without it, where Debian's {@code pg_ctlcluster}
- * sends the server's output ({@code /var/log/postgresql/postgresql-<version>-<cluster>.log}).
+ * The checkpoints in the local PostgreSQL's server log ({@code log_checkpoints}, on by default
+ * since version 15): each {@code checkpoint starting: <why>} paired with its {@code checkpoint
+ * complete: ...}. The log is where the logging collector writes it ({@code pg_current_logfile()})
+ * or, without it, where Debian's {@code pg_ctlcluster} sends the server's output ({@code
+ * /var/log/postgresql/postgresql-<version>-<cluster>.log}).
  */
 final class PostgresLog {
-  private static final Pattern LINE = Pattern.compile(
-      "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?) (\\S+) "
-          + ".*?LOG:\\s+checkpoint (starting|complete): (.*)$");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS][.SS][.S]");
+  private static final Pattern LINE =
+      Pattern.compile(
+          "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?) (\\S+) "
+              + ".*?LOG:\\s+checkpoint (starting|complete): (.*)$");
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS][.SS][.S]");
 
-  /** One checkpoint: when it started and completed (epoch ms; -1 when the log does not say), why, what it did. */
+  /**
+   * One checkpoint: when it started and completed (epoch ms; -1 when the log does not say), why,
+   * what it did.
+   */
   record Checkpoint(long startMs, long endMs, String why, String complete) {
     boolean overlaps(long fromMs, long toMs) {
       return (startMs < 0 || startMs < toMs) && (endMs < 0 || endMs >= fromMs);
@@ -48,7 +54,8 @@ final class PostgresLog {
       }
       String cluster = one(s, "SHOW cluster_name");
       if (cluster != null && !cluster.isBlank()) {
-        candidates.add(Path.of("/var/log/postgresql", "postgresql-" + cluster.replace('/', '-') + ".log"));
+        candidates.add(
+            Path.of("/var/log/postgresql", "postgresql-" + cluster.replace('/', '-') + ".log"));
       }
     } catch (SQLException e) {
       return Optional.empty();
@@ -79,7 +86,8 @@ final class PostgresLog {
       if (!m.matches()) {
         continue;
       }
-      long at = LocalDateTime.parse(m.group(1), TIME).atZone(zone(m.group(2))).toInstant().toEpochMilli();
+      long at =
+          LocalDateTime.parse(m.group(1), TIME).atZone(zone(m.group(2))).toInstant().toEpochMilli();
       if (m.group(3).equals("starting")) {
         if (start >= 0) {
           found.add(new Checkpoint(start, -1, why, ""));

@@ -12,9 +12,11 @@ import java.util.Optional;
  * One line of {@code /proc/<pid>/stat}: the process's name and its CPU time in clock ticks, its own
  * ({@code utime + stime}) and that of the children it has reaped ({@code cutime + cstime}).
  *
- * @param startTicks when the process started, so that a reused pid is not taken for the process it replaced
+ * @param startTicks when the process started, so that a reused pid is not taken for the process it
+ *     replaced
  */
-record ProcStat(long pid, String comm, long ppid, long ownTicks, long reapedTicks, long startTicks) {
+record ProcStat(
+    long pid, String comm, long ppid, long ownTicks, long reapedTicks, long startTicks) {
   /** Linux reports CPU times in USER_HZ, 100 per second on every architecture it runs on. */
   static final double MS_PER_TICK = 10.0;
 
@@ -30,8 +32,13 @@ record ProcStat(long pid, String comm, long ppid, long ownTicks, long reapedTick
     long stime = Long.parseLong(f[12]);
     long cutime = Long.parseLong(f[13]);
     long cstime = Long.parseLong(f[14]);
-    return new ProcStat(Long.parseLong(line.substring(0, open).trim()), line.substring(open + 1, close),
-        Long.parseLong(f[1]), utime + stime, cutime + cstime, Long.parseLong(f[19]));
+    return new ProcStat(
+        Long.parseLong(line.substring(0, open).trim()),
+        line.substring(open + 1, close),
+        Long.parseLong(f[1]),
+        utime + stime,
+        cutime + cstime,
+        Long.parseLong(f[19]));
   }
 
   /** The process's stat, empty when it is gone or /proc is not there. */
@@ -46,8 +53,10 @@ record ProcStat(long pid, String comm, long ppid, long ownTicks, long reapedTick
   /** Every process named {@code comm} (as the kernel knows it, whatever its title says). */
   static List<ProcStat> named(String comm) {
     List<ProcStat> found = new ArrayList<>();
-    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString()
-        .chars().allMatch(Character::isDigit))) {
+    try (DirectoryStream<Path> dirs =
+        Files.newDirectoryStream(
+            Path.of("/proc"),
+            p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
       for (Path dir : dirs) {
         try {
           ProcStat s = parse(Files.readString(dir.resolve("stat")));

@@ -2,7 +2,10 @@ package io.octopods.stack.bench;
 
 import java.util.Arrays;
 
-/** A growable list of durations in nanoseconds, one per thread, merged at the end; percentiles by nearest rank. */
+/**
+ * A growable list of durations in nanoseconds, one per thread, merged at the end; percentiles by
+ * nearest rank.
+ */
 final class Samples {
   private long[] values = new long[1024];
   private int size;

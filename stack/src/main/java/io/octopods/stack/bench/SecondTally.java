@@ -3,8 +3,9 @@ package io.octopods.stack.bench;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * An open-loop phase's answers by the second they were due in: how many, how many slower than {@link #SLOW_MS}
- * (the goal for the p99 at 80 %), and the slowest; the phase's seconds start at {@code startWallMs}.
+ * An open-loop phase's answers by the second they were due in: how many, how many slower than
+ * {@link #SLOW_MS} (the goal for the p99 at 80 %), and the slowest; the phase's seconds start at
+ * {@code startWallMs}.
  */
 final class SecondTally {
   static final double SLOW_MS = 50;

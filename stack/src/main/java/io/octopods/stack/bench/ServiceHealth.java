@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * The service's {@code GET /health}: HubSpot events not pushed yet ({@code pending.hubspot}, dead letters excluded)
- * and dead letters ({@code dead.hubspot}, 0 when the answer has no {@code dead}).
+ * The service's {@code GET /health}: HubSpot events not pushed yet ({@code pending.hubspot}, dead
+ * letters excluded) and dead letters ({@code dead.hubspot}, 0 when the answer has no {@code dead}).
  */
 final class ServiceHealth implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,14 +20,16 @@ final class ServiceHealth implements AutoCloseable {
   record Reading(long pendingHubSpot, long deadHubSpot) {}
 
   private final URI server;
-  private final KeptAliveConnections http = new KeptAliveConnections(Duration.ofSeconds(5), Duration.ofSeconds(30));
+  private final KeptAliveConnections http =
+      new KeptAliveConnections(Duration.ofSeconds(5), Duration.ofSeconds(30));
 
   ServiceHealth(String baseUrl) {
     this.server = URI.create(baseUrl);
   }
 
   Reading read() throws IOException {
-    KeptAliveConnections.Answer a = http.get(server, "/health", Map.of("Accept", "application/json"));
+    KeptAliveConnections.Answer a =
+        http.get(server, "/health", Map.of("Accept", "application/json"));
     if (a.status() != 200) {
       throw new IOException("GET /health answered " + a.status() + ": " + a.text());
     }
@@ -44,8 +46,9 @@ final class ServiceHealth implements AutoCloseable {
   }
 
   /**
-   * Waits until no HubSpot event is pending, reading every 200 ms, until {@code deadlineMs} (epoch ms); answers the
-   * wall time of the reading that found none, or empty when events were still pending at the deadline.
+   * Waits until no HubSpot event is pending, reading every 200 ms, until {@code deadlineMs} (epoch
+   * ms); answers the wall time of the reading that found none, or empty when events were still
+   * pending at the deadline.
    */
   OptionalLong awaitHubSpotDrained(long deadlineMs) throws IOException, InterruptedException {
     while (true) {

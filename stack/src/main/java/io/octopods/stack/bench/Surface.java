@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The service's read surfaces a sampled message is watched on (api.md): the public API, Intercom's JSON read and
- * Reach's timeline, each with its path and the public status its answer shows (labels mapped back with
- * {@link StatusModel}).
+ * The service's read surfaces a sampled message is watched on (api.md): the public API, Intercom's
+ * JSON read and Reach's timeline, each with its path and the public status its answer shows (labels
+ * mapped back with {@link StatusModel}).
  */
 enum Surface {
   API("\"message_status\"\\s*:\\s*\"([A-Z]+)\""),
@@ -42,7 +42,10 @@ enum Surface {
     };
   }
 
-  /** Does a surface showing {@code seen} show {@code expected} or a status that can only come after it? */
+  /**
+   * Does a surface showing {@code seen} show {@code expected} or a status that can only come after
+   * it?
+   */
   static boolean shows(String expected, String seen) {
     return seen != null && StatusModel.mayFollow(expected, seen);
   }

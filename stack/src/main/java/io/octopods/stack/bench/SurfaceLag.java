@@ -16,10 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * For each sampled callback, the time from its {@code 2xx} until each of the service's read surfaces (API, Intercom,
- * Reach) shows its status or a later one: a poller starts at the answer and reads the surfaces not yet showing it
- * every millisecond, {@value #GIVE_UP_SECONDS} s at most (a surface that never shows it counts as that long). The
- * samples are kept, with the wall time of their answer, for HubSpot's lag ({@link HubSpotEvents}).
+ * For each sampled callback, the time from its {@code 2xx} until each of the service's read
+ * surfaces (API, Intercom, Reach) shows its status or a later one: a poller starts at the answer
+ * and reads the surfaces not yet showing it every millisecond, {@value #GIVE_UP_SECONDS} s at most
+ * (a surface that never shows it counts as that long). The samples are kept, with the wall time of
+ * their answer, for HubSpot's lag ({@link HubSpotEvents}).
  */
 final class SurfaceLag implements SampleWatch, AutoCloseable {
   static final int GIVE_UP_SECONDS = 10;
@@ -30,7 +31,8 @@ final class SurfaceLag implements SampleWatch, AutoCloseable {
   private final URI server;
   private final Map<String, String> auth;
   private final ExecutorService pollers;
-  private final KeptAliveConnections http = new KeptAliveConnections(Duration.ofSeconds(5), Duration.ofSeconds(30));
+  private final KeptAliveConnections http =
+      new KeptAliveConnections(Duration.ofSeconds(5), Duration.ofSeconds(30));
   private final Map<Surface, Samples> lags = new EnumMap<>(Surface.class);
   private final Map<Surface, AtomicLong> neverSeen = new EnumMap<>(Surface.class);
   private final List<Acked> acked = new ArrayList<>();
@@ -40,11 +42,14 @@ final class SurfaceLag implements SampleWatch, AutoCloseable {
   SurfaceLag(String baseUrl, String apiKey, int threads) {
     this.server = URI.create(baseUrl);
     this.auth = Map.of("Authorization", "Bearer " + apiKey, "Accept", "application/json");
-    this.pollers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "bench-surface-lag");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pollers =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "bench-surface-lag");
+              t.setDaemon(true);
+              return t;
+            });
     for (Surface s : Surface.values()) {
       lags.put(s, new Samples());
       neverSeen.put(s, new AtomicLong());
@@ -55,17 +60,21 @@ final class SurfaceLag implements SampleWatch, AutoCloseable {
   public void acknowledged(Callback callback, long answeredNanos) {
     Callback.Visible v = callback.visible();
     synchronized (acked) {
-      acked.add(new Acked(v.messageId(), v.status(), anchorWallMs + (answeredNanos - anchorNanos) / 1_000_000));
+      acked.add(
+          new Acked(
+              v.messageId(), v.status(), anchorWallMs + (answeredNanos - anchorNanos) / 1_000_000));
     }
     pollers.execute(() -> watch(callback, v, answeredNanos));
   }
 
   private void watch(Callback callback, Callback.Visible v, long answeredNanos) {
     Set<Surface> waiting = EnumSet.allOf(Surface.class);
-    while (!waiting.isEmpty() && System.nanoTime() - answeredNanos < TimeUnit.SECONDS.toNanos(GIVE_UP_SECONDS)) {
+    while (!waiting.isEmpty()
+        && System.nanoTime() - answeredNanos < TimeUnit.SECONDS.toNanos(GIVE_UP_SECONDS)) {
       for (Surface s : List.copyOf(waiting)) {
         try {
-          KeptAliveConnections.Answer a = http.get(server, s.path(callback.channel(), v.messageId()), auth);
+          KeptAliveConnections.Answer a =
+              http.get(server, s.path(callback.channel(), v.messageId()), auth);
           if (a.status() == 200 && Surface.shows(v.status(), s.statusIn(a.text()))) {
             long took = System.nanoTime() - answeredNanos;
             synchronized (lags.get(s)) {
@@ -83,7 +92,9 @@ final class SurfaceLag implements SampleWatch, AutoCloseable {
         return;
       }
     }
-    for (Surface s : waiting) { // counted at the give-up time, so a p99 equal to it means more than 1 % never showed
+    for (Surface s :
+        waiting) { // counted at the give-up time, so a p99 equal to it means more than 1 % never
+      // showed
       neverSeen.get(s).incrementAndGet();
       synchronized (lags.get(s)) {
         lags.get(s).add(TimeUnit.SECONDS.toNanos(GIVE_UP_SECONDS));

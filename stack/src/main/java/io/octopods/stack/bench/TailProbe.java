@@ -10,20 +10,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Watches PostgreSQL during a phase from a connection of its own: every {@value #EVERY_MS} ms what the service's
- * backends ({@code application_name} = the bench schema) and the server's background processes are doing
- * ({@code pg_stat_activity}: running, or the event they wait on), and every second its checkpoint and WAL counters
- * ({@link PgActivity}). Each reading keeps its wall time, so any span of the phase can be put beside them.
+ * Watches PostgreSQL during a phase from a connection of its own: every {@value #EVERY_MS} ms what
+ * the service's backends ({@code application_name} = the bench schema) and the server's background
+ * processes are doing ({@code pg_stat_activity}: running, or the event they wait on), and every
+ * second its checkpoint and WAL counters ({@link PgActivity}). Each reading keeps its wall time, so
+ * any span of the phase can be put beside them.
  */
 final class TailProbe implements AutoCloseable {
   static final int EVERY_MS = 15;
+
   /** What a service backend not waiting on anything is doing. */
   static final String RUNNING = "running (CPU)";
+
   static final String IN_TRANSACTION = "idle in transaction (waiting for the service)";
 
-  private static final String ACTIVITY = "SELECT backend_type, application_name = ?, state, wait_event_type, "
-      + "wait_event FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND (application_name = ? OR backend_type "
-      + "IN ('checkpointer', 'walwriter', 'background writer', 'autovacuum worker'))";
+  private static final String ACTIVITY =
+      "SELECT backend_type, application_name = ?, state, wait_event_type, "
+          + "wait_event FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND (application_name = ? OR backend_type "
+          + "IN ('checkpointer', 'walwriter', 'background writer', 'autovacuum worker'))";
 
   /** One reading of {@code pg_stat_activity}: what each watched process was doing, by who it is. */
   record Sample(long atMs, Map<String, Integer> service, Map<String, String> background) {}
@@ -107,7 +111,8 @@ final class TailProbe implements AutoCloseable {
     /** The service backends' states, summed over the samples of the span. */
     Map<String, Integer> service(long fromMs, long toMs) {
       Map<String, Integer> all = new HashMap<>();
-      samples.stream().filter(s -> s.atMs() >= fromMs && s.atMs() < toMs)
+      samples.stream()
+          .filter(s -> s.atMs() >= fromMs && s.atMs() < toMs)
           .forEach(s -> s.service().forEach((k, v) -> all.merge(k, v, Integer::sum)));
       return all;
     }
@@ -115,26 +120,39 @@ final class TailProbe implements AutoCloseable {
     /** One background process type's states over every sample. */
     Map<String, Integer> background(String type) {
       Map<String, Integer> all = new HashMap<>();
-      samples.forEach(s -> {
-        String doing = s.background().get(type);
-        if (doing != null) {
-          all.merge(doing, 1, Integer::sum);
-        }
-      });
+      samples.forEach(
+          s -> {
+            String doing = s.background().get(type);
+            if (doing != null) {
+              all.merge(doing, 1, Integer::sum);
+            }
+          });
       return all;
     }
 
-    /** Of the span's samples, the share in which a checkpoint was in progress (the checkpointer not idle). */
+    /**
+     * Of the span's samples, the share in which a checkpoint was in progress (the checkpointer not
+     * idle).
+     */
     double checkpointInProgress(long fromMs, long toMs) {
-      List<Sample> in = samples.stream().filter(s -> s.atMs() >= fromMs && s.atMs() < toMs).toList();
-      long busy = in.stream().filter(s -> !"Activity:CheckpointerMain"
-          .equals(s.background().getOrDefault("checkpointer", "Activity:CheckpointerMain"))).count();
+      List<Sample> in =
+          samples.stream().filter(s -> s.atMs() >= fromMs && s.atMs() < toMs).toList();
+      long busy =
+          in.stream()
+              .filter(
+                  s ->
+                      !"Activity:CheckpointerMain"
+                          .equals(
+                              s.background()
+                                  .getOrDefault("checkpointer", "Activity:CheckpointerMain")))
+              .count();
       return in.isEmpty() ? Double.NaN : (double) busy / in.size();
     }
 
     /**
-     * The counters' change from the last reading at or before {@code fromMs} to the first at or after {@code toMs},
-     * and the seconds between those readings; null when the span is not bracketed by readings.
+     * The counters' change from the last reading at or before {@code fromMs} to the first at or
+     * after {@code toMs}, and the seconds between those readings; null when the span is not
+     * bracketed by readings.
      */
     Counters change(long fromMs, long toMs) {
       Counters before = null;
@@ -150,7 +168,8 @@ final class TailProbe implements AutoCloseable {
           after = c;
         }
       }
-      return before == null || after == null ? null
+      return before == null || after == null
+          ? null
           : new Counters(after.atMs() - before.atMs(), after.activity().minus(before.activity()));
     }
 

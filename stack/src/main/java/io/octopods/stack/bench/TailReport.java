@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * "Where the tail comes from": an open-loop phase's slow answers by the second they were due in, beside what
- * PostgreSQL's backends and background processes were doing in that second ({@link TailProbe}), how much WAL and how
- * many full-page images it wrote, the service's GC pauses and the HubSpot pusher's calls (each a batch the service
- * claimed, built and marked done); then the same over the whole phase, and the
- * checkpoints of the server log that overlap it.
+ * "Where the tail comes from": an open-loop phase's slow answers by the second they were due in,
+ * beside what PostgreSQL's backends and background processes were doing in that second ({@link
+ * TailProbe}), how much WAL and how many full-page images it wrote, the service's GC pauses and the
+ * HubSpot pusher's calls (each a batch the service claimed, built and marked done); then the same
+ * over the whole phase, and the checkpoints of the server log that overlap it.
  */
 final class TailReport {
   private static final int SLOWEST_SECONDS = 5;
@@ -24,9 +24,16 @@ final class TailReport {
   private final String serverLog;
   private final HubSpotEvents hubspot;
 
-  /** @param serverLog where the checkpoints were read from, or why they were not */
-  TailReport(PhaseResult phase, TailProbe.Evidence probe, GcLog gc, List<PostgresLog.Checkpoint> checkpoints,
-      String serverLog, HubSpotEvents hubspot) {
+  /**
+   * @param serverLog where the checkpoints were read from, or why they were not
+   */
+  TailReport(
+      PhaseResult phase,
+      TailProbe.Evidence probe,
+      GcLog gc,
+      List<PostgresLog.Checkpoint> checkpoints,
+      String serverLog,
+      HubSpotEvents hubspot) {
     this.phase = phase;
     this.probe = probe;
     this.gc = gc;
@@ -42,29 +49,60 @@ final class TailReport {
     long end = start + n * 1000L;
     long slow = IntStream.range(0, n).mapToLong(t::slow).sum();
     long all = IntStream.range(0, n).mapToLong(t::count).sum();
-    List<Integer> slowSeconds = IntStream.range(0, n).filter(s -> t.slow(s) > 0).boxed()
-        .sorted(Comparator.comparingLong((Integer s) -> t.slow(s)).reversed()).toList();
+    List<Integer> slowSeconds =
+        IntStream.range(0, n)
+            .filter(s -> t.slow(s) > 0)
+            .boxed()
+            .sorted(Comparator.comparingLong((Integer s) -> t.slow(s)).reversed())
+            .toList();
     List<String> out = new ArrayList<>();
-    out.add(String.format(Locale.ROOT, "where the %s tail comes from: p99 %.2f ms; %d of %d callbacks (%.2f %%) "
-        + "answered more than %.0f ms after they were due, in %d of %d seconds", phase.name,
-        phase.latency.ms(0.99), slow, all, all == 0 ? 0 : 100.0 * slow / all, SecondTally.SLOW_MS,
-        slowSeconds.size(), n));
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "where the %s tail comes from: p99 %.2f ms; %d of %d callbacks (%.2f %%) "
+                + "answered more than %.0f ms after they were due, in %d of %d seconds",
+            phase.name,
+            phase.latency.ms(0.99),
+            slow,
+            all,
+            all == 0 ? 0 : 100.0 * slow / all,
+            SecondTally.SLOW_MS,
+            slowSeconds.size(),
+            n));
     for (int s : slowSeconds.subList(0, Math.min(SLOWEST_SECONDS, slowSeconds.size()))) {
-      out.add(String.format(Locale.ROOT, "    second %d: %d of %d slow, slowest %.0f ms; %s", s, t.slow(s),
-          t.count(s), t.maxMs(s), beside(List.of(s))));
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "    second %d: %d of %d slow, slowest %.0f ms; %s",
+              s,
+              t.slow(s),
+              t.count(s),
+              t.maxMs(s),
+              beside(List.of(s))));
     }
     List<Integer> calm = IntStream.range(0, n).filter(s -> t.slow(s) == 0).boxed().toList();
     if (!calm.isEmpty() && !slowSeconds.isEmpty()) {
-      out.add("    the " + calm.size() + " seconds without a slow answer, together: " + beside(calm));
+      out.add(
+          "    the " + calm.size() + " seconds without a slow answer, together: " + beside(calm));
     }
     Map<String, Integer> service = probe.service(start, end);
     int samples = probe.samplesIn(start, end);
-    int busy = service.entrySet().stream().filter(e -> !e.getKey().equals(TailProbe.IN_TRANSACTION))
-        .mapToInt(Map.Entry::getValue).sum();
-    out.add(String.format(Locale.ROOT, "    service backends over the phase (pg_stat_activity every %d ms, %d "
-        + "samples, %.1f running or waiting at a time): %s", TailProbe.EVERY_MS, samples,
-        samples == 0 ? 0 : (double) busy / samples, shares(service, 8)));
-    for (String type : List.of("checkpointer", "walwriter", "background writer", "autovacuum worker")) {
+    int busy =
+        service.entrySet().stream()
+            .filter(e -> !e.getKey().equals(TailProbe.IN_TRANSACTION))
+            .mapToInt(Map.Entry::getValue)
+            .sum();
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "    service backends over the phase (pg_stat_activity every %d ms, %d "
+                + "samples, %.1f running or waiting at a time): %s",
+            TailProbe.EVERY_MS,
+            samples,
+            samples == 0 ? 0 : (double) busy / samples,
+            shares(service, 8)));
+    for (String type :
+        List.of("checkpointer", "walwriter", "background writer", "autovacuum worker")) {
       Map<String, Integer> b = probe.background(type);
       if (!b.isEmpty()) {
         out.add("    " + type + ": " + shares(b, 4));
@@ -78,7 +116,9 @@ final class TailReport {
     return out;
   }
 
-  /** Backends, checkpoint, WAL, GC and HubSpot calls over some seconds of the phase, taken together. */
+  /**
+   * Backends, checkpoint, WAL, GC and HubSpot calls over some seconds of the phase, taken together.
+   */
   private String beside(List<Integer> seconds) {
     long start = phase.seconds.startWallMs;
     Map<String, Integer> service = new java.util.HashMap<>();
@@ -118,24 +158,44 @@ final class TailReport {
     }
     double wal = walKnown == 0 ? Double.NaN : walPerSecond / walKnown;
     double perCallback = callbacks == 0 ? Double.NaN : wal * seconds.size() / callbacks / 1e3;
-    return String.format(Locale.ROOT, "backends %s; a checkpoint in progress in %.0f %% of the samples; WAL %.1f "
+    return String.format(
+        Locale.ROOT,
+        "backends %s; a checkpoint in progress in %.0f %% of the samples; WAL %.1f "
             + "MB/s (%.1f kB per callback), %.0f %% of its records full-page images; GC %d pauses, %.1f ms; "
             + "HubSpot %.1f calls/s, %.0f events/s",
-        shares(service, 3), checkpointKnown == 0 ? Double.NaN : 100 * checkpoint / checkpointKnown, wal / 1e6,
-        perCallback, walRecords == 0 ? 0 : 100.0 * walFpi / walRecords, gcCount, gcMs,
-        (double) hubspotCalls / seconds.size(), (double) hubspotEvents / seconds.size());
+        shares(service, 3),
+        checkpointKnown == 0 ? Double.NaN : 100 * checkpoint / checkpointKnown,
+        wal / 1e6,
+        perCallback,
+        walRecords == 0 ? 0 : 100.0 * walFpi / walRecords,
+        gcCount,
+        gcMs,
+        (double) hubspotCalls / seconds.size(),
+        (double) hubspotEvents / seconds.size());
   }
 
   private String checkpointLines(long from, long to) {
     if (checkpoints == null) {
       return "server log: " + serverLog;
     }
-    List<String> found = checkpoints.stream().filter(c -> c.overlaps(from, to))
-        .map(c -> String.format(Locale.ROOT, "checkpoint (%s) from %s to %s", c.why(), offset(c.startMs(), from),
-            c.endMs() < 0 ? "after the log ends" : offset(c.endMs(), from) + " (" + c.complete() + ")"))
-        .toList();
-    return "server log (" + serverLog + "): " + (found.isEmpty() ? "no checkpoint overlaps the phase"
-        : String.join("; ", found));
+    List<String> found =
+        checkpoints.stream()
+            .filter(c -> c.overlaps(from, to))
+            .map(
+                c ->
+                    String.format(
+                        Locale.ROOT,
+                        "checkpoint (%s) from %s to %s",
+                        c.why(),
+                        offset(c.startMs(), from),
+                        c.endMs() < 0
+                            ? "after the log ends"
+                            : offset(c.endMs(), from) + " (" + c.complete() + ")"))
+            .toList();
+    return "server log ("
+        + serverLog
+        + "): "
+        + (found.isEmpty() ? "no checkpoint overlaps the phase" : String.join("; ", found));
   }
 
   private static String offset(long ms, long from) {
@@ -148,8 +208,11 @@ final class TailReport {
     if (all == 0) {
       return "(none sampled)";
     }
-    return tally.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
+    return tally.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(top)
         .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100.0 * e.getValue() / all))
-        .reduce((a, b) -> a + ", " + b).orElse("");
+        .reduce((a, b) -> a + ", " + b)
+        .orElse("");
   }
 }

@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Time from a callback's send to its status being visible on the public API: for each sampled callback, a poller
- * starts when the callback is sent and reads {@code GET /api/v1/{channel}/messages/{id}} every millisecond until the
- * message shows the callback's status or a higher one (10 s at most).
+ * Time from a callback's send to its status being visible on the public API: for each sampled
+ * callback, a poller starts when the callback is sent and reads {@code GET
+ * /api/v1/{channel}/messages/{id}} every millisecond until the message shows the callback's status
+ * or a higher one (10 s at most).
  */
 final class Visibility implements SampleWatch, AutoCloseable {
   private static final long GIVE_UP_NANOS = 10_000_000_000L;
@@ -24,17 +25,21 @@ final class Visibility implements SampleWatch, AutoCloseable {
   private final URI server;
   private final Map<String, String> auth;
   private final ExecutorService pollers;
-  private final KeptAliveConnections http = new KeptAliveConnections(Duration.ofSeconds(5), Duration.ofSeconds(30));
+  private final KeptAliveConnections http =
+      new KeptAliveConnections(Duration.ofSeconds(5), Duration.ofSeconds(30));
   private volatile boolean on;
 
   Visibility(String baseUrl, String apiKey, int threads) {
     this.server = URI.create(baseUrl);
     this.auth = Map.of("Authorization", "Bearer " + apiKey, "Accept", "application/json");
-    this.pollers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "bench-visibility");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pollers =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "bench-visibility");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Sampled callbacks are watched only while on (the steady phase). */
@@ -50,31 +55,32 @@ final class Visibility implements SampleWatch, AutoCloseable {
   }
 
   private void watch(Channel channel, Callback.Visible v, long sentNanos) {
-    pollers.execute(() -> {
-      String path = Surface.API.path(channel, v.messageId());
-      while (System.nanoTime() - sentNanos < GIVE_UP_NANOS) {
-        try {
-          KeptAliveConnections.Answer a = http.get(server, path, auth);
-          if (a.status() == 200) {
-            if (Surface.shows(v.status(), Surface.API.statusIn(a.text()))) {
-              long took = System.nanoTime() - sentNanos;
-              synchronized (visible) {
-                visible.add(took);
+    pollers.execute(
+        () -> {
+          String path = Surface.API.path(channel, v.messageId());
+          while (System.nanoTime() - sentNanos < GIVE_UP_NANOS) {
+            try {
+              KeptAliveConnections.Answer a = http.get(server, path, auth);
+              if (a.status() == 200) {
+                if (Surface.shows(v.status(), Surface.API.statusIn(a.text()))) {
+                  long took = System.nanoTime() - sentNanos;
+                  synchronized (visible) {
+                    visible.add(took);
+                  }
+                  return;
+                }
               }
+            } catch (IOException e) {
+              // the connection is dropped; the next poll opens a new one
+            }
+            try {
+              Thread.sleep(1);
+            } catch (InterruptedException e) {
               return;
             }
           }
-        } catch (IOException e) {
-          // the connection is dropped; the next poll opens a new one
-        }
-        try {
-          Thread.sleep(1);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-      neverSeen.incrementAndGet();
-    });
+          neverSeen.incrementAndGet();
+        });
   }
 
   /** Waits for the pollers still at work. */

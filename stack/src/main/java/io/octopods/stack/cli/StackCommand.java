@@ -6,7 +6,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The launcher's stack side: {@code ./octopods up} and {@code ./octopods bench}. */
-@Command(name = "octopods", mixinStandardHelpOptions = true, subcommands = UpCommand.class,
+@Command(
+    name = "octopods",
+    mixinStandardHelpOptions = true,
+    subcommands = UpCommand.class,
     description = "The Octopods status service and simulators, wired together.")
 public final class StackCommand implements Runnable {
   public static void main(String[] args) {

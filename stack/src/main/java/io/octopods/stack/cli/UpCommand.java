@@ -1,10 +1,10 @@
 package io.octopods.stack.cli;
 
-import io.octopods.stack.Stack;
-import io.octopods.stack.StackProfile;
 import io.octopods.simulator.SimulatorSettings;
 import io.octopods.simulator.cli.HttpsLines;
 import io.octopods.simulator.core.http.ProviderServer;
+import io.octopods.stack.Stack;
+import io.octopods.stack.StackProfile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,11 +20,18 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./octopods up}: the status service and the four simulators wired together, until Ctrl-C. */
-@Command(name = "up", mixinStandardHelpOptions = true,
-    description = "Starts the status service (port base N) and the simulators (N+1 .. N+4), wired together.")
+/**
+ * {@code ./octopods up}: the status service and the four simulators wired together, until Ctrl-C.
+ */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description =
+        "Starts the status service (port base N) and the simulators (N+1 .. N+4), wired together.")
 public final class UpCommand implements Callable<Integer> {
-  @Option(names = "--port-base", description = "service on N, simulators on N+1..N+4 (default 8080)")
+  @Option(
+      names = "--port-base",
+      description = "service on N, simulators on N+1..N+4 (default 8080)")
   String portBase;
 
   @Option(names = "--port", description = "moves only the service")
@@ -33,29 +40,44 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--host", description = "address to listen on (default 127.0.0.1)")
   String host;
 
-  @Option(names = "--clock", description = "the simulators' clock: real or virtual (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--clock",
+      description = "the simulators' clock: real or virtual (default ${DEFAULT-VALUE})")
   String clock = "real";
 
-  @Option(names = "--time-scale", description = "wall time per scenario second on the real clock (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--time-scale",
+      description = "wall time per scenario second on the real clock (default ${DEFAULT-VALUE})")
   double timeScale = 1.0;
 
   @Option(names = "--scenarios", description = "a folder of more scenario files (repeatable)")
   List<Path> scenarios = new ArrayList<>();
 
-  @Option(names = "--db-url", description = "a PostgreSQL JDBC URL (default: the embedded database under --data-dir)")
+  @Option(
+      names = "--db-url",
+      description = "a PostgreSQL JDBC URL (default: the embedded database under --data-dir)")
   String dbUrl;
 
-  @Option(names = "--data-dir", description = "where the embedded database and the demo key live (default .octopods)")
+  @Option(
+      names = "--data-dir",
+      description = "where the embedded database and the demo key live (default .octopods)")
   String dataDir;
 
-  @Option(names = "--public-url", description = "the base URL providers call (default http://<host>:<port>)")
+  @Option(
+      names = "--public-url",
+      description = "the base URL providers call (default http://<host>:<port>)")
   String publicUrl;
 
-  @Option(names = "--tls", description = "the simulators also serve HTTPS: each on N+11 .. N+14, and every provider's"
-      + " real host name on --tls-port; CA in <data-dir>/ca.pem and ca.p12 (the service stays on HTTP)")
+  @Option(
+      names = "--tls",
+      description =
+          "the simulators also serve HTTPS: each on N+11 .. N+14, and every provider's"
+              + " real host name on --tls-port; CA in <data-dir>/ca.pem and ca.p12 (the service stays on HTTP)")
   boolean tls;
 
-  @Option(names = "--tls-port", description = "where the simulators' host-name router listens (default N+10)")
+  @Option(
+      names = "--tls-port",
+      description = "where the simulators' host-name router listens (default N+10)")
   Integer tlsPort;
 
   @Override
@@ -69,10 +91,19 @@ public final class UpCommand implements Callable<Integer> {
     put(flags, "--public-url", publicUrl);
     Stack stack;
     try {
-      stack = Stack.of(StackProfile.LOCAL).flags(flags).settings(System.getenv()).clock(clock).timeScale(timeScale)
-          .scenarios(scenarios).tls(new SimulatorSettings.Tls(tls,
-              tlsPort == null ? OptionalInt.empty() : OptionalInt.of(tlsPort), List.of()))
-          .start();
+      stack =
+          Stack.of(StackProfile.LOCAL)
+              .flags(flags)
+              .settings(System.getenv())
+              .clock(clock)
+              .timeScale(timeScale)
+              .scenarios(scenarios)
+              .tls(
+                  new SimulatorSettings.Tls(
+                      tls,
+                      tlsPort == null ? OptionalInt.empty() : OptionalInt.of(tlsPort),
+                      List.of()))
+              .start();
     } catch (ProviderServer.PortTaken e) {
       System.err.println("octopods up: " + e.getMessage());
       return 2;
@@ -81,10 +112,14 @@ public final class UpCommand implements Callable<Integer> {
       return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stack.close();
-      stopped.countDown();
-    }, "octopods-up-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stack.close();
+                  stopped.countDown();
+                },
+                "octopods-up-shutdown"));
     urlLines(stack).forEach(System.out::println);
     awaitHealth(stack.service().baseUrl());
     System.out.println("Clock: " + clock + ". Ctrl-C stops.");
@@ -107,8 +142,10 @@ public final class UpCommand implements Callable<Integer> {
 
   private static void awaitHealth(String base) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("GET /health answered " + r.statusCode() + ": " + r.body());
     }
@@ -119,5 +156,4 @@ public final class UpCommand implements Callable<Integer> {
       flags.put(name, value);
     }
   }
-
 }

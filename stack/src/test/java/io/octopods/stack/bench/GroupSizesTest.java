@@ -10,11 +10,14 @@ class GroupSizesTest {
 
   @Test
   void rowsSharingATransactionAreOneGroupInFirstSeenOrder() {
-    List<Row> rows = List.of(new Row(7, "a"), new Row(5, "b"), new Row(7, "c"), new Row(9, "d"), new Row(5, "e"));
+    List<Row> rows =
+        List.of(
+            new Row(7, "a"), new Row(5, "b"), new Row(7, "c"), new Row(9, "d"), new Row(5, "e"));
 
     List<List<Row>> groups = GroupSizes.byTransaction(rows, Row::xmin);
 
-    assertThat(groups).extracting(g -> g.stream().map(Row::id).toList())
+    assertThat(groups)
+        .extracting(g -> g.stream().map(Row::id).toList())
         .containsExactly(List.of("a", "c"), List.of("b", "e"), List.of("d"));
   }
 

@@ -12,11 +12,16 @@ class HubSpotBacklogTest {
     for (long t = 0; t < 4_000; t += 10) {
       events.created("m" + t + "-SENT", t); // 100 events a second
     }
-    List<HubSpotBacklog.Sample> samples = List.of(new HubSpotBacklog.Sample(0, 500),
-        new HubSpotBacklog.Sample(1_000, 99), new HubSpotBacklog.Sample(2_000, 700),
-        new HubSpotBacklog.Sample(3_000, 100), new HubSpotBacklog.Sample(4_000, 0));
+    List<HubSpotBacklog.Sample> samples =
+        List.of(
+            new HubSpotBacklog.Sample(0, 500),
+            new HubSpotBacklog.Sample(1_000, 99),
+            new HubSpotBacklog.Sample(2_000, 700),
+            new HubSpotBacklog.Sample(3_000, 100),
+            new HubSpotBacklog.Sample(4_000, 0));
 
-    HubSpotBacklog.Throughput t = HubSpotBacklog.whileBacklogged(samples, 100, 500, 3_500, events::createdBetween);
+    HubSpotBacklog.Throughput t =
+        HubSpotBacklog.whileBacklogged(samples, 100, 500, 3_500, events::createdBetween);
 
     // [500, 1000) and [2000, 3500): 2 s with a full batch pending; [1000, 2000) had less
     assertThat(t.seconds()).isEqualTo(2.0);
@@ -48,10 +53,11 @@ class HubSpotBacklogTest {
       spread.called(i % 10 == 0 ? 429 : 201, 100L * i);
     }
 
-    assertThat(burst.pacing(0, 10_000)).isEqualTo("100 calls in 10.0 s: at most 100 in one second, at most 8.0 s "
-        + "without one");
-    assertThat(spread.pacing(0, 10_000)).isEqualTo("100 calls in 10.0 s: at most 10 in one second, at most 0.1 s "
-        + "without one");
+    assertThat(burst.pacing(0, 10_000))
+        .isEqualTo(
+            "100 calls in 10.0 s: at most 100 in one second, at most 8.0 s " + "without one");
+    assertThat(spread.pacing(0, 10_000))
+        .isEqualTo("100 calls in 10.0 s: at most 10 in one second, at most 0.1 s " + "without one");
     assertThat(spread.tally().calls()).containsEntry(201, 90L).containsEntry(429, 10L);
   }
 }

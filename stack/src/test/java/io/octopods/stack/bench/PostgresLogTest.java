@@ -13,16 +13,22 @@ class PostgresLogTest {
 
   @Test
   void pairsEachStartWithItsCompletion() {
-    List<PostgresLog.Checkpoint> checkpoints = PostgresLog.parse(List.of(
-        "2026-12-07 17:15:58.659 UTC [2232] LOG:  database system is ready to accept connections",
-        "2026-12-07 17:20:58.757 UTC [2233] LOG:  checkpoint starting: time",
-        "2026-12-07 17:21:40.100 UTC [2233] LOG:  checkpoint complete: wrote 3 buffers (0.0%); write=0.101 s",
-        "2026-12-07 17:22:00.000 UTC [2233] LOG:  checkpoint starting: wal"));
+    List<PostgresLog.Checkpoint> checkpoints =
+        PostgresLog.parse(
+            List.of(
+                "2026-12-07 17:15:58.659 UTC [2232] LOG:  database system is ready to accept connections",
+                "2026-12-07 17:20:58.757 UTC [2233] LOG:  checkpoint starting: time",
+                "2026-12-07 17:21:40.100 UTC [2233] LOG:  checkpoint complete: wrote 3 buffers (0.0%); write=0.101 s",
+                "2026-12-07 17:22:00.000 UTC [2233] LOG:  checkpoint starting: wal"));
 
-    assertThat(checkpoints).containsExactly(
-        new PostgresLog.Checkpoint(at("2026-12-07T17:20:58.757Z"), at("2026-12-07T17:21:40.100Z"), "time",
-            "wrote 3 buffers (0.0%); write=0.101 s"),
-        new PostgresLog.Checkpoint(at("2026-12-07T17:22:00Z"), -1, "wal", ""));
+    assertThat(checkpoints)
+        .containsExactly(
+            new PostgresLog.Checkpoint(
+                at("2026-12-07T17:20:58.757Z"),
+                at("2026-12-07T17:21:40.100Z"),
+                "time",
+                "wrote 3 buffers (0.0%); write=0.101 s"),
+            new PostgresLog.Checkpoint(at("2026-12-07T17:22:00Z"), -1, "wal", ""));
   }
 
   @Test

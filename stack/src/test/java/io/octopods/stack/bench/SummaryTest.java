@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 class SummaryTest {
   @Test
   void printsEveryKeyInItsOrderWhateverTheOrderTheyWereSet() {
-    Summary s = new Summary().put("driver_cpu_ms_per_callback", 0.1234, 3).put("callbacks_per_s", 3146.4, 0)
-        .put("lost", 0);
+    Summary s =
+        new Summary()
+            .put("driver_cpu_ms_per_callback", 0.1234, 3)
+            .put("callbacks_per_s", 3146.4, 0)
+            .put("lost", 0);
 
     assertThat(s.lines()).hasSize(22);
     assertThat(s.lines().get(0)).isEqualTo("callbacks_per_s: 3146");

@@ -8,9 +8,14 @@ import org.junit.jupiter.api.Test;
 class SurfaceTest {
   @Test
   void eachSurfaceShowsAPublicStatus() {
-    assertThat(Surface.API.statusIn("{\"message_id\":\"m\",\"message_status\":{\"message_status\":\"DELIVERED\","
-        + "\"terminal\":true}}")).isEqualTo("DELIVERED");
-    assertThat(Surface.INTERCOM.statusIn("{\"delivery_status\":{\"label\":\"Send Attempted\",\"icon\":\"clock\"}}"))
+    assertThat(
+            Surface.API.statusIn(
+                "{\"message_id\":\"m\",\"message_status\":{\"message_status\":\"DELIVERED\","
+                    + "\"terminal\":true}}"))
+        .isEqualTo("DELIVERED");
+    assertThat(
+            Surface.INTERCOM.statusIn(
+                "{\"delivery_status\":{\"label\":\"Send Attempted\",\"icon\":\"clock\"}}"))
         .isEqualTo("UNKNOWN");
     assertThat(Surface.INTERCOM.statusIn("{\"delivery_status\":{\"label\":\"Delivery Failed\"}}"))
         .isEqualTo("FAILED");
@@ -33,6 +38,7 @@ class SurfaceTest {
   @Test
   void pathsFollowTheApi() {
     assertThat(Surface.API.path(Channel.SMS, "m1")).isEqualTo("/api/v1/sms/messages/m1");
-    assertThat(Surface.REACH.path(Channel.VIBER, "m1")).isEqualTo("/surfaces/reach/messages/m1/timeline");
+    assertThat(Surface.REACH.path(Channel.VIBER, "m1"))
+        .isEqualTo("/surfaces/reach/messages/m1/timeline");
   }
 }

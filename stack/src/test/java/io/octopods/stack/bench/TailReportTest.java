@@ -22,8 +22,13 @@ class TailReportTest {
     List<TailProbe.Sample> samples = new ArrayList<>();
     for (long t = START; t < START + 3000; t += 100) {
       boolean inSecondOne = t >= START + 1000 && t < START + 2000;
-      samples.add(new TailProbe.Sample(t, Map.of(inSecondOne ? "IO:WALSync" : TailProbe.RUNNING, 2),
-          Map.of("checkpointer", inSecondOne ? "Timeout:CheckpointWriteDelay" : "Activity:CheckpointerMain")));
+      samples.add(
+          new TailProbe.Sample(
+              t,
+              Map.of(inSecondOne ? "IO:WALSync" : TailProbe.RUNNING, 2),
+              Map.of(
+                  "checkpointer",
+                  inSecondOne ? "Timeout:CheckpointWriteDelay" : "Activity:CheckpointerMain")));
     }
     TailProbe.Evidence evidence = new TailProbe.Evidence(samples, List.of());
     HubSpotEvents hubspot = new HubSpotEvents();
@@ -31,17 +36,27 @@ class TailReportTest {
       hubspot.called(201, START + 1000 + 10L * i);
     }
 
-    List<String> lines = new TailReport(phase, evidence, new GcLog(List.of()), List.of(), "test log", hubspot)
-        .lines();
+    List<String> lines =
+        new TailReport(phase, evidence, new GcLog(List.of()), List.of(), "test log", hubspot)
+            .lines();
 
-    assertThat(lines.get(0)).contains("45 of 300 callbacks (15.00 %) answered more than 50 ms after they were due, "
-        + "in 2 of 3 seconds");
-    assertThat(lines.get(1)).startsWith("    second 1: 40 of 100 slow, slowest 120 ms; backends IO:WALSync 100 %; "
-        + "a checkpoint in progress in 100 % of the samples").endsWith("HubSpot 30.0 calls/s, 0 events/s");
+    assertThat(lines.get(0))
+        .contains(
+            "45 of 300 callbacks (15.00 %) answered more than 50 ms after they were due, "
+                + "in 2 of 3 seconds");
+    assertThat(lines.get(1))
+        .startsWith(
+            "    second 1: 40 of 100 slow, slowest 120 ms; backends IO:WALSync 100 %; "
+                + "a checkpoint in progress in 100 % of the samples")
+        .endsWith("HubSpot 30.0 calls/s, 0 events/s");
     assertThat(lines.get(2)).startsWith("    second 2: 5 of 100 slow");
-    assertThat(lines.get(3)).startsWith("    the 1 seconds without a slow answer, together: backends running (CPU) "
-        + "100 %; a checkpoint in progress in 0 % of the samples").endsWith("HubSpot 0.0 calls/s, 0 events/s");
-    assertThat(lines).anyMatch(l -> l.contains("server log (test log): no checkpoint overlaps the phase"));
+    assertThat(lines.get(3))
+        .startsWith(
+            "    the 1 seconds without a slow answer, together: backends running (CPU) "
+                + "100 %; a checkpoint in progress in 0 % of the samples")
+        .endsWith("HubSpot 0.0 calls/s, 0 events/s");
+    assertThat(lines)
+        .anyMatch(l -> l.contains("server log (test log): no checkpoint overlaps the phase"));
   }
 
   @Test

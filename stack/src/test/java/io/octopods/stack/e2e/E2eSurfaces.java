@@ -3,8 +3,8 @@ package io.octopods.stack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.octopods.stack.support.StackHttp;
 import io.octopods.simulator.SimulatorClient;
+import io.octopods.stack.support.StackHttp;
 import io.octopods.stack.support.StackUnderTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,29 +12,70 @@ import java.util.Map;
 
 /**
  * I10 and I2/I3 on every surface, read the way each surface's user reads it: the API, HubSpot's
- * timeline (from the HubSpot simulator), Intercom's Inbox label and Reach's current step. The labels are
- * status-model.md section 5, written here independently of the service's own mapping.
+ * timeline (from the HubSpot simulator), Intercom's Inbox label and Reach's current step. The
+ * labels are status-model.md section 5, written here independently of the service's own mapping.
  */
 final class E2eSurfaces {
-  private static final Map<String, String> INBOX = Map.of("UNKNOWN", "Send Attempted", "SENT", "Sent",
-      "DELIVERED", "Delivered", "READ", "Read", "FAILED", "Delivery Failed", "DELETED", "Deleted");
-  private static final Map<String, String> REACH = Map.of("UNKNOWN", "Queued", "SENT", "Sent",
-      "DELIVERED", "Delivered", "READ", "Read", "FAILED", "Failed", "DELETED", "Deleted");
-  private static final List<String> RANK = List.of("UNKNOWN", "SENT", "DELIVERED", "READ", "DELETED");
+  private static final Map<String, String> INBOX =
+      Map.of(
+          "UNKNOWN",
+          "Send Attempted",
+          "SENT",
+          "Sent",
+          "DELIVERED",
+          "Delivered",
+          "READ",
+          "Read",
+          "FAILED",
+          "Delivery Failed",
+          "DELETED",
+          "Deleted");
+  private static final Map<String, String> REACH =
+      Map.of(
+          "UNKNOWN",
+          "Queued",
+          "SENT",
+          "Sent",
+          "DELIVERED",
+          "Delivered",
+          "READ",
+          "Read",
+          "FAILED",
+          "Failed",
+          "DELETED",
+          "Deleted");
+  private static final List<String> RANK =
+      List.of("UNKNOWN", "SENT", "DELIVERED", "READ", "DELETED");
 
   private E2eSurfaces() {}
 
   /** What Intercom's Inbox and Reach show now, as statuses: [inbox, reach]. */
   static List<String> sample(StackUnderTest stack, String messageId) {
     Map<String, String> auth = StackUnderTest.auth(StackUnderTest.API_KEY);
-    String label = StackHttp.call("GET", stack.service() + "/surfaces/intercom/messages/" + messageId, auth, null)
-        .expect(200).json().at("/delivery_status/label").asText();
-    String step = StackHttp.call("GET", stack.service() + "/surfaces/reach/messages/" + messageId + "/timeline", auth,
-        null).expect(200).json().path("current").asText();
+    String label =
+        StackHttp.call(
+                "GET", stack.service() + "/surfaces/intercom/messages/" + messageId, auth, null)
+            .expect(200)
+            .json()
+            .at("/delivery_status/label")
+            .asText();
+    String step =
+        StackHttp.call(
+                "GET",
+                stack.service() + "/surfaces/reach/messages/" + messageId + "/timeline",
+                auth,
+                null)
+            .expect(200)
+            .json()
+            .path("current")
+            .asText();
     return List.of(statusOf(INBOX, label), statusOf(REACH, step));
   }
 
-  /** I2/I3 on Intercom and Reach: between two samples neither surface went back, nor left a terminal status. */
+  /**
+   * I2/I3 on Intercom and Reach: between two samples neither surface went back, nor left a terminal
+   * status.
+   */
   static void neverWentBack(List<String> earlier, List<String> later, String where) {
     for (int i = 0; i < earlier.size(); i++) {
       String before = earlier.get(i);
@@ -43,19 +84,30 @@ final class E2eSurfaces {
       if ("FAILED".equals(before) || "DELETED".equals(before)) {
         assertThat(after).as("I3/I4 on " + surface + "; " + where).isEqualTo(before);
       } else if (!"FAILED".equals(after)) {
-        assertThat(RANK.indexOf(after)).as("I2 on " + surface + " (" + before + " -> " + after + "); " + where)
+        assertThat(RANK.indexOf(after))
+            .as("I2 on " + surface + " (" + before + " -> " + after + "); " + where)
             .isGreaterThanOrEqualTo(RANK.indexOf(before));
       }
     }
   }
 
   private static String statusOf(Map<String, String> labels, String label) {
-    return labels.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey).findFirst()
-        .orElseThrow(() -> new AssertionError("I1: '" + label + "' is not one of the labels " + labels.values()));
+    return labels.entrySet().stream()
+        .filter(e -> e.getValue().equals(label))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "I1: '" + label + "' is not one of the labels " + labels.values()));
   }
 
-  /** Once the system is quiet, every surface shows the API's status; HubSpot's events never went backwards. */
-  static void agree(StackUnderTest stack, String channel, String messageId, String email, String where) {
+  /**
+   * Once the system is quiet, every surface shows the API's status; HubSpot's events never went
+   * backwards.
+   */
+  static void agree(
+      StackUnderTest stack, String channel, String messageId, String email, String where) {
     JsonNode api = stack.message(channel, messageId).path("message_status");
     String status = api.path("message_status").asText();
 
@@ -65,28 +117,49 @@ final class E2eSurfaces {
         hubspot.add(e.tokens().path("status").asText());
       }
     }
-    assertThat(hubspot).as("I10: HubSpot's newest event shows the API's status; " + where).isNotEmpty()
-        .last().isEqualTo(status);
-    assertThat(hubspot).as("HubSpot events are immutable: one per public status; " + where).doesNotHaveDuplicates();
+    assertThat(hubspot)
+        .as("I10: HubSpot's newest event shows the API's status; " + where)
+        .isNotEmpty()
+        .last()
+        .isEqualTo(status);
+    assertThat(hubspot)
+        .as("HubSpot events are immutable: one per public status; " + where)
+        .doesNotHaveDuplicates();
     for (int i = 1; i < hubspot.size(); i++) {
       String before = hubspot.get(i - 1);
       String after = hubspot.get(i);
-      assertThat(before).as("I3/I4: nothing follows FAILED on HubSpot; " + where).isNotEqualTo("FAILED");
+      assertThat(before)
+          .as("I3/I4: nothing follows FAILED on HubSpot; " + where)
+          .isNotEqualTo("FAILED");
       if (!"FAILED".equals(after)) {
-        assertThat(RANK.indexOf(after)).as("I2: HubSpot never goes back (" + before + " -> " + after + "); " + where)
+        assertThat(RANK.indexOf(after))
+            .as("I2: HubSpot never goes back (" + before + " -> " + after + "); " + where)
             .isGreaterThan(RANK.indexOf(before));
       }
     }
 
     Map<String, String> auth = StackUnderTest.auth(StackUnderTest.API_KEY);
-    JsonNode inbox = StackHttp.call("GET", stack.service() + "/surfaces/intercom/messages/" + messageId, auth, null)
-        .expect(200).json();
-    assertThat(inbox.at("/delivery_status/label").asText()).as("I10: Intercom's label; " + where)
+    JsonNode inbox =
+        StackHttp.call(
+                "GET", stack.service() + "/surfaces/intercom/messages/" + messageId, auth, null)
+            .expect(200)
+            .json();
+    assertThat(inbox.at("/delivery_status/label").asText())
+        .as("I10: Intercom's label; " + where)
         .isEqualTo(INBOX.get(status));
-    JsonNode reach = StackHttp.call("GET", stack.service() + "/surfaces/reach/messages/" + messageId + "/timeline",
-        auth, null).expect(200).json();
-    assertThat(reach.path("current").asText()).as("I10: Reach's current step; " + where).isEqualTo(REACH.get(status));
-    assertThat(reach.path("terminal").asBoolean()).as("Reach closes with the API; " + where)
+    JsonNode reach =
+        StackHttp.call(
+                "GET",
+                stack.service() + "/surfaces/reach/messages/" + messageId + "/timeline",
+                auth,
+                null)
+            .expect(200)
+            .json();
+    assertThat(reach.path("current").asText())
+        .as("I10: Reach's current step; " + where)
+        .isEqualTo(REACH.get(status));
+    assertThat(reach.path("terminal").asBoolean())
+        .as("Reach closes with the API; " + where)
         .isEqualTo(api.path("terminal").asBoolean());
   }
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code OCTOPODS_ORPHAN_RETENTION} is honoured by the running service: Viber receipts for a token nobody sent
- * (D3) are kept as orphans, answered {@code 200}, and gone once older than the retention (here 5 s).
+ * {@code OCTOPODS_ORPHAN_RETENTION} is honoured by the running service: Viber receipts for a token
+ * nobody sent (D3) are kept as orphans, answered {@code 200}, and gone once older than the
+ * retention (here 5 s).
  */
 class OrphanRetentionAcceptanceTest {
 
@@ -25,8 +26,10 @@ class OrphanRetentionAcceptanceTest {
       stack.advanceAll();
 
       assertThat(stack.orphans()).as("the two foreign receipts are kept").isEqualTo(before + 2);
-      await("the orphans are deleted after the retention").atMost(Duration.ofSeconds(30))
-          .pollInterval(Duration.ofMillis(200)).until(() -> stack.orphans() == 0);
+      await("the orphans are deleted after the retention")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> stack.orphans() == 0);
       assertThat(stack.status("viber", id)).as("our message never saw them").isEqualTo("SENT");
     }
   }

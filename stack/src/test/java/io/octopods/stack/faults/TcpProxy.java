@@ -13,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A small TCP forwarder on a free loopback port to {@code 127.0.0.1:targetPort}, with a switch: {@link #cut()}
- * closes every connection through it at once (both sides see the socket close) and, until {@link #restore()},
- * closes each new connection as soon as it is accepted (the client reads end-of-stream before any byte: refused).
- * {@link #silence()} keeps every connection open but forwards nothing either way, and holds new ones the same way
- * (a dropped route or a frozen server: no close, no answer). Counts accepted connections and the bytes clients
- * sent. Threads are daemons; {@link #close()} ends them.
+ * A small TCP forwarder on a free loopback port to {@code 127.0.0.1:targetPort}, with a switch:
+ * {@link #cut()} closes every connection through it at once (both sides see the socket close) and,
+ * until {@link #restore()}, closes each new connection as soon as it is accepted (the client reads
+ * end-of-stream before any byte: refused). {@link #silence()} keeps every connection open but
+ * forwards nothing either way, and holds new ones the same way (a dropped route or a frozen server:
+ * no close, no answer). Counts accepted connections and the bytes clients sent. Threads are
+ * daemons; {@link #close()} ends them.
  */
 final class TcpProxy implements AutoCloseable {
   private final int targetPort;
@@ -113,29 +114,33 @@ final class TcpProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to, boolean upward) {
-    Thread t = new Thread(() -> {
-      byte[] buffer = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-          if (silent || from == to) {
-            continue; // swallowed: the other side hears nothing
-          }
-          out.write(buffer, 0, n);
-          out.flush();
-          if (upward) {
-            bytesUp.addAndGet(n);
-          }
-        }
-      } catch (IOException e) {
-        // cut, or one side closed
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-        open.remove(from);
-        open.remove(to);
-      }
-    }, "faults-tcp-proxy-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16 * 1024];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                  if (silent || from == to) {
+                    continue; // swallowed: the other side hears nothing
+                  }
+                  out.write(buffer, 0, n);
+                  out.flush();
+                  if (upward) {
+                    bytesUp.addAndGet(n);
+                  }
+                }
+              } catch (IOException e) {
+                // cut, or one side closed
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
+              }
+            },
+            "faults-tcp-proxy-pump");
     t.setDaemon(true);
     t.start();
   }

@@ -6,15 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One real service (StackUnderTest: real HTTP, embedded H2; keys {@code API_KEY} of workspace acme and
- * {@code OTHER_KEY} of workspace other) and, per channel, one message of each workspace: ours and theirs.
+ * One real service (StackUnderTest: real HTTP, embedded H2; keys {@code API_KEY} of workspace acme
+ * and {@code OTHER_KEY} of workspace other) and, per channel, one message of each workspace: ours
+ * and theirs.
  */
 final class ApiWorkspaces implements AutoCloseable {
   static final List<String> CHANNELS = List.of("sms", "whatsapp", "viber");
 
   final StackUnderTest stack;
+
   /** Per channel: our message {id, to} and theirs (workspace other). */
   private final Map<String, String[]> ours = new LinkedHashMap<>();
+
   private final Map<String, String[]> theirs = new LinkedHashMap<>();
 
   private ApiWorkspaces(StackUnderTest stack) {
@@ -27,10 +30,16 @@ final class ApiWorkspaces implements AutoCloseable {
     try {
       for (String channel : CHANNELS) {
         String ourTo = StackUnderTest.freshRecipient();
-        w.ours.put(channel, new String[] {w.stack.send(channel, ourTo).path("message_id").asText(), ourTo});
+        w.ours.put(
+            channel,
+            new String[] {w.stack.send(channel, ourTo).path("message_id").asText(), ourTo});
         String theirTo = StackUnderTest.freshRecipient();
-        w.theirs.put(channel, new String[] {w.stack.send(channel, theirTo, StackUnderTest.OTHER_KEY)
-            .path("message_id").asText(), theirTo});
+        w.theirs.put(
+            channel,
+            new String[] {
+              w.stack.send(channel, theirTo, StackUnderTest.OTHER_KEY).path("message_id").asText(),
+              theirTo
+            });
       }
       return w;
     } catch (RuntimeException | AssertionError e) {

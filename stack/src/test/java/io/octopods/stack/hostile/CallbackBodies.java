@@ -10,14 +10,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Callback bodies of each provider's real shape (providers.md 1.4, 2.4, 3.4), and the text surgery the
- * malformed ones are made with. A report is {@code {providerId, ourId or null, word}}.
+ * Callback bodies of each provider's real shape (providers.md 1.4, 2.4, 3.4), and the text surgery
+ * the malformed ones are made with. A report is {@code {providerId, ourId or null, word}}.
  */
 final class CallbackBodies {
   private CallbackBodies() {}
 
-  /** The body of a callback carrying {@code reports}, with an extra JSON field or form parameters. */
-  static String text(WebhookProvider p, boolean twilioJson, List<String[]> reports, String extraJson,
+  /**
+   * The body of a callback carrying {@code reports}, with an extra JSON field or form parameters.
+   */
+  static String text(
+      WebhookProvider p,
+      boolean twilioJson,
+      List<String[]> reports,
+      String extraJson,
       String extraForm) {
     return switch (p) {
       case TWILIO -> twilio(reports.get(0), twilioJson, extraJson, extraForm);
@@ -40,40 +46,68 @@ final class CallbackBodies {
     }
     params.put("ApiVersion", "2010-04-01");
     if (json) {
-      String fields = params.entrySet().stream().map(e -> q(e.getKey()) + ":" + q(e.getValue()))
-          .collect(Collectors.joining(","));
+      String fields =
+          params.entrySet().stream()
+              .map(e -> q(e.getKey()) + ":" + q(e.getValue()))
+              .collect(Collectors.joining(","));
       return "{" + fields + (extraJson.isEmpty() ? "" : "," + extraJson) + "}";
     }
-    String form = params.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-        StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    String form =
+        params.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
     return form + (extraForm.isEmpty() ? "" : "&" + extraForm);
   }
 
   private static String whatsApp(List<String[]> reports, String extraJson) {
-    String items = reports.stream().map(r -> "{\"id\":" + q(r[0]) + ",\"status\":" + q(r[2])
-        + ",\"timestamp\":\"1750030073\",\"recipient_id\":\"15551230001\""
-        + (r[1] == null ? "" : ",\"biz_opaque_callback_data\":" + q(r[1]))
-        + (r[2].equals("failed") ? ",\"errors\":[{\"code\":131026,\"title\":\"Message undeliverable\"}]" : "")
-        + "}").collect(Collectors.joining(","));
+    String items =
+        reports.stream()
+            .map(
+                r ->
+                    "{\"id\":"
+                        + q(r[0])
+                        + ",\"status\":"
+                        + q(r[2])
+                        + ",\"timestamp\":\"1750030073\",\"recipient_id\":\"15551230001\""
+                        + (r[1] == null ? "" : ",\"biz_opaque_callback_data\":" + q(r[1]))
+                        + (r[2].equals("failed")
+                            ? ",\"errors\":[{\"code\":131026,\"title\":\"Message undeliverable\"}]"
+                            : "")
+                        + "}")
+            .collect(Collectors.joining(","));
     return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
         + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
-        + "\"phone_number_id\":\"106540352242922\"},\"statuses\":[" + items + "]},\"field\":\"messages\"}]}]"
-        + (extraJson.isEmpty() ? "" : "," + extraJson) + "}";
+        + "\"phone_number_id\":\"106540352242922\"},\"statuses\":["
+        + items
+        + "]},\"field\":\"messages\"}]}]"
+        + (extraJson.isEmpty() ? "" : "," + extraJson)
+        + "}";
   }
 
   private static String viber(String[] r, String extraJson) {
-    return "{\"event\":" + q(r[2]) + ",\"timestamp\":1457764197627,\"message_token\":" + r[0]
-        + ",\"user_id\":\"01234567890A=\"" + (r[2].equals("failed") ? ",\"desc\":\"failure description\"" : "")
-        + (extraJson.isEmpty() ? "" : "," + extraJson) + "}";
+    return "{\"event\":"
+        + q(r[2])
+        + ",\"timestamp\":1457764197627,\"message_token\":"
+        + r[0]
+        + ",\"user_id\":\"01234567890A=\""
+        + (r[2].equals("failed") ? ",\"desc\":\"failure description\"" : "")
+        + (extraJson.isEmpty() ? "" : "," + extraJson)
+        + "}";
   }
 
-  /** {@code t} with the JSON value right after the first {@code field} (such as {@code "id":}) replaced. */
+  /**
+   * {@code t} with the JSON value right after the first {@code field} (such as {@code "id":})
+   * replaced.
+   */
   static String replaceValue(String t, String field, String value) {
     int at = t.indexOf(field) + field.length();
     return t.substring(0, at) + value + t.substring(valueEnd(t, at));
   }
 
-  /** Where the JSON value starting at {@code at} ends (a string, a number, a literal, or one level of brackets). */
+  /**
+   * Where the JSON value starting at {@code at} ends (a string, a number, a literal, or one level
+   * of brackets).
+   */
   static int valueEnd(String t, int at) {
     char first = t.charAt(at);
     if (first == '"') {

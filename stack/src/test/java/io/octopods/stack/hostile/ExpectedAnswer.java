@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the service must answer a hostile callback: one status, or (for invalid UTF-8 the parser may or may not
- * catch) 200 or 400; what the problem's text must mention; and for a 200 how many reports it keeps ({@code -1}:
- * not counted).
+ * What the service must answer a hostile callback: one status, or (for invalid UTF-8 the parser may
+ * or may not catch) 200 or 400; what the problem's text must mention; and for a 200 how many
+ * reports it keeps ({@code -1}: not counted).
  */
 record ExpectedAnswer(Set<Integer> statuses, List<String> detailMentions, int reports) {
   static ExpectedAnswer of(int status, String... mentions) {

@@ -20,15 +20,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Raw HTTP for the hostile-input properties: any bytes as the body, any headers (or none, not even a
- * {@code Content-Type}), and a request that only declares its length (for bodies over a limit, which a server
- * refuses before reading them: sending them would race with its closing the connection).
+ * Raw HTTP for the hostile-input properties: any bytes as the body, any headers (or none, not even
+ * a {@code Content-Type}), and a request that only declares its length (for bodies over a limit,
+ * which a server refuses before reading them: sending them would race with its closing the
+ * connection).
  */
 final class HostileHttp {
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private HostileHttp() {}
 
@@ -44,7 +46,9 @@ final class HostileHttp {
 
     JsonNode json() {
       try {
-        return body == null || body.isBlank() ? MissingNode.getInstance() : StackHttp.JSON.readTree(body);
+        return body == null || body.isBlank()
+            ? MissingNode.getInstance()
+            : StackHttp.JSON.readTree(body);
       } catch (IOException e) {
         return MissingNode.getInstance();
       }
@@ -60,11 +64,17 @@ final class HostileHttp {
   static Answer call(String method, String url, Map<String, String> headers, byte[] body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     headers.forEach(b::header);
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
       HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
       Map<String, String> h = new LinkedHashMap<>();
-      r.headers().map().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+      r.headers()
+          .map()
+          .forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
       return new Answer(r.statusCode(), h, new String(r.body(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + url + " failed: " + e, e);
@@ -75,22 +85,24 @@ final class HostileHttp {
   }
 
   /**
-   * A POST that declares {@code Content-Length: length} and sends no body, over a plain socket: a server that
-   * refuses the length up front answers at once.
+   * A POST that declares {@code Content-Length: length} and sends no body, over a plain socket: a
+   * server that refuses the length up front answers at once.
    */
-  static Answer declaredLength(int port, String pathAndQuery, Map<String, String> headers, long length) {
+  static Answer declaredLength(
+      int port, String pathAndQuery, Map<String, String> headers, long length) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put("Content-Length", String.valueOf(length));
     try {
       return raw(port, "POST", pathAndQuery, h);
     } catch (IOException e) {
-      throw new UncheckedIOException("POST " + pathAndQuery + " declaring " + length + " bytes failed: " + e, e);
+      throw new UncheckedIOException(
+          "POST " + pathAndQuery + " declaring " + length + " bytes failed: " + e, e);
     }
   }
 
   /**
-   * A GET with the request target exactly as given (no client checks or encodes it: {@code %zz}, a bare
-   * {@code %}), over a plain socket.
+   * A GET with the request target exactly as given (no client checks or encodes it: {@code %zz}, a
+   * bare {@code %}), over a plain socket.
    */
   static Answer rawGet(int port, String pathAndQuery, Map<String, String> headers) {
     try {
@@ -100,13 +112,18 @@ final class HostileHttp {
     }
   }
 
-  /** One request with no body over a plain socket, then {@code Connection: close}; the answer as sent. */
-  private static Answer raw(int port, String method, String pathAndQuery, Map<String, String> headers)
+  /**
+   * One request with no body over a plain socket, then {@code Connection: close}; the answer as
+   * sent.
+   */
+  private static Answer raw(
+      int port, String method, String pathAndQuery, Map<String, String> headers)
       throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
-      StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-          + "\r\n");
+      StringBuilder head =
+          new StringBuilder(
+              method + " " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
       headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
       head.append("Connection: close\r\n\r\n");
       socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -118,7 +135,8 @@ final class HostileHttp {
       while (!(l = line(in)).isEmpty()) {
         int colon = l.indexOf(':');
         if (colon > 0) {
-          h.put(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
+          h.put(
+              l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
         }
       }
       byte[] body;
@@ -130,7 +148,8 @@ final class HostileHttp {
       } else {
         body = readQuietly(in);
       }
-      return new Answer(Integer.parseInt(statusLine.split(" ")[1]), h, new String(body, StandardCharsets.UTF_8));
+      return new Answer(
+          Integer.parseInt(statusLine.split(" ")[1]), h, new String(body, StandardCharsets.UTF_8));
     }
   }
 

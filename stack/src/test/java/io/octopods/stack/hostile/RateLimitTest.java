@@ -7,8 +7,8 @@ import io.octopods.service.adapters.http.api.ApiKeys;
 import io.octopods.service.adapters.http.api.PublicApiRoutes;
 import io.octopods.service.adapters.persistence.JdbcMessageStore;
 import io.octopods.service.application.SendMessage;
-import io.octopods.stack.support.StackUnderTest;
 import io.octopods.service.support.TestDatabase;
+import io.octopods.stack.support.StackUnderTest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,41 +24,49 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The per-key rate limit (api.md: {@code OCTOPODS_RATE_LIMIT} requests per second per key, over it {@code 429}
- * problem+json with {@code Retry-After} in whole seconds). Two ways: the whole service started with
- * {@code OCTOPODS_RATE_LIMIT=5} (a burst far faster than 5 a second, so the outcome does not depend on timing),
- * and the API routes on a clock the test moves, for the exact numbers. No sleeping.
+ * The per-key rate limit (api.md: {@code OCTOPODS_RATE_LIMIT} requests per second per key, over it
+ * {@code 429} problem+json with {@code Retry-After} in whole seconds). Two ways: the whole service
+ * started with {@code OCTOPODS_RATE_LIMIT=5} (a burst far faster than 5 a second, so the outcome
+ * does not depend on timing), and the API routes on a clock the test moves, for the exact numbers.
+ * No sleeping.
  */
 class RateLimitTest {
   private static final int LIMIT = 5;
 
   @Test
   void aBurstFromOneKeyGets429WithRetryAfterWhileAnotherKeyIsNotLimited() {
-    try (StackUnderTest stack = StackUnderTest.start(Map.of("OCTOPODS_RATE_LIMIT", String.valueOf(LIMIT)))) {
+    try (StackUnderTest stack =
+        StackUnderTest.start(Map.of("OCTOPODS_RATE_LIMIT", String.valueOf(LIMIT)))) {
       String list = stack.service() + "/api/v1/sms/messages?limit=1";
       List<Integer> statuses = new ArrayList<>();
       HostileHttp.Answer limited = null;
       for (int i = 0; i < 500 && limited == null; i++) {
-        HostileHttp.Answer a = HostileHttp.call("GET", list, StackUnderTest.auth(StackUnderTest.API_KEY), null);
+        HostileHttp.Answer a =
+            HostileHttp.call("GET", list, StackUnderTest.auth(StackUnderTest.API_KEY), null);
         statuses.add(a.status());
         if (a.status() == 429) {
           limited = a;
         }
       }
-      assertThat(limited).as("a burst of %s requests from one key is limited: %s", statuses.size(), statuses)
+      assertThat(limited)
+          .as("a burst of %s requests from one key is limited: %s", statuses.size(), statuses)
           .isNotNull();
-      assertThat(statuses.subList(0, LIMIT)).as("a key may burst up to the limit first").containsOnly(200);
+      assertThat(statuses.subList(0, LIMIT))
+          .as("a key may burst up to the limit first")
+          .containsOnly(200);
       assertThat(statuses).as("only 200 then the 429").containsOnly(200, 429);
       assertRetryAfter(limited);
 
       // another key of another workspace, at once: its own bucket
-      HostileHttp.Answer other = HostileHttp.call("GET", list, StackUnderTest.auth(StackUnderTest.OTHER_KEY), null);
+      HostileHttp.Answer other =
+          HostileHttp.call("GET", list, StackUnderTest.auth(StackUnderTest.OTHER_KEY), null);
       assertThat(other.status()).as("the limit is per key: %s", other).isEqualTo(200);
       // no key at all: 401 (the key is checked before the limit), never a 429
       assertThat(HostileHttp.call("GET", list, Map.of(), null).status()).isEqualTo(401);
       // /health needs no key and is never limited
       for (int i = 0; i < 3 * LIMIT; i++) {
-        assertThat(HostileHttp.call("GET", stack.service() + "/health", Map.of(), null).status()).isEqualTo(200);
+        assertThat(HostileHttp.call("GET", stack.service() + "/health", Map.of(), null).status())
+            .isEqualTo(200);
       }
     }
   }
@@ -72,9 +80,11 @@ class RateLimitTest {
     try (TestDatabase db = TestDatabase.open(dir.resolve("db"))) {
       JdbcMessageStore store = new JdbcMessageStore(db.database().dataSource());
       SendMessage send = new SendMessage(store, Clock.systemUTC());
-      ApiKeys keys = ApiKeys.from(Optional.of("acme:" + acme + ",beta:" + beta + ",acme:" + acme2), dir);
-      HttpServer server = new HttpServer(List.of(new PublicApiRoutes(send, store, keys, LIMIT, clock)))
-          .start("127.0.0.1", 0);
+      ApiKeys keys =
+          ApiKeys.from(Optional.of("acme:" + acme + ",beta:" + beta + ",acme:" + acme2), dir);
+      HttpServer server =
+          new HttpServer(List.of(new PublicApiRoutes(send, store, keys, LIMIT, clock)))
+              .start("127.0.0.1", 0);
       try {
         String base = "http://127.0.0.1:" + server.port();
         String list = base + "/api/v1/whatsapp/messages";
@@ -84,15 +94,21 @@ class RateLimitTest {
         HostileHttp.Answer limited = get(list, acme);
         assertThat(limited.status()).isEqualTo(429);
         assertRetryAfter(limited);
-        assertThat(limited.header("Retry-After")).as("0.2 s to the next token, rounded up").contains("1");
+        assertThat(limited.header("Retry-After"))
+            .as("0.2 s to the next token, rounded up")
+            .contains("1");
         // a send is limited the same way, before its body is even read
-        HostileHttp.Answer send429 = HostileHttp.call("POST", base + "/api/v1/sms/messages",
-            Map.of("Authorization", "Bearer " + acme, "Content-Type", "application/json"),
-            Samples.utf8("{\"to\":\"+15551230001\",\"body\":\"hi\"}"));
+        HostileHttp.Answer send429 =
+            HostileHttp.call(
+                "POST",
+                base + "/api/v1/sms/messages",
+                Map.of("Authorization", "Bearer " + acme, "Content-Type", "application/json"),
+                Samples.utf8("{\"to\":\"+15551230001\",\"body\":\"hi\"}"));
         assertThat(send429.status()).isEqualTo(429);
 
         assertThat(get(list, beta).status()).as("another workspace's key").isEqualTo(200);
-        assertThat(get(list, acme2).status()).as("another key of the same workspace: the limit is per key")
+        assertThat(get(list, acme2).status())
+            .as("another key of the same workspace: the limit is per key")
             .isEqualTo(200);
 
         clock.advance(Duration.ofMillis(199));
@@ -105,7 +121,9 @@ class RateLimitTest {
         int ok = 0;
         while (get(list, acme).status() == 200) {
           ok++;
-          assertThat(ok).as("the bucket holds one second's worth, no more").isLessThanOrEqualTo(LIMIT);
+          assertThat(ok)
+              .as("the bucket holds one second's worth, no more")
+              .isLessThanOrEqualTo(LIMIT);
         }
         assertThat(ok).as("after a long pause a key bursts up to the limit again").isEqualTo(LIMIT);
       } finally {
@@ -143,7 +161,8 @@ class RateLimitTest {
     @Override
     public Instant instant() {
       long n = nanos.get();
-      return Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
+      return Instant.ofEpochSecond(
+          Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
     }
 
     @Override

@@ -12,22 +12,34 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * What the hostile samples share: readable bodies for shrunk samples (bytes outside printable ASCII as
- * {@code \xNN}, long runs clipped), and the providers' signature recipes written again from providers.md
- * (1.6, 2.7, 3.5), independent of the service's code.
+ * What the hostile samples share: readable bodies for shrunk samples (bytes outside printable ASCII
+ * as {@code \xNN}, long runs clipped), and the providers' signature recipes written again from
+ * providers.md (1.6, 2.7, 3.5), independent of the service's code.
  */
 final class Samples {
   /**
-   * Byte sequences that are no UTF-8: a byte never used, a lone continuation, a bad second byte, an overlong
-   * {@code /}, cut-off sequences, a surrogate, a code point over U+10FFFF, a byte-order mark's bytes.
+   * Byte sequences that are no UTF-8: a byte never used, a lone continuation, a bad second byte, an
+   * overlong {@code /}, cut-off sequences, a surrogate, a code point over U+10FFFF, a byte-order
+   * mark's bytes.
    */
-  static final byte[][] INVALID_UTF8 = {{(byte) 0xFF}, {(byte) 0xFE, (byte) 0xFF}, {(byte) 0x80},
-      {(byte) 0xC3, 0x28}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xED, (byte) 0xA0,
-      (byte) 0x80}, {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}};
+  static final byte[][] INVALID_UTF8 = {
+    {(byte) 0xFF},
+    {(byte) 0xFE, (byte) 0xFF},
+    {(byte) 0x80},
+    {(byte) 0xC3, 0x28},
+    {(byte) 0xC0, (byte) 0xAF},
+    {(byte) 0xE2, (byte) 0x82},
+    {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+    {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+    {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}
+  };
 
   private Samples() {}
 
-  /** Bytes as text: printable ASCII as is, anything else {@code \xNN}; over {@code max} characters clipped. */
+  /**
+   * Bytes as text: printable ASCII as is, anything else {@code \xNN}; over {@code max} characters
+   * clipped.
+   */
   static String show(byte[] bytes, int max) {
     StringBuilder s = new StringBuilder();
     for (byte b : bytes) {
@@ -48,7 +60,9 @@ final class Samples {
     if (text == null) {
       return "null";
     }
-    return text.length() <= max ? text : text.substring(0, max) + "...(" + text.length() + " chars)";
+    return text.length() <= max
+        ? text
+        : text.substring(0, max) + "...(" + text.length() + " chars)";
   }
 
   static byte[] utf8(String s) {
@@ -75,18 +89,23 @@ final class Samples {
     return HexFormat.of().formatHex(mac("HmacSHA256", key, data));
   }
 
-  /** Twilio: Base64 HMAC-SHA1 over the URL and then each parameter name and value, names sorted (1.6). */
+  /**
+   * Twilio: Base64 HMAC-SHA1 over the URL and then each parameter name and value, names sorted
+   * (1.6).
+   */
   static String twilio(String authToken, String url, Map<String, List<String>> params) {
     StringBuilder s = new StringBuilder(url);
-    params.keySet().stream().sorted().forEach(name -> params.get(name).stream().sorted()
-        .forEach(v -> s.append(name).append(v)));
-    return Base64.getEncoder().encodeToString(mac("HmacSHA1", authToken, s.toString().getBytes(StandardCharsets.UTF_8)));
+    params.keySet().stream()
+        .sorted()
+        .forEach(name -> params.get(name).stream().sorted().forEach(v -> s.append(name).append(v)));
+    return Base64.getEncoder()
+        .encodeToString(mac("HmacSHA1", authToken, s.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
-   * The parameters of a form body as a receiver decodes it (lenient, as Twilio's validators do): the body
-   * as UTF-8 (bad bytes replaced), pairs split on {@code &} and {@code =}, {@code +} a space, a valid
-   * {@code %XX} a byte, anything else kept.
+   * The parameters of a form body as a receiver decodes it (lenient, as Twilio's validators do):
+   * the body as UTF-8 (bad bytes replaced), pairs split on {@code &} and {@code =}, {@code +} a
+   * space, a valid {@code %XX} a byte, anything else kept.
    */
   static Map<String, List<String>> formParams(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8);
@@ -111,7 +130,10 @@ final class Samples {
       if (c == '+') {
         out.write(' ');
         i++;
-      } else if (c == '%' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
+      } else if (c == '%'
+          && i + 2 < text.length()
+          && hex(text.charAt(i + 1)) >= 0
+          && hex(text.charAt(i + 2)) >= 0) {
         out.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
         i += 3;
       } else {

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the service holds about the messages a callback names (their history sizes and public statuses, with
- * {@code updated_at}), and its orphans ({@code /health pending.orphans}): taken before and after a callback.
+ * What the service holds about the messages a callback names (their history sizes and public
+ * statuses, with {@code updated_at}), and its orphans ({@code /health pending.orphans}): taken
+ * before and after a callback.
  */
-record StoredState(long orphans, Map<String, Integer> historySizes, Map<String, JsonNode> statuses) {
-  static StoredState of(StackUnderTest stack, WebhookProvider p, List<WebhookTargets.Target> named) {
+record StoredState(
+    long orphans, Map<String, Integer> historySizes, Map<String, JsonNode> statuses) {
+  static StoredState of(
+      StackUnderTest stack, WebhookProvider p, List<WebhookTargets.Target> named) {
     Map<String, Integer> sizes = new LinkedHashMap<>();
     Map<String, JsonNode> statuses = new LinkedHashMap<>();
     for (WebhookTargets.Target t : named) {

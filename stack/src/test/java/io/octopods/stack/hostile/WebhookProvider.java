@@ -4,9 +4,13 @@ import io.octopods.service.config.SimulatorDefaults;
 import java.util.List;
 import java.util.Locale;
 
-/** A provider whose callbacks the service takes: its channel, webhook path, signature header and secret. */
+/**
+ * A provider whose callbacks the service takes: its channel, webhook path, signature header and
+ * secret.
+ */
 enum WebhookProvider {
-  TWILIO("sms", "X-Twilio-Signature"), WHATSAPP("whatsapp", "X-Hub-Signature-256"),
+  TWILIO("sms", "X-Twilio-Signature"),
+  WHATSAPP("whatsapp", "X-Hub-Signature-256"),
   VIBER("viber", "X-Viber-Content-Signature");
 
   final String channel;
@@ -33,9 +37,28 @@ enum WebhookProvider {
   /** The provider's status words, with some it never sends (unknown, wrong case, blank, padded). */
   List<String> words() {
     return switch (this) {
-      case TWILIO -> List.of("sent", "delivered", "undelivered", "failed", "queued", "sending", "read", "warp_speed",
-          " SENT ");
-      case WHATSAPP -> List.of("sent", "delivered", "read", "failed", "deleted", "played", "warning", "DELIVERED", "");
+      case TWILIO ->
+          List.of(
+              "sent",
+              "delivered",
+              "undelivered",
+              "failed",
+              "queued",
+              "sending",
+              "read",
+              "warp_speed",
+              " SENT ");
+      case WHATSAPP ->
+          List.of(
+              "sent",
+              "delivered",
+              "read",
+              "failed",
+              "deleted",
+              "played",
+              "warning",
+              "DELIVERED",
+              "");
       case VIBER -> List.of("delivered", "seen", "failed", "expired", "DELIVERED", "teleported");
     };
   }
@@ -55,7 +78,8 @@ enum WebhookProvider {
     return switch (this) {
       case TWILIO -> "SMffff" + n + "0000000000";
       case WHATSAPP -> "wamid.HOSTILE" + n;
-      case VIBER -> "9" + Long.toUnsignedString(Long.parseUnsignedLong(n, 16) % 100_000_000_000_000_000L);
+      case VIBER ->
+          "9" + Long.toUnsignedString(Long.parseUnsignedLong(n, 16) % 100_000_000_000_000_000L);
     };
   }
 }

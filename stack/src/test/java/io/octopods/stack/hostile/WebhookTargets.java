@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One real service (StackUnderTest: real HTTP, embedded H2, the simulators' published secrets) and, per
- * provider, settled SENT messages of ours for hostile callbacks to name: a pool every sample may name, and
- * fresh ones no sample touched yet (for replays).
+ * One real service (StackUnderTest: real HTTP, embedded H2, the simulators' published secrets) and,
+ * per provider, settled SENT messages of ours for hostile callbacks to name: a pool every sample
+ * may name, and fresh ones no sample touched yet (for replays).
  */
 final class WebhookTargets implements AutoCloseable {
   private static final Duration SETTLE = Duration.ofSeconds(30);
@@ -24,18 +24,21 @@ final class WebhookTargets implements AutoCloseable {
 
   final StackUnderTest stack;
   private final Map<WebhookProvider, List<Target>> pool = new EnumMap<>(WebhookProvider.class);
-  private final Map<WebhookProvider, Deque<Target>> untouched = new EnumMap<>(WebhookProvider.class);
+  private final Map<WebhookProvider, Deque<Target>> untouched =
+      new EnumMap<>(WebhookProvider.class);
 
   private WebhookTargets(StackUnderTest stack) {
     this.stack = stack;
   }
 
   /**
-   * Starts the stack and sends {@code pooled + fresh} messages per provider, waiting until each is settled. The
-   * checks compare what is stored before and after a hostile callback, so no reconciliation runs meanwhile.
+   * Starts the stack and sends {@code pooled + fresh} messages per provider, waiting until each is
+   * settled. The checks compare what is stored before and after a hostile callback, so no
+   * reconciliation runs meanwhile.
    */
   static WebhookTargets start(int pooled, int fresh) {
-    WebhookTargets t = new WebhookTargets(StackUnderTest.start(Map.of("OCTOPODS_RECONCILE_AFTER", "PT1H")));
+    WebhookTargets t =
+        new WebhookTargets(StackUnderTest.start(Map.of("OCTOPODS_RECONCILE_AFTER", "PT1H")));
     try {
       t.sendAndSettle(pooled, fresh);
       return t;
@@ -73,7 +76,9 @@ final class WebhookTargets implements AutoCloseable {
     return pool.get(p);
   }
 
-  /** A settled message of {@code p} no sample named yet, or else the pooled one at {@code fallback}. */
+  /**
+   * A settled message of {@code p} no sample named yet, or else the pooled one at {@code fallback}.
+   */
   Target untouched(WebhookProvider p, int fallback) {
     Deque<Target> fresh = untouched.get(p);
     return fresh.isEmpty() ? pool.get(p).get(fallback % pool.get(p).size()) : fresh.poll();

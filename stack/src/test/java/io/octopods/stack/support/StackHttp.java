@@ -12,18 +12,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-/** Plain HTTP for the end-to-end tests: one request, its status, headers and body (as text and as JSON). */
+/**
+ * Plain HTTP for the end-to-end tests: one request, its status, headers and body (as text and as
+ * JSON).
+ */
 public final class StackHttp {
   public static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private StackHttp() {}
 
   /** One answer. */
-  public record Answer(String method, String url, int status, Map<String, java.util.List<String>> headers,
+  public record Answer(
+      String method,
+      String url,
+      int status,
+      Map<String, java.util.List<String>> headers,
       String body) {
     /** The body as JSON ({@link MissingNode} when empty or not JSON). */
     public JsonNode json() {
@@ -37,17 +45,23 @@ public final class StackHttp {
       }
     }
 
-    /** This answer, when its status is {@code expected}; else an {@link AssertionError} naming the call. */
+    /**
+     * This answer, when its status is {@code expected}; else an {@link AssertionError} naming the
+     * call.
+     */
     public Answer expect(int expected) {
       if (status != expected) {
-        throw new AssertionError(method + " " + url + " answered " + status + ", expected " + expected + ": " + body);
+        throw new AssertionError(
+            method + " " + url + " answered " + status + ", expected " + expected + ": " + body);
       }
       return this;
     }
 
     public java.util.Optional<String> header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .flatMap(e -> e.getValue().stream()).findFirst();
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream())
+          .findFirst();
     }
   }
 
@@ -66,10 +80,14 @@ public final class StackHttp {
   public static Answer call(String method, String url, Map<String, String> headers, String body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     headers.forEach(b::header);
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     try {
-      HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(method, url, r.statusCode(), r.headers().map(), r.body());
     } catch (IOException e) {
       throw new AssertionError(method + " " + url + " failed: " + e, e);

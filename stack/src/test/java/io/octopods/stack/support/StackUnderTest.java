@@ -26,10 +26,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@link Stack} of the {@link StackProfile#TEST} profile for the whole-stack suites, with what they ask of it: on
- * the embedded database under a temporary data directory, or on a fresh schema of the PostgreSQL of {@code
- * OCTOPODS_TEST_DB_URL} when it is set; fresh recipients; the public API's calls. One stack per test class; {@link
- * #reset()} between tests.
+ * A {@link Stack} of the {@link StackProfile#TEST} profile for the whole-stack suites, with what
+ * they ask of it: on the embedded database under a temporary data directory, or on a fresh schema
+ * of the PostgreSQL of {@code OCTOPODS_TEST_DB_URL} when it is set; fresh recipients; the public
+ * API's calls. One stack per test class; {@link #reset()} between tests.
  */
 public final class StackUnderTest implements AutoCloseable {
   public static final String WORKSPACE = "acme";
@@ -39,7 +39,8 @@ public final class StackUnderTest implements AutoCloseable {
   public static final List<String> PROVIDERS = List.of("twilio", "whatsapp", "viber");
 
   private static final AtomicInteger RECIPIENTS = new AtomicInteger();
-  private static final Pattern FRESH_SCHEMA = Pattern.compile("([?&])currentSchema=(e2e_[0-9a-f]{16})$");
+  private static final Pattern FRESH_SCHEMA =
+      Pattern.compile("([?&])currentSchema=(e2e_[0-9a-f]{16})$");
 
   private final Stack stack;
 
@@ -51,7 +52,10 @@ public final class StackUnderTest implements AutoCloseable {
     return start(Map.of());
   }
 
-  /** @param overrides settings ({@code OCTOPODS_*}) that replace or add to the {@link StackProfile#TEST} profile's */
+  /**
+   * @param overrides settings ({@code OCTOPODS_*}) that replace or add to the {@link
+   *     StackProfile#TEST} profile's
+   */
   public static StackUnderTest start(Map<String, String> overrides) {
     Map<String, String> settings = new LinkedHashMap<>();
     testDatabaseUrl().ifPresent(u -> settings.put("OCTOPODS_DB_URL", freshSchemaUrl(u)));
@@ -59,7 +63,8 @@ public final class StackUnderTest implements AutoCloseable {
     try {
       return new StackUnderTest(Stack.of(StackProfile.TEST).settings(settings).start());
     } catch (RuntimeException | AssertionError e) {
-      Optional.ofNullable(settings.get("OCTOPODS_DB_URL")).ifPresent(StackUnderTest::dropFreshSchema);
+      Optional.ofNullable(settings.get("OCTOPODS_DB_URL"))
+          .ifPresent(StackUnderTest::dropFreshSchema);
       throw e;
     }
   }
@@ -69,13 +74,17 @@ public final class StackUnderTest implements AutoCloseable {
     return Optional.ofNullable(System.getenv(TestDatabase.URL_VARIABLE)).filter(u -> !u.isBlank());
   }
 
-  /** Creates a schema of its own on that PostgreSQL and answers the URL that uses it ({@code currentSchema=}). */
+  /**
+   * Creates a schema of its own on that PostgreSQL and answers the URL that uses it ({@code
+   * currentSchema=}).
+   */
   public static String freshSchemaUrl(String url) {
     String schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     try (Connection connection = DriverManager.getConnection(url)) {
       connection.createStatement().execute("CREATE SCHEMA " + schema);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create schema " + schema + " on " + url + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create schema " + schema + " on " + url + ": " + e.getMessage(), e);
     }
     return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
@@ -124,12 +133,18 @@ public final class StackUnderTest implements AutoCloseable {
     return Optional.ofNullable(env().get("OCTOPODS_DB_URL"));
   }
 
-  /** Stops the in-process service (not the simulators): a restart starts a new one on the same port and data. */
+  /**
+   * Stops the in-process service (not the simulators): a restart starts a new one on the same port
+   * and data.
+   */
   public void stopService() {
     stack.stopService();
   }
 
-  /** Forgets every simulator's messages, bindings, journal, uploads and scheduled work (not the webhooks, the clock). */
+  /**
+   * Forgets every simulator's messages, bindings, journal, uploads and scheduled work (not the
+   * webhooks, the clock).
+   */
   public void reset() {
     admin().reset();
   }
@@ -143,7 +158,10 @@ public final class StackUnderTest implements AutoCloseable {
     }
   }
 
-  /** Drops a schema made by {@link #freshSchemaUrl(String)} (named in the URL's {@code currentSchema=}). */
+  /**
+   * Drops a schema made by {@link #freshSchemaUrl(String)} (named in the URL's {@code
+   * currentSchema=}).
+   */
   public static void dropFreshSchema(String urlWithSchema) {
     Matcher m = FRESH_SCHEMA.matcher(urlWithSchema);
     if (!m.find()) {
@@ -166,7 +184,10 @@ public final class StackUnderTest implements AutoCloseable {
 
   // ---- the simulators ----
 
-  /** Binds a scenario (library or uploaded) to a fresh recipient of its provider and answers the recipient. */
+  /**
+   * Binds a scenario (library or uploaded) to a fresh recipient of its provider and answers the
+   * recipient.
+   */
   public String bindFresh(String provider, String scenarioId) {
     String to = freshRecipient();
     bind(provider, to, scenarioId);
@@ -193,14 +214,17 @@ public final class StackUnderTest implements AutoCloseable {
   }
 
   /**
-   * Advances the simulators' shared virtual clock: every callback due (retries included) is delivered and
-   * answered before this returns.
+   * Advances the simulators' shared virtual clock: every callback due (retries included) is
+   * delivered and answered before this returns.
    */
   public SimulatorClient.Advanced advance(String by) {
     return admin().advance(by);
   }
 
-  /** {@link #advance(String)} by eight days: more than any library scenario and every retry schedule. */
+  /**
+   * {@link #advance(String)} by eight days: more than any library scenario and every retry
+   * schedule.
+   */
   public SimulatorClient.Advanced advanceAll() {
     return advance("P8D");
   }
@@ -211,18 +235,26 @@ public final class StackUnderTest implements AutoCloseable {
     return Map.of("Authorization", "Bearer " + key);
   }
 
-  /** {@code POST /api/v1/{channel}/messages}, expecting {@code 202}; answers the message resource. */
+  /**
+   * {@code POST /api/v1/{channel}/messages}, expecting {@code 202}; answers the message resource.
+   */
   public JsonNode send(String channel, String to) {
     return send(channel, to, API_KEY);
   }
 
   public JsonNode send(String channel, String to, String key) {
-    String body = "{\"to\":" + StackHttp.quote(to) + ",\"body\":\"Hello from the e2e suite\","
-        + "\"contact\":{\"email\":" + StackHttp.quote("e2e" + to.substring(1) + "@example.com") + "}}";
+    String body =
+        "{\"to\":"
+            + StackHttp.quote(to)
+            + ",\"body\":\"Hello from the e2e suite\","
+            + "\"contact\":{\"email\":"
+            + StackHttp.quote("e2e" + to.substring(1) + "@example.com")
+            + "}}";
     Map<String, String> headers = new LinkedHashMap<>(auth(key));
     headers.put("Content-Type", "application/json");
-    StackHttp.Answer a = StackHttp.call("POST", service() + "/api/v1/" + channel + "/messages", headers, body)
-        .expect(202);
+    StackHttp.Answer a =
+        StackHttp.call("POST", service() + "/api/v1/" + channel + "/messages", headers, body)
+            .expect(202);
     return a.json();
   }
 
@@ -232,7 +264,8 @@ public final class StackUnderTest implements AutoCloseable {
   }
 
   public StackHttp.Answer poll(String channel, String messageId, String key) {
-    return StackHttp.call("GET", service() + "/api/v1/" + channel + "/messages/" + messageId, auth(key), null);
+    return StackHttp.call(
+        "GET", service() + "/api/v1/" + channel + "/messages/" + messageId, auth(key), null);
   }
 
   /** The history events ({@code data}) of one message with our key. */
@@ -243,7 +276,10 @@ public final class StackUnderTest implements AutoCloseable {
   }
 
   public StackHttp.Answer historyAnswer(String channel, String messageId, String key) {
-    return StackHttp.call("GET", service() + "/api/v1/" + channel + "/messages/" + messageId + "/history", auth(key),
+    return StackHttp.call(
+        "GET",
+        service() + "/api/v1/" + channel + "/messages/" + messageId + "/history",
+        auth(key),
         null);
   }
 
@@ -266,8 +302,9 @@ public final class StackUnderTest implements AutoCloseable {
   }
 
   /**
-   * Waits until the hand-off of a message is settled: no hand-off pending in {@code /health}, and the message
-   * is past {@code UNKNOWN} or its provider's simulator shows the send (a time-out leaves it {@code UNKNOWN}).
+   * Waits until the hand-off of a message is settled: no hand-off pending in {@code /health}, and
+   * the message is past {@code UNKNOWN} or its provider's simulator shows the send (a time-out
+   * leaves it {@code UNKNOWN}).
    *
    * @param atMost longer than the provider timeout plus the hand-off's back-offs
    */
@@ -277,7 +314,10 @@ public final class StackUnderTest implements AutoCloseable {
         .atMost(atMost)
         .pollInterval(Duration.ofMillis(20))
         .pollInSameThread()
-        .until(() -> pendingHandOffs() == 0
-            && (!"UNKNOWN".equals(status(channel, messageId)) || !simMessages(provider, to).isEmpty()));
+        .until(
+            () ->
+                pendingHandOffs() == 0
+                    && (!"UNKNOWN".equals(status(channel, messageId))
+                        || !simMessages(provider, to).isEmpty()));
   }
 }

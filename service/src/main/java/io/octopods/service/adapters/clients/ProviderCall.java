@@ -20,10 +20,10 @@ import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * One HTTP call to a provider's send API, keeping apart the two ways it can go without an answer: the
- * provider could not be reached, so nothing was sent ({@link HandOffResult.Retryable}), or the request went
- * out and no answer came in time ({@link HandOffResult.TimedOut}: it may have been accepted, so it is never
- * re-sent blindly).
+ * One HTTP call to a provider's send API, keeping apart the two ways it can go without an answer:
+ * the provider could not be reached, so nothing was sent ({@link HandOffResult.Retryable}), or the
+ * request went out and no answer came in time ({@link HandOffResult.TimedOut}: it may have been
+ * accepted, so it is never re-sent blindly).
  */
 public final class ProviderCall {
   private final String provider;
@@ -42,52 +42,84 @@ public final class ProviderCall {
     this.provider = provider;
     this.timeout = timeout;
     this.clock = clock;
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   public String provider() {
     return provider;
   }
 
-  /** Sends the request with the timeout; an HTTP answer of any status is returned, the rest is {@link NoAnswer}. */
+  /**
+   * Sends the request with the timeout; an HTTP answer of any status is returned, the rest is
+   * {@link NoAnswer}.
+   */
   public Answer send(HttpRequest.Builder request) throws NoAnswer {
     HttpRequest r = request.timeout(timeout).build();
     try {
-      HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Answer(response.statusCode(), response.headers(), response.body() == null ? "" : response.body(),
+      HttpResponse<String> response =
+          http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Answer(
+          response.statusCode(),
+          response.headers(),
+          response.body() == null ? "" : response.body(),
           clock.instant());
     } catch (HttpConnectTimeoutException e) {
       throw unreachable("could not connect within " + timeout, e);
     } catch (HttpTimeoutException e) {
-      throw new NoAnswer(new HandOffResult.TimedOut(provider + " gave no answer within " + timeout
-          + " after the request was sent (" + r.method() + " " + r.uri() + ")"));
+      throw new NoAnswer(
+          new HandOffResult.TimedOut(
+              provider
+                  + " gave no answer within "
+                  + timeout
+                  + " after the request was sent ("
+                  + r.method()
+                  + " "
+                  + r.uri()
+                  + ")"));
     } catch (IOException e) {
       if (neverConnected(e)) {
         throw unreachable("could not connect", e);
       }
-      throw new NoAnswer(new HandOffResult.TimedOut("the connection to " + provider + " broke after the request was "
-          + "sent, without an answer (" + describe(e) + ")"));
+      throw new NoAnswer(
+          new HandOffResult.TimedOut(
+              "the connection to "
+                  + provider
+                  + " broke after the request was "
+                  + "sent, without an answer ("
+                  + describe(e)
+                  + ")"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new NoAnswer(new HandOffResult.TimedOut("interrupted while waiting for " + provider
-          + "'s answer; the request may have gone out"));
+      throw new NoAnswer(
+          new HandOffResult.TimedOut(
+              "interrupted while waiting for "
+                  + provider
+                  + "'s answer; the request may have gone out"));
     }
   }
 
   private NoAnswer unreachable(String what, IOException e) {
-    return new NoAnswer(new HandOffResult.Retryable(provider + " " + what + " (" + describe(e) + "); nothing was sent",
-        Optional.empty()));
+    return new NoAnswer(
+        new HandOffResult.Retryable(
+            provider + " " + what + " (" + describe(e) + "); nothing was sent", Optional.empty()));
   }
 
-  /** The request cannot have reached the provider: refused, unknown host, no route, TLS handshake failed. */
+  /**
+   * The request cannot have reached the provider: refused, unknown host, no route, TLS handshake
+   * failed.
+   */
   static boolean neverConnected(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof UnresolvedAddressException || t instanceof UnknownHostException
-          || t instanceof NoRouteToHostException || t instanceof SSLHandshakeException) {
+      if (t instanceof ConnectException
+          || t instanceof UnresolvedAddressException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException
+          || t instanceof SSLHandshakeException) {
         return true;
       }
     }
@@ -96,7 +128,8 @@ public final class ProviderCall {
 
   private static String describe(Throwable e) {
     String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    return e.getClass().getSimpleName()
+        + (message == null || message.isBlank() ? "" : ": " + message);
   }
 
   /** The provider's HTTP answer. */

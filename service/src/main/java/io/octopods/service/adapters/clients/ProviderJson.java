@@ -8,13 +8,14 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * JSON of the providers' send answers, read leniently: a body that is not JSON is a missing node. Numbers
- * are never read as doubles (Viber's 64-bit {@code message_token} keeps every digit).
+ * JSON of the providers' send answers, read leniently: a body that is not JSON is a missing node.
+ * Numbers are never read as doubles (Viber's 64-bit {@code message_token} keeps every digit).
  */
 public final class ProviderJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
   private ProviderJson() {}
 

@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** The {@code Retry-After} header (RFC 9110, 10.2.3): delta-seconds, or an HTTP date counted from the answer's arrival. */
+/**
+ * The {@code Retry-After} header (RFC 9110, 10.2.3): delta-seconds, or an HTTP date counted from
+ * the answer's arrival.
+ */
 public final class RetryAfter {
   private RetryAfter() {}
 

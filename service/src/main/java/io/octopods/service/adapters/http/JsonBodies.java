@@ -8,9 +8,10 @@ import java.io.UncheckedIOException;
 
 /** The service's JSON: one mapper, exact integers (Viber's 64-bit tokens). */
 public final class JsonBodies {
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private JsonBodies() {}
 
@@ -22,7 +23,10 @@ public final class JsonBodies {
     }
   }
 
-  /** Parses JSON; throws {@link IllegalArgumentException} with the parser's words when it is not JSON. */
+  /**
+   * Parses JSON; throws {@link IllegalArgumentException} with the parser's words when it is not
+   * JSON.
+   */
   public static JsonNode parse(byte[] body) {
     try {
       JsonNode node = MAPPER.readTree(body);

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An RFC 9457 problem: the service's one error dialect ({@code application/problem+json}). Every problem
- * says what went wrong, what was expected, and what to do.
+ * An RFC 9457 problem: the service's one error dialect ({@code application/problem+json}). Every
+ * problem says what went wrong, what was expected, and what to do.
  */
 public record Problem(int status, String title, String detail, List<FieldError> errors) {
   public static final String CONTENT_TYPE = "application/problem+json";
@@ -22,24 +22,33 @@ public record Problem(int status, String title, String detail, List<FieldError> 
   }
 
   /**
-   * A body that broke off before its end (a chunked body without its last chunk, fewer bytes than its
-   * Content-Length): the client's request, so {@code 400}, not a failure of the service.
+   * A body that broke off before its end (a chunked body without its last chunk, fewer bytes than
+   * its Content-Length): the client's request, so {@code 400}, not a failure of the service.
    */
   public static Problem unreadableBody(String what, IOException e) {
-    return of(400, "Body not read", "the " + what + " body could not be read to its end (" + e.getMessage()
-        + "): send the whole body, with a Content-Length that matches it or a complete chunked encoding");
+    return of(
+        400,
+        "Body not read",
+        "the "
+            + what
+            + " body could not be read to its end ("
+            + e.getMessage()
+            + "): send the whole body, with a Content-Length that matches it or a complete chunked encoding");
   }
 
   public String type() {
-    return "https://octopods.io/problems/" + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    return "https://octopods.io/problems/"
+        + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
   }
 
   public ObjectNode json() {
-    ObjectNode o = JsonBodies.MAPPER.createObjectNode()
-        .put("type", type())
-        .put("title", title)
-        .put("status", status)
-        .put("detail", detail);
+    ObjectNode o =
+        JsonBodies.MAPPER
+            .createObjectNode()
+            .put("type", type())
+            .put("title", title)
+            .put("status", status)
+            .put("detail", detail);
     if (!errors.isEmpty()) {
       var list = o.putArray("errors");
       errors.forEach(e -> list.addObject().put("pointer", e.pointer()).put("detail", e.detail()));
@@ -48,8 +57,11 @@ public record Problem(int status, String title, String detail, List<FieldError> 
   }
 
   public void writeTo(Context ctx) {
-    // bytes, not a String: Jetty would encode a String in ISO-8859-1 for a media type without a charset (JSON is UTF-8)
-    ctx.status(status).contentType(CONTENT_TYPE).result(JsonBodies.write(json()).getBytes(StandardCharsets.UTF_8));
+    // bytes, not a String: Jetty would encode a String in ISO-8859-1 for a media type without a
+    // charset (JSON is UTF-8)
+    ctx.status(status)
+        .contentType(CONTENT_TYPE)
+        .result(JsonBodies.write(json()).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Thrown by a handler to answer with a problem. */

@@ -12,14 +12,16 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty's own refusals as problem+json: a request Jetty answers before any route sees it (a URI it will not
- * take such as {@code %00}, a URI or headers over its limits, a request line it cannot parse), and any other
- * error Jetty answers itself, gets the same RFC 9457 body as every other error of the service, in UTF-8, with
- * Jetty's status and no stack trace. Installed as the Jetty server's error handler by {@link HttpServer}.
+ * Jetty's own refusals as problem+json: a request Jetty answers before any route sees it (a URI it
+ * will not take such as {@code %00}, a URI or headers over its limits, a request line it cannot
+ * parse), and any other error Jetty answers itself, gets the same RFC 9457 body as every other
+ * error of the service, in UTF-8, with Jetty's status and no stack trace. Installed as the Jetty
+ * server's error handler by {@link HttpServer}.
  */
 final class ProblemErrorHandler extends ErrorHandler {
   /** Jetty's path for a request whose request line it could not read. */
   private static final String BAD_MESSAGE_PATH = "/badMessage";
+
   private static final int MAX_REASON = 200;
 
   @Override
@@ -50,8 +52,9 @@ final class ProblemErrorHandler extends ErrorHandler {
   }
 
   /**
-   * Jetty's words for the refusal: its reason, or, when that is only the status's name ("Bad Request"), the
-   * message of what it failed on (such as "Illegal character in path"); never a stack trace.
+   * Jetty's words for the refusal: its reason, or, when that is only the status's name ("Bad
+   * Request"), the message of what it failed on (such as "Illegal character in path"); never a
+   * stack trace.
    */
   static String reason(int status, String reason, Object cause) {
     String generic = HttpStatus.getMessage(status);
@@ -67,32 +70,73 @@ final class ProblemErrorHandler extends ErrorHandler {
     return said.length() <= MAX_REASON ? said : said.substring(0, MAX_REASON) + "...";
   }
 
-  /** What Jetty refused, in the service's words; {@code requestLine}: Jetty could not read the request line. */
+  /**
+   * What Jetty refused, in the service's words; {@code requestLine}: Jetty could not read the
+   * request line.
+   */
   static Problem problem(int status, String reason, boolean requestLine) {
     return switch (status) {
-      case HttpStatus.URI_TOO_LONG_414 -> Problem.of(status, "URI too long", "the request URI is over the server's "
-          + "limit (" + reason + "): send a shorter path and query");
-      case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> Problem.of(status, "Request headers too large",
-          "the request headers are over the server's limit (" + reason + "): send fewer or shorter headers");
-      case HttpStatus.BAD_REQUEST_400 -> aboutTheUri(reason, requestLine)
-          ? Problem.of(status, "Bad request", "the request URI is not accepted: " + reason + ". Encode each path "
-              + "segment as percent-encoded UTF-8, with no control characters (such as %00) and no invalid %XX "
-              + "escapes")
-          : Problem.of(status, "Bad request", "the request is not accepted: " + reason + ". Check its request line "
-              + "and headers (header names without spaces, a numeric Content-Length)");
-      case HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 -> Problem.of(status, "HTTP version not supported",
-          "the request's HTTP version is not accepted (" + reason + "): send HTTP/1.1");
-      default -> status < 500
-          ? Problem.of(status, HttpStatus.getMessage(status), "the server refused the request: " + reason)
-          // a failure of the server's own: its words may name its internals, so they are not echoed
-          : Problem.of(status, HttpStatus.getMessage(status), "the server could not serve the request ("
-              + HttpStatus.getMessage(status) + "): retry later");
+      case HttpStatus.URI_TOO_LONG_414 ->
+          Problem.of(
+              status,
+              "URI too long",
+              "the request URI is over the server's "
+                  + "limit ("
+                  + reason
+                  + "): send a shorter path and query");
+      case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 ->
+          Problem.of(
+              status,
+              "Request headers too large",
+              "the request headers are over the server's limit ("
+                  + reason
+                  + "): send fewer or shorter headers");
+      case HttpStatus.BAD_REQUEST_400 ->
+          aboutTheUri(reason, requestLine)
+              ? Problem.of(
+                  status,
+                  "Bad request",
+                  "the request URI is not accepted: "
+                      + reason
+                      + ". Encode each path "
+                      + "segment as percent-encoded UTF-8, with no control characters (such as %00) and no invalid %XX "
+                      + "escapes")
+              : Problem.of(
+                  status,
+                  "Bad request",
+                  "the request is not accepted: "
+                      + reason
+                      + ". Check its request line "
+                      + "and headers (header names without spaces, a numeric Content-Length)");
+      case HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ->
+          Problem.of(
+              status,
+              "HTTP version not supported",
+              "the request's HTTP version is not accepted (" + reason + "): send HTTP/1.1");
+      default ->
+          status < 500
+              ? Problem.of(
+                  status,
+                  HttpStatus.getMessage(status),
+                  "the server refused the request: " + reason)
+              // a failure of the server's own: its words may name its internals, so they are not
+              // echoed
+              : Problem.of(
+                  status,
+                  HttpStatus.getMessage(status),
+                  "the server could not serve the request ("
+                      + HttpStatus.getMessage(status)
+                      + "): retry later");
     };
   }
 
   private static boolean aboutTheUri(String reason, boolean requestLine) {
     String r = reason.toLowerCase(Locale.ROOT);
-    return requestLine || r.contains("uri") || r.contains("path") || r.contains("utf-8") || r.contains("hex")
+    return requestLine
+        || r.contains("uri")
+        || r.contains("path")
+        || r.contains("utf-8")
+        || r.contains("hex")
         || r.contains("encod");
   }
 }

@@ -11,7 +11,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** The database behind the store: PostgreSQL when a URL is given, else an embedded H2 file under the data directory. */
+/**
+ * The database behind the store: PostgreSQL when a URL is given, else an embedded H2 file under the
+ * data directory.
+ */
 public final class Database implements AutoCloseable {
   /** No statement of the service takes near this long; a silent database does. */
   static final int SOCKET_TIMEOUT_SECONDS = 10;
@@ -29,7 +32,8 @@ public final class Database implements AutoCloseable {
    *
    * @param url a JDBC URL, or empty for the embedded default under {@code dataDir}
    */
-  public static Database open(Optional<String> url, Optional<String> user, Optional<String> password, Path dataDir) {
+  public static Database open(
+      Optional<String> url, Optional<String> user, Optional<String> password, Path dataDir) {
     boolean embedded = url.isEmpty();
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url.orElseGet(() -> embeddedUrl(dataDir)));
@@ -41,19 +45,25 @@ public final class Database implements AutoCloseable {
     config.setInitializationFailTimeout(10_000);
     config.setPoolName("octopods");
     config.setAutoCommit(true);
-    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED"); // once per connection, not once per transaction
+    config.setTransactionIsolation(
+        "TRANSACTION_READ_COMMITTED"); // once per connection, not once per transaction
     if (!embedded) {
-      config.addDataSourceProperty("reWriteBatchedInserts", "true"); // a batch of inserts as one multi-row INSERT
-      // a database that stops answering without closing the connection (a dropped route, a frozen server) fails
-      // a statement after this long, so a webhook answers 503 and the provider retries, instead of waiting for
-      // the operating system's TCP timeout; the URL's own socketTimeout= / tcpKeepAlive= win over these
+      config.addDataSourceProperty(
+          "reWriteBatchedInserts", "true"); // a batch of inserts as one multi-row INSERT
+      // a database that stops answering without closing the connection (a dropped route, a frozen
+      // server) fails
+      // a statement after this long, so a webhook answers 503 and the provider retries, instead of
+      // waiting for
+      // the operating system's TCP timeout; the URL's own socketTimeout= / tcpKeepAlive= win over
+      // these
       config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
       config.addDataSourceProperty("connectTimeout", "5");
       config.addDataSourceProperty("loginTimeout", "5");
       config.addDataSourceProperty("tcpKeepAlive", "true");
     }
     HikariDataSource ds = new HikariDataSource(config);
-    Flyway.configure() // its own connections: a migration on a large table may take longer than the socket timeout
+    Flyway.configure() // its own connections: a migration on a large table may take longer than the
+        // socket timeout
         .dataSource(config.getJdbcUrl(), user.orElse(null), password.orElse(null))
         .placeholders(Map.of("text", embedded ? "CLOB" : "TEXT"))
         .load()
@@ -63,15 +73,17 @@ public final class Database implements AutoCloseable {
 
   static String embeddedUrl(Path dataDir) {
     Path file = dataDir.toAbsolutePath().resolve("db").resolve("octopods");
-    return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+    return "jdbc:h2:file:"
+        + file
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
   }
 
   /**
-   * Lets the open transaction on {@code connection} commit without waiting for its write to reach the disk
-   * (PostgreSQL's {@code synchronous_commit = off} for this transaction; nothing on H2). Only for the outbox's
-   * bookkeeping (leases, done marks, retry times), whose loss in a crash means at most a repeated push or hand-off
-   * check, which event ids and the hand-off's own check make harmless. Never for a report or a message: a {@code 2xx}
-   * means durable.
+   * Lets the open transaction on {@code connection} commit without waiting for its write to reach
+   * the disk (PostgreSQL's {@code synchronous_commit = off} for this transaction; nothing on H2).
+   * Only for the outbox's bookkeeping (leases, done marks, retry times), whose loss in a crash
+   * means at most a repeated push or hand-off check, which event ids and the hand-off's own check
+   * make harmless. Never for a report or a message: a {@code 2xx} means durable.
    */
   public static void commitWithoutWaitingForDisk(Connection connection) throws SQLException {
     if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {

@@ -25,15 +25,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One JDBC transaction of the store; rows are locked with {@code SELECT ... FOR UPDATE}. A locked message is read
- * once ({@link LockedMessages}); changes to messages, history events and outbox items are sent as batches just before
- * the commit ({@link #flush()}): nothing in a transaction reads them back by SQL, and a group of reports then costs a
- * few round trips instead of several per report.
+ * One JDBC transaction of the store; rows are locked with {@code SELECT ... FOR UPDATE}. A locked
+ * message is read once ({@link LockedMessages}); changes to messages, history events and outbox
+ * items are sent as batches just before the commit ({@link #flush()}): nothing in a transaction
+ * reads them back by SQL, and a group of reports then costs a few round trips instead of several
+ * per report.
  */
 final class JdbcTransaction implements StoreTransaction, AutoCloseable {
-  private static final String INSERT_HISTORY = "INSERT INTO history (event_id, message_id, received_at, applied_at, "
-      + "source, provider_status, provider_timestamp, mapped_status, applied, reason, error_code, error_title, "
-      + "detail, raw_payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_HISTORY =
+      "INSERT INTO history (event_id, message_id, received_at, applied_at, "
+          + "source, provider_status, provider_timestamp, mapped_status, applied, reason, error_code, error_title, "
+          + "detail, raw_payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_OUTBOX =
       "INSERT INTO outbox (kind, message_id, payload, due_at, attempts) VALUES (?, ?, ?, ?, ?)";
 
@@ -80,7 +82,8 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    try (PreparedStatement historyBatch = history; PreparedStatement outboxBatch = outbox) {
+    try (PreparedStatement historyBatch = history;
+        PreparedStatement outboxBatch = outbox) {
       history = null;
       outbox = null;
     }
@@ -94,9 +97,13 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
 
   @Override
   public Optional<MessageRecord> read(String messageId) {
-    Optional<MessageRecord> held = locked.byId(messageId); // as this transaction changed it, not yet written
-    return held.isPresent() ? held
-        : one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE message_id = ?", ps -> ps.setString(1, messageId));
+    Optional<MessageRecord> held =
+        locked.byId(messageId); // as this transaction changed it, not yet written
+    return held.isPresent()
+        ? held
+        : one(
+            "SELECT " + MessageRows.COLUMNS + " FROM message WHERE message_id = ?",
+            ps -> ps.setString(1, messageId));
   }
 
   @Override
@@ -105,8 +112,10 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
     if (held.isPresent()) {
       return held;
     }
-    return holding(one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE message_id = ? FOR UPDATE",
-        ps -> ps.setString(1, messageId)));
+    return holding(
+        one(
+            "SELECT " + MessageRows.COLUMNS + " FROM message WHERE message_id = ? FOR UPDATE",
+            ps -> ps.setString(1, messageId)));
   }
 
   private Optional<MessageRecord> holding(Optional<MessageRecord> found) {
@@ -122,26 +131,37 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
       where.add("message_id IN (" + marks(messageIds.size()) + ")");
       values.addAll(messageIds);
     }
-    providerMessageIds.forEach((provider, ids) -> {
-      if (!ids.isEmpty()) {
-        where.add("(provider = ? AND provider_message_id IN (" + marks(ids.size()) + "))");
-        values.add(provider);
-        values.addAll(ids);
-        where.add("message_id IN (SELECT a.message_id FROM message_provider_id a WHERE a.provider = ? "
-            + "AND a.provider_message_id IN (" + marks(ids.size()) + "))");
-        values.add(provider);
-        values.addAll(ids);
-      }
-    });
+    providerMessageIds.forEach(
+        (provider, ids) -> {
+          if (!ids.isEmpty()) {
+            where.add("(provider = ? AND provider_message_id IN (" + marks(ids.size()) + "))");
+            values.add(provider);
+            values.addAll(ids);
+            where.add(
+                "message_id IN (SELECT a.message_id FROM message_provider_id a WHERE a.provider = ? "
+                    + "AND a.provider_message_id IN ("
+                    + marks(ids.size())
+                    + "))");
+            values.add(provider);
+            values.addAll(ids);
+          }
+        });
     if (where.isEmpty() || values.size() > MAX_LOCKED_AT_ONCE) {
-      return; // a huge batch locks message by message, as it goes; a deadlock then only reruns its group
+      return; // a huge batch locks message by message, as it goes; a deadlock then only reruns its
+      // group
     }
-    query("SELECT " + MessageRows.COLUMNS + " FROM message WHERE " + String.join(" OR ", where)
-        + " ORDER BY message_id FOR UPDATE", ps -> {
+    query(
+        "SELECT "
+            + MessageRows.COLUMNS
+            + " FROM message WHERE "
+            + String.join(" OR ", where)
+            + " ORDER BY message_id FOR UPDATE",
+        ps -> {
           for (int i = 0; i < values.size(); i++) {
             ps.setString(i + 1, values.get(i));
           }
-        }, rs -> locked.held(MessageRows.read(rs)));
+        },
+        rs -> locked.held(MessageRows.read(rs)));
   }
 
   static String marks(int n) {
@@ -154,25 +174,36 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
     if (held.isPresent()) {
       return held;
     }
-    Optional<MessageRecord> first = holding(one("SELECT " + MessageRows.COLUMNS + " FROM message WHERE provider = ? "
-        + "AND provider_message_id = ? FOR UPDATE", ps -> {
-          ps.setString(1, channel.provider());
-          ps.setString(2, providerMessageId);
-        }));
+    Optional<MessageRecord> first =
+        holding(
+            one(
+                "SELECT "
+                    + MessageRows.COLUMNS
+                    + " FROM message WHERE provider = ? "
+                    + "AND provider_message_id = ? FOR UPDATE",
+                ps -> {
+                  ps.setString(1, channel.provider());
+                  ps.setString(2, providerMessageId);
+                }));
     if (first.isPresent()) {
       return first;
     }
     List<String> holders = new ArrayList<>();
-    query("SELECT message_id FROM message_provider_id WHERE provider = ? AND provider_message_id = ?", ps -> {
-      ps.setString(1, channel.provider());
-      ps.setString(2, providerMessageId);
-    }, rs -> holders.add(rs.getString("message_id")));
+    query(
+        "SELECT message_id FROM message_provider_id WHERE provider = ? AND provider_message_id = ?",
+        ps -> {
+          ps.setString(1, channel.provider());
+          ps.setString(2, providerMessageId);
+        },
+        rs -> holders.add(rs.getString("message_id")));
     return holders.isEmpty() ? Optional.empty() : lock(holders.get(0));
   }
 
   @Override
-  public void addOtherProviderId(MessageRecord message, String providerMessageId, Instant learnedAt) {
-    run("INSERT INTO message_provider_id (provider, provider_message_id, message_id, learned_at) VALUES (?, ?, ?, ?)",
+  public void addOtherProviderId(
+      MessageRecord message, String providerMessageId, Instant learnedAt) {
+    run(
+        "INSERT INTO message_provider_id (provider, provider_message_id, message_id, learned_at) VALUES (?, ?, ?, ?)",
         ps -> {
           ps.setString(1, message.provider());
           ps.setString(2, providerMessageId);
@@ -188,33 +219,41 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
 
   @Override
   public void append(HistoryEvent event) {
-    history = batch(history, INSERT_HISTORY, ps -> {
-          ps.setString(1, event.eventId());
-          ps.setString(2, event.messageId());
-          Sql.instant(ps, 3, event.receivedAt());
-          Sql.instant(ps, 4, event.appliedAt());
-          ps.setString(5, event.source());
-          Sql.text(ps, 6, event.providerStatus());
-          Sql.instant(ps, 7, event.providerTimestamp());
-          ps.setString(8, event.mappedStatus().map(Status::publicName).orElse(null));
-          ps.setBoolean(9, event.applied());
-          ps.setString(10, event.reason().map(Reason::word).orElse(null));
-          Sql.text(ps, 11, event.errorCode());
-          Sql.text(ps, 12, event.errorTitle());
-          Sql.text(ps, 13, event.detail());
-          ps.setString(14, event.rawPayload());
-        });
+    history =
+        batch(
+            history,
+            INSERT_HISTORY,
+            ps -> {
+              ps.setString(1, event.eventId());
+              ps.setString(2, event.messageId());
+              Sql.instant(ps, 3, event.receivedAt());
+              Sql.instant(ps, 4, event.appliedAt());
+              ps.setString(5, event.source());
+              Sql.text(ps, 6, event.providerStatus());
+              Sql.instant(ps, 7, event.providerTimestamp());
+              ps.setString(8, event.mappedStatus().map(Status::publicName).orElse(null));
+              ps.setBoolean(9, event.applied());
+              ps.setString(10, event.reason().map(Reason::word).orElse(null));
+              Sql.text(ps, 11, event.errorCode());
+              Sql.text(ps, 12, event.errorTitle());
+              Sql.text(ps, 13, event.detail());
+              ps.setString(14, event.rawPayload());
+            });
   }
 
   @Override
   public void keepOrphan(IncomingReport report, String eventId, Instant receivedAt) {
-    run("INSERT INTO orphan (event_id, channel, provider_message_id, our_message_id, provider_status, "
-        + "provider_timestamp, error_code, error_title, raw_payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    run(
+        "INSERT INTO orphan (event_id, channel, provider_message_id, our_message_id, provider_status, "
+            + "provider_timestamp, error_code, error_title, raw_payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ps -> {
           ps.setString(1, eventId);
           ps.setString(2, report.channel().path());
           Sql.text(ps, 3, report.providerMessageId());
-          Sql.text(ps, 4, report.ourMessageId().map(id -> id.length() > 100 ? id.substring(0, 100) : id));
+          Sql.text(
+              ps,
+              4,
+              report.ourMessageId().map(id -> id.length() > 100 ? id.substring(0, 100) : id));
           ps.setString(5, report.providerWord());
           Sql.instant(ps, 6, report.providerTimestamp());
           Sql.text(ps, 7, report.errorCode());
@@ -228,22 +267,36 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
   public List<Orphan> adoptOrphans(Channel channel, String providerMessageId, Instant adoptedAt) {
     List<Orphan> orphans = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();
-    query("SELECT * FROM orphan WHERE channel = ? AND provider_message_id = ? AND adopted_at IS NULL "
-        + "ORDER BY seq FOR UPDATE", ps -> {
+    query(
+        "SELECT * FROM orphan WHERE channel = ? AND provider_message_id = ? AND adopted_at IS NULL "
+            + "ORDER BY seq FOR UPDATE",
+        ps -> {
           ps.setString(1, channel.path());
           ps.setString(2, providerMessageId);
-        }, rs -> {
+        },
+        rs -> {
           seqs.add(rs.getLong("seq"));
-          orphans.add(new Orphan(rs.getString("event_id"), new IncomingReport(channel,
-              Optional.of(providerMessageId), Sql.optionalText(rs, "our_message_id"), rs.getString("provider_status"),
-              Sql.optionalInstant(rs, "provider_timestamp"), Sql.optionalText(rs, "error_code"),
-              Sql.optionalText(rs, "error_title"), rs.getString("raw_payload")), Sql.instant(rs, "received_at")));
+          orphans.add(
+              new Orphan(
+                  rs.getString("event_id"),
+                  new IncomingReport(
+                      channel,
+                      Optional.of(providerMessageId),
+                      Sql.optionalText(rs, "our_message_id"),
+                      rs.getString("provider_status"),
+                      Sql.optionalInstant(rs, "provider_timestamp"),
+                      Sql.optionalText(rs, "error_code"),
+                      Sql.optionalText(rs, "error_title"),
+                      rs.getString("raw_payload")),
+                  Sql.instant(rs, "received_at")));
         });
     for (long seq : seqs) {
-      run("UPDATE orphan SET adopted_at = ? WHERE seq = ?", ps -> {
-        Sql.instant(ps, 1, adoptedAt);
-        ps.setLong(2, seq);
-      });
+      run(
+          "UPDATE orphan SET adopted_at = ? WHERE seq = ?",
+          ps -> {
+            Sql.instant(ps, 1, adoptedAt);
+            ps.setLong(2, seq);
+          });
     }
     return orphans;
   }
@@ -261,19 +314,25 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
   @Override
   public void enqueue(OutboxItem item) {
     queuedKinds.add(item.kind());
-    outbox = batch(outbox, INSERT_OUTBOX, ps -> {
-      ps.setString(1, item.kind());
-      ps.setString(2, item.messageId());
-      ps.setString(3, item.payload());
-      Sql.instant(ps, 4, item.dueAt());
-      ps.setInt(5, item.attempts());
-    });
+    outbox =
+        batch(
+            outbox,
+            INSERT_OUTBOX,
+            ps -> {
+              ps.setString(1, item.kind());
+              ps.setString(2, item.messageId());
+              ps.setString(3, item.payload());
+              Sql.instant(ps, 4, item.dueAt());
+              ps.setInt(5, item.attempts());
+            });
   }
 
   @Override
   public void rememberAnswer(String workspace, String key, IdempotentAnswer answer) {
-    run("INSERT INTO idempotent_answer (workspace, idempotency_key, request_hash, status, body, message_id) "
-        + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+    run(
+        "INSERT INTO idempotent_answer (workspace, idempotency_key, request_hash, status, body, message_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?)",
+        ps -> {
           ps.setString(1, workspace);
           ps.setString(2, key);
           ps.setString(3, answer.requestHash());
@@ -366,7 +425,9 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
     void read(ResultSet rs) throws SQLException;
   }
 
-  /** A SQL failure inside a transaction, carried out of the lambda to the store, which rolls back. */
+  /**
+   * A SQL failure inside a transaction, carried out of the lambda to the store, which rolls back.
+   */
   static final class JdbcFailure extends RuntimeException {
     JdbcFailure(SQLException cause) {
       super(cause);

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The messages one transaction holds locked, as it last wrote them, so that a group of reports reads each of its
- * messages once; the changed ones are written back together just before the commit.
+ * The messages one transaction holds locked, as it last wrote them, so that a group of reports
+ * reads each of its messages once; the changed ones are written back together just before the
+ * commit.
  */
 final class LockedMessages {
   private final Map<String, MessageRecord> byId = new HashMap<>();
@@ -20,8 +21,10 @@ final class LockedMessages {
   /** A message just locked (or inserted) by this transaction. */
   void held(MessageRecord message) {
     byId.put(message.messageId(), message);
-    message.providerMessageId().ifPresent(id ->
-        idByProviderId.put(key(message.channel().provider(), id), message.messageId()));
+    message
+        .providerMessageId()
+        .ifPresent(
+            id -> idByProviderId.put(key(message.channel().provider(), id), message.messageId()));
   }
 
   /** A held message's new state, to be written before the commit. */

@@ -17,12 +17,20 @@ import java.util.Optional;
 /** The {@code message} table: its columns, and rows to and from {@link MessageRecord}. */
 final class MessageRows {
   /** Statuses with a {@code reached_<status>} column, in column order. */
-  static final List<Status> REACHED = List.of(Status.QUEUED, Status.UNKNOWN, Status.SENT, Status.DELIVERED,
-      Status.READ, Status.DELETED, Status.FAILED);
+  static final List<Status> REACHED =
+      List.of(
+          Status.QUEUED,
+          Status.UNKNOWN,
+          Status.SENT,
+          Status.DELIVERED,
+          Status.READ,
+          Status.DELETED,
+          Status.FAILED);
 
-  static final String COLUMNS = "message_id, workspace, channel, recipient, body, contact_email, provider, "
-      + "provider_message_id, status, created_at, updated_at, failure_code, failure_title, failure_source, "
-      + String.join(", ", REACHED.stream().map(MessageRows::reachedColumn).toList());
+  static final String COLUMNS =
+      "message_id, workspace, channel, recipient, body, contact_email, provider, "
+          + "provider_message_id, status, created_at, updated_at, failure_code, failure_title, failure_source, "
+          + String.join(", ", REACHED.stream().map(MessageRows::reachedColumn).toList());
 
   private MessageRows() {}
 
@@ -31,7 +39,11 @@ final class MessageRows {
   }
 
   static String insertSql() {
-    return "INSERT INTO message (" + COLUMNS + ") VALUES (" + "?, ".repeat(13 + REACHED.size()) + "?)";
+    return "INSERT INTO message ("
+        + COLUMNS
+        + ") VALUES ("
+        + "?, ".repeat(13 + REACHED.size())
+        + "?)";
   }
 
   static String updateSql() {
@@ -66,13 +78,15 @@ final class MessageRows {
     ps.setString(7 + REACHED.size(), m.messageId());
   }
 
-  private static void bindFailure(PreparedStatement ps, int first, Optional<FailureReason> f) throws SQLException {
+  private static void bindFailure(PreparedStatement ps, int first, Optional<FailureReason> f)
+      throws SQLException {
     ps.setString(first, f.map(FailureReason::code).orElse(null));
     ps.setString(first + 1, f.map(FailureReason::title).orElse(null));
     ps.setString(first + 2, f.map(FailureReason::source).orElse(null));
   }
 
-  private static void bindReached(PreparedStatement ps, int first, Map<Status, Instant> reached) throws SQLException {
+  private static void bindReached(PreparedStatement ps, int first, Map<Status, Instant> reached)
+      throws SQLException {
     for (int i = 0; i < REACHED.size(); i++) {
       Sql.instant(ps, first + i, reached.get(REACHED.get(i)));
     }
@@ -87,8 +101,12 @@ final class MessageRows {
       }
     }
     String source = rs.getString("failure_source");
-    Optional<FailureReason> failure = source == null ? Optional.empty()
-        : Optional.of(new FailureReason(rs.getString("failure_code"), rs.getString("failure_title"), source));
+    Optional<FailureReason> failure =
+        source == null
+            ? Optional.empty()
+            : Optional.of(
+                new FailureReason(
+                    rs.getString("failure_code"), rs.getString("failure_title"), source));
     return new MessageRecord(
         rs.getString("message_id"),
         rs.getString("workspace"),

@@ -18,9 +18,12 @@ final class Sql {
     if (value == null) {
       ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {
-      // the columns keep milliseconds; truncate rather than let the database round up, or an item due "now"
-      // could be stored a fraction of a millisecond in the future and missed by a claim made at once
-      ps.setObject(i, OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
+      // the columns keep milliseconds; truncate rather than let the database round up, or an item
+      // due "now"
+      // could be stored a fraction of a millisecond in the future and missed by a claim made at
+      // once
+      ps.setObject(
+          i, OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
     }
   }
 

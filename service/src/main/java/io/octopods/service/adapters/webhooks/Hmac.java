@@ -7,7 +7,10 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The keyed hashes the providers sign with, and a comparison that takes the same time wherever texts differ. */
+/**
+ * The keyed hashes the providers sign with, and a comparison that takes the same time wherever
+ * texts differ.
+ */
 public final class Hmac {
   private static final HexFormat HEX = HexFormat.of();
 
@@ -37,12 +40,16 @@ public final class Hmac {
     return HEX.formatHex(bytes);
   }
 
-  /** Whether two texts are equal, in time that does not depend on where they differ; {@code null} is never equal. */
+  /**
+   * Whether two texts are equal, in time that does not depend on where they differ; {@code null} is
+   * never equal.
+   */
   public static boolean sameText(String expected, String given) {
     if (expected == null || given == null) {
       return false;
     }
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 
   private static byte[] mac(String algorithm, String key, byte[] data) {

@@ -6,13 +6,17 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Builds the {@link IncomingReport} of one status item so that storing it cannot fail on what a provider
- * wrote (C2): blank texts become empty, texts are cut to the widths the store keeps (an id or word longer than
- * that matches nothing anyway), and NUL characters, which PostgreSQL refuses in text, become U+FFFD.
+ * Builds the {@link IncomingReport} of one status item so that storing it cannot fail on what a
+ * provider wrote (C2): blank texts become empty, texts are cut to the widths the store keeps (an id
+ * or word longer than that matches nothing anyway), and NUL characters, which PostgreSQL refuses in
+ * text, become U+FFFD.
  */
 public final class IncomingReports {
-  /** Widths of the store's columns: provider ids and words 200, error codes 100, error titles 2000. */
+  /**
+   * Widths of the store's columns: provider ids and words 200, error codes 100, error titles 2000.
+   */
   static final int ID_WIDTH = 200;
+
   static final int WORD_WIDTH = 200;
   static final int CODE_WIDTH = 100;
   static final int TITLE_WIDTH = 2000;
@@ -20,10 +24,21 @@ public final class IncomingReports {
 
   private IncomingReports() {}
 
-  /** One report; {@code null} or blank texts are read as missing, a missing word as {@code ""} (unmapped). */
-  public static IncomingReport of(Channel channel, String providerMessageId, String ourMessageId, String word,
-      Optional<Instant> providerTimestamp, String errorCode, String errorTitle, String raw) {
-    return new IncomingReport(channel,
+  /**
+   * One report; {@code null} or blank texts are read as missing, a missing word as {@code ""}
+   * (unmapped).
+   */
+  public static IncomingReport of(
+      Channel channel,
+      String providerMessageId,
+      String ourMessageId,
+      String word,
+      Optional<Instant> providerTimestamp,
+      String errorCode,
+      String errorTitle,
+      String raw) {
+    return new IncomingReport(
+        channel,
         text(providerMessageId, ID_WIDTH),
         text(ourMessageId, OUR_ID_WIDTH),
         word == null ? "" : clean(word.trim(), WORD_WIDTH),

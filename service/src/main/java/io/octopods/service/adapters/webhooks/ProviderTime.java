@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A provider's event time, normalised per provider (K2): Meta sends Unix seconds as a string, Viber Unix
- * milliseconds as a number. Anything unreadable, negative or past the year 9999 is no time at all, so a
- * bad item is still stored (C2) instead of failing the write.
+ * A provider's event time, normalised per provider (K2): Meta sends Unix seconds as a string, Viber
+ * Unix milliseconds as a number. Anything unreadable, negative or past the year 9999 is no time at
+ * all, so a bad item is still stored (C2) instead of failing the write.
  */
 public final class ProviderTime {
   private static final int MAX_DIGITS = 40;
@@ -15,7 +15,10 @@ public final class ProviderTime {
 
   private ProviderTime() {}
 
-  /** Unix seconds written as digits ({@code "1750030073"}); a JSON number's text is read the same way. */
+  /**
+   * Unix seconds written as digits ({@code "1750030073"}); a JSON number's text is read the same
+   * way.
+   */
   public static Optional<Instant> fromSeconds(String text) {
     return wholeNumber(text).filter(s -> s <= LATEST_SECOND).map(Instant::ofEpochSecond);
   }

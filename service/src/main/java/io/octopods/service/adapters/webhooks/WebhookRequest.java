@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The first checks of every provider callback, in the order of api.md: size ({@code 413}, by the declared
- * length and again while reading), then content type ({@code 415}). The body is read once, as raw bytes:
- * signatures are computed over exactly what arrived (J4).
+ * The first checks of every provider callback, in the order of api.md: size ({@code 413}, by the
+ * declared length and again while reading), then content type ({@code 415}). The body is read once,
+ * as raw bytes: signatures are computed over exactly what arrived (J4).
  */
 public final class WebhookRequest {
   private WebhookRequest() {}
@@ -31,7 +31,10 @@ public final class WebhookRequest {
     }
   }
 
-  /** The media type, lower case, without parameters ({@code application/json}); empty when there is none. */
+  /**
+   * The media type, lower case, without parameters ({@code application/json}); empty when there is
+   * none.
+   */
   public static Optional<String> mediaType(Context ctx) {
     String type = ctx.header("Content-Type");
     if (type == null || type.isBlank()) {
@@ -43,7 +46,11 @@ public final class WebhookRequest {
 
   /** {@code application/json} or an {@code application/*+json} type. */
   public static boolean isJson(Optional<String> mediaType) {
-    return mediaType.map(m -> m.equals("application/json") || (m.startsWith("application/") && m.endsWith("+json")))
+    return mediaType
+        .map(
+            m ->
+                m.equals("application/json")
+                    || (m.startsWith("application/") && m.endsWith("+json")))
         .orElse(false);
   }
 
@@ -60,7 +67,9 @@ public final class WebhookRequest {
     return mediaType.map(m -> "'" + m + "'").orElse("no Content-Type");
   }
 
-  /** The raw body, at most {@link HttpServer#MAX_BODY} bytes, also when its length was not declared. */
+  /**
+   * The raw body, at most {@link HttpServer#MAX_BODY} bytes, also when its length was not declared.
+   */
   public static byte[] body(Context ctx) {
     try (InputStream in = ctx.bodyInputStream()) {
       byte[] bytes = in.readNBytes((int) HttpServer.MAX_BODY + 1);

@@ -10,11 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A background loop: a named daemon thread that runs one {@link Pass} after another and, between two passes, waits
- * until it is woken ({@link #wake()}, from any thread) or the wait the pass asked for has passed, the poll fallback
- * that also picks up work nobody announced. {@link #close()} stops it gracefully: no pass starts after it, the pass
- * in flight is given the grace to finish before its thread is interrupted, and the pool the passes hand work to (if
- * any) is then given the grace too before what still runs on it is interrupted.
+ * A background loop: a named daemon thread that runs one {@link Pass} after another and, between
+ * two passes, waits until it is woken ({@link #wake()}, from any thread) or the wait the pass asked
+ * for has passed, the poll fallback that also picks up work nobody announced. {@link #close()}
+ * stops it gracefully: no pass starts after it, the pass in flight is given the grace to finish
+ * before its thread is interrupted, and the pool the passes hand work to (if any) is then given the
+ * grace too before what still runs on it is interrupted.
  *
  * <p>Made with {@link #named(String)}; nothing runs before {@link #start()}.
  */
@@ -28,8 +29,8 @@ public final class BackgroundLoop implements AutoCloseable {
   @FunctionalInterface
   public interface Pass {
     /**
-     * Does the work that is due and answers how long to wait for a wake-up before the next pass: zero (or less) when
-     * more work is waiting, so the next pass runs at once.
+     * Does the work that is due and answers how long to wait for a wake-up before the next pass:
+     * zero (or less) when more work is waiting, so the next pass runs at once.
      */
     Duration run();
   }
@@ -72,7 +73,10 @@ public final class BackgroundLoop implements AutoCloseable {
     return this;
   }
 
-  /** Ends the current (or next) wait at once, so the next pass runs now. Cheap; safe from any thread, at any time. */
+  /**
+   * Ends the current (or next) wait at once, so the next pass runs now. Cheap; safe from any
+   * thread, at any time.
+   */
   public void wake() {
     signal.wake();
   }
@@ -88,8 +92,9 @@ public final class BackgroundLoop implements AutoCloseable {
   }
 
   /**
-   * Stops the loop: no pass starts after this, the pass in flight has the grace to finish before its thread is
-   * interrupted, then the work pool (if any) has the grace before it is interrupted. Safe to call more than once.
+   * Stops the loop: no pass starts after this, the pass in flight has the grace to finish before
+   * its thread is interrupted, then the work pool (if any) has the grace before it is interrupted.
+   * Safe to call more than once.
    */
   @Override
   public void close() {
@@ -127,7 +132,10 @@ public final class BackgroundLoop implements AutoCloseable {
     }
   }
 
-  /** Waits for a wake-up, the timeout or close; false (and the loop ends) when the thread was interrupted. */
+  /**
+   * Waits for a wake-up, the timeout or close; false (and the loop ends) when the thread was
+   * interrupted.
+   */
   private boolean await(Duration timeout) {
     if (signal.await(timeout, () -> running)) {
       return true;
@@ -169,7 +177,10 @@ public final class BackgroundLoop implements AutoCloseable {
   /** The pool the passes hand work to, and what to say when that work outlasts the grace. */
   private record WorkPool(ExecutorService pool, Consumer<Duration> overtime) {}
 
-  /** The settings of a loop: its poll interval, its grace on close, and what it stops along with itself. */
+  /**
+   * The settings of a loop: its poll interval, its grace on close, and what it stops along with
+   * itself.
+   */
   public static final class Builder {
     private final String name;
     private Duration pollInterval;
@@ -182,21 +193,27 @@ public final class BackgroundLoop implements AutoCloseable {
     }
 
     /**
-     * The wait before a pass is retried when it threw, and before the first pass when {@link #waitBeforeFirstPass()}
-     * asks for it; passes answer their own waits otherwise (usually this one). Required.
+     * The wait before a pass is retried when it threw, and before the first pass when {@link
+     * #waitBeforeFirstPass()} asks for it; passes answer their own waits otherwise (usually this
+     * one). Required.
      */
     public Builder polling(Duration interval) {
       this.pollInterval = positive(interval, "poll interval");
       return this;
     }
 
-    /** How long a pass in flight, then the work pool, may run on after {@link #close()}; 5 s unless set. */
+    /**
+     * How long a pass in flight, then the work pool, may run on after {@link #close()}; 5 s unless
+     * set.
+     */
     public Builder grace(Duration grace) {
       this.grace = positive(grace, "grace");
       return this;
     }
 
-    /** Waits the poll interval (or a wake-up) before the first pass instead of running it at start. */
+    /**
+     * Waits the poll interval (or a wake-up) before the first pass instead of running it at start.
+     */
     public Builder waitBeforeFirstPass() {
       this.waitBeforeFirstPass = true;
       return this;
@@ -205,10 +222,12 @@ public final class BackgroundLoop implements AutoCloseable {
     /**
      * The pool the passes hand work to: shut down after the loop's thread, with the same grace.
      *
-     * @param overtime told the grace when work was still running after it, just before that work is interrupted
+     * @param overtime told the grace when work was still running after it, just before that work is
+     *     interrupted
      */
     public Builder handingWorkTo(ExecutorService pool, Consumer<Duration> overtime) {
-      this.workPool = Optional.of(new WorkPool(Objects.requireNonNull(pool), Objects.requireNonNull(overtime)));
+      this.workPool =
+          Optional.of(new WorkPool(Objects.requireNonNull(pool), Objects.requireNonNull(overtime)));
       return this;
     }
 
@@ -222,7 +241,8 @@ public final class BackgroundLoop implements AutoCloseable {
 
     private static Duration positive(Duration duration, String what) {
       if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException("a loop's " + what + " must be positive, was " + duration);
+        throw new IllegalArgumentException(
+            "a loop's " + what + " must be positive, was " + duration);
       }
       return duration;
     }

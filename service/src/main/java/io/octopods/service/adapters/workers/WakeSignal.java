@@ -5,7 +5,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
-/** How a {@link BackgroundLoop} sleeps between passes and is woken early: {@link #wake()} from any thread. */
+/**
+ * How a {@link BackgroundLoop} sleeps between passes and is woken early: {@link #wake()} from any
+ * thread.
+ */
 final class WakeSignal {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition nudged = lock.newCondition();
@@ -23,8 +26,8 @@ final class WakeSignal {
   }
 
   /**
-   * Waits until woken, until {@code timeout} has passed, or until {@code keepWaiting} says no; returns false
-   * when the thread was interrupted (its interrupt flag is set again).
+   * Waits until woken, until {@code timeout} has passed, or until {@code keepWaiting} says no;
+   * returns false when the thread was interrupted (its interrupt flag is set again).
    */
   boolean await(Duration timeout, BooleanSupplier keepWaiting) {
     lock.lock();

@@ -23,15 +23,24 @@ public interface MessageStore {
 
   Optional<MessageRecord> find(String workspace, String messageId);
 
-  /** Newest first ({@code created_at}, then {@code message_id}); {@code UNKNOWN} includes {@code QUEUED}. */
-  MessagePage list(String workspace, Channel channel, Optional<Status> status, int limit, Optional<String> cursor);
+  /**
+   * Newest first ({@code created_at}, then {@code message_id}); {@code UNKNOWN} includes {@code
+   * QUEUED}.
+   */
+  MessagePage list(
+      String workspace,
+      Channel channel,
+      Optional<Status> status,
+      int limit,
+      Optional<String> cursor);
 
   /** A message's history in the order received. */
   List<HistoryEvent> history(String messageId);
 
   /**
-   * The provider ids of each message beyond its first ({@code provider_message_id}), in the order learned: a provider
-   * created several messages for one of ours (a duplicate send). Messages without any are left out.
+   * The provider ids of each message beyond its first ({@code provider_message_id}), in the order
+   * learned: a provider created several messages for one of ours (a duplicate send). Messages
+   * without any are left out.
    */
   Map<String, List<String>> otherProviderIds(Collection<String> messageIds);
 
@@ -44,15 +53,18 @@ public interface MessageStore {
   record MessagePage(List<MessageRecord> messages, Optional<String> nextCursor) {}
 
   /**
-   * What is still to do: hand-offs, HubSpot pushes, orphan reports waiting for their message; and the HubSpot events
-   * HubSpot refused for good (dead letters: kept, not pending).
+   * What is still to do: hand-offs, HubSpot pushes, orphan reports waiting for their message; and
+   * the HubSpot events HubSpot refused for good (dead letters: kept, not pending).
    */
   record PendingCounts(long handoff, long hubspot, long orphans, long hubspotDead) {}
 
   /** A stored answer: the request's fingerprint, and the status and body sent back. */
   record IdempotentAnswer(String requestHash, int status, String body, String messageId) {}
 
-  /** An idempotency key already used in this workspace (a concurrent first request won); nothing was stored. */
+  /**
+   * An idempotency key already used in this workspace (a concurrent first request won); nothing was
+   * stored.
+   */
   final class IdempotencyKeyTaken extends RuntimeException {
     public IdempotencyKeyTaken() {
       super("idempotency key already used");

@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param kind {@code handoff} (send to the provider) or {@code hubspot} (push a timeline event)
  * @param payload what the worker needs beyond the message (the HubSpot event's status and time)
  */
-public record OutboxItem(long seq, String kind, String messageId, String payload, Instant dueAt, int attempts) {
+public record OutboxItem(
+    long seq, String kind, String messageId, String payload, Instant dueAt, int attempts) {
   public static final String HANDOFF = "handoff";
   public static final String HUBSPOT = "hubspot";
 

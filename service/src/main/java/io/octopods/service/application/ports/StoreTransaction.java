@@ -14,32 +14,38 @@ import java.util.Set;
 public interface StoreTransaction {
   void insert(MessageRecord message);
 
-  /** Reads a message by our id without locking it (a transaction that only reads commits without a disk write). */
+  /**
+   * Reads a message by our id without locking it (a transaction that only reads commits without a
+   * disk write).
+   */
   Optional<MessageRecord> read(String messageId);
 
   /** Locks a message by our id; empty when there is none. */
   Optional<MessageRecord> lock(String messageId);
 
   /**
-   * Locks, in the order of our ids, every message named by one of {@code messageIds} or by a provider's id
-   * ({@code providerMessageIds} by provider name; a message's first id or one of its others). Transactions that take their locks this way first cannot
-   * deadlock on these messages; names no message has are passed over.
+   * Locks, in the order of our ids, every message named by one of {@code messageIds} or by a
+   * provider's id ({@code providerMessageIds} by provider name; a message's first id or one of its
+   * others). Transactions that take their locks this way first cannot deadlock on these messages;
+   * names no message has are passed over.
    */
   void lockInOrder(Set<String> messageIds, Map<String, Set<String>> providerMessageIds);
 
   /**
-   * Locks a message by a provider's id, its first or one of its others ({@link #addOtherProviderId}); empty when no
-   * message has it (yet).
+   * Locks a message by a provider's id, its first or one of its others ({@link
+   * #addOtherProviderId}); empty when no message has it (yet).
    */
   Optional<MessageRecord> lockByProviderId(Channel channel, String providerMessageId);
 
   /**
-   * Keeps another provider id for a message that has one already: the provider created a second message for ours
-   * (a duplicate send), and its reports are to find ours.
+   * Keeps another provider id for a message that has one already: the provider created a second
+   * message for ours (a duplicate send), and its reports are to find ours.
    */
   void addOtherProviderId(MessageRecord message, String providerMessageId, Instant learnedAt);
 
-  /** Writes status, {@code updated_at}, the reached times, the failure reason and the provider id. */
+  /**
+   * Writes status, {@code updated_at}, the reached times, the failure reason and the provider id.
+   */
   void update(MessageRecord message);
 
   void append(HistoryEvent event);

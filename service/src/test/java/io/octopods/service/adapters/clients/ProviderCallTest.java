@@ -11,27 +11,38 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** What counts as "never reached the provider" (retryable) rather than "sent, answer lost" (timed out). */
+/**
+ * What counts as "never reached the provider" (retryable) rather than "sent, answer lost" (timed
+ * out).
+ */
 class ProviderCallTest {
   @Test
   void refusedUnresolvedOrUnknownHostsNeverConnected() {
     assertThat(ProviderCall.neverConnected(new ConnectException())).isTrue();
-    assertThat(ProviderCall.neverConnected(new IOException("wrapped", new ConnectException("refused")))).isTrue();
+    assertThat(
+            ProviderCall.neverConnected(
+                new IOException("wrapped", new ConnectException("refused"))))
+        .isTrue();
     ConnectException unresolved = new ConnectException();
     unresolved.initCause(new UnresolvedAddressException());
     assertThat(ProviderCall.neverConnected(unresolved)).isTrue();
-    assertThat(ProviderCall.neverConnected(new UnknownHostException("api.twilio.invalid"))).isTrue();
+    assertThat(ProviderCall.neverConnected(new UnknownHostException("api.twilio.invalid")))
+        .isTrue();
   }
 
   @Test
   void aBrokenConnectionMayHaveCarriedTheRequest() {
     assertThat(ProviderCall.neverConnected(new IOException("Connection reset"))).isFalse();
-    assertThat(ProviderCall.neverConnected(new IOException("HTTP/1.1 header parser received no bytes"))).isFalse();
+    assertThat(
+            ProviderCall.neverConnected(
+                new IOException("HTTP/1.1 header parser received no bytes")))
+        .isFalse();
   }
 
   @Test
   void theTimeoutMustBePositive() {
-    assertThatThrownBy(() -> new ProviderCall("Twilio", Duration.ZERO,
-        Clock.systemUTC())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    assertThatThrownBy(() -> new ProviderCall("Twilio", Duration.ZERO, Clock.systemUTC()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("positive");
   }
 }

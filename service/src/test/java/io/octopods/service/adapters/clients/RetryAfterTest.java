@@ -17,7 +17,8 @@ class RetryAfterTest {
 
   @Test
   void anHttpDateCountsFromTheAnswer() {
-    assertThat(RetryAfter.parse("Thu, 26 Nov 2026 10:00:30 GMT", NOW)).contains(Duration.ofSeconds(30));
+    assertThat(RetryAfter.parse("Thu, 26 Nov 2026 10:00:30 GMT", NOW))
+        .contains(Duration.ofSeconds(30));
     assertThat(RetryAfter.parse("Thu, 26 Nov 2026 09:59:00 GMT", NOW)).contains(Duration.ZERO);
   }
 
@@ -32,7 +33,8 @@ class RetryAfterTest {
 
   @Test
   void theAnswerReadsItsHeader() {
-    assertThat(Answers.answer(429, "", "Retry-After", "12").retryAfter()).contains(Duration.ofSeconds(12));
+    assertThat(Answers.answer(429, "", "Retry-After", "12").retryAfter())
+        .contains(Duration.ofSeconds(12));
     assertThat(Answers.answer(429, "").retryAfter()).isEmpty();
   }
 }

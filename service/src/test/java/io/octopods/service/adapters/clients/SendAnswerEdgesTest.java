@@ -15,14 +15,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The hand-off outcomes of status-model.md section 4 at the edges of each HTTP status class, for every provider:
- * only a {@code 2xx} with the provider's id is an acceptance; every {@code 5xx} (and {@code 429}) is retried;
- * anything else is a refusal. An answer outside the classes HTTP defines is a refusal, never an acceptance.
+ * The hand-off outcomes of status-model.md section 4 at the edges of each HTTP status class, for
+ * every provider: only a {@code 2xx} with the provider's id is an acceptance; every {@code 5xx}
+ * (and {@code 429}) is retried; anything else is a refusal. An answer outside the classes HTTP
+ * defines is a refusal, never an acceptance.
  */
 class SendAnswerEdgesTest {
 
   /** A provider's send-answer mapping and the body with which it accepts. */
-  record Provider(String name, Function<ProviderCall.Answer, HandOffResult> outcome, String accepting) {
+  record Provider(
+      String name, Function<ProviderCall.Answer, HandOffResult> outcome, String accepting) {
     @Override
     public String toString() {
       return name;
@@ -31,9 +33,14 @@ class SendAnswerEdgesTest {
 
   static Stream<Provider> providers() {
     return Stream.of(
-        new Provider("Twilio", TwilioClient::outcome, "{\"sid\":\"SM" + "a".repeat(32) + "\",\"status\":\"queued\"}"),
-        new Provider("WhatsApp", WhatsAppClient::outcome, "{\"messages\":[{\"id\":\"wamid.HBgL\"}]}"),
-        new Provider("Viber", ViberClient::outcome, "{\"status\":0,\"message_token\":5741311803571721087}"));
+        new Provider(
+            "Twilio",
+            TwilioClient::outcome,
+            "{\"sid\":\"SM" + "a".repeat(32) + "\",\"status\":\"queued\"}"),
+        new Provider(
+            "WhatsApp", WhatsAppClient::outcome, "{\"messages\":[{\"id\":\"wamid.HBgL\"}]}"),
+        new Provider(
+            "Viber", ViberClient::outcome, "{\"status\":0,\"message_token\":5741311803571721087}"));
   }
 
   static Stream<Arguments> accepted() {
@@ -45,26 +52,32 @@ class SendAnswerEdgesTest {
   }
 
   static Stream<Arguments> refused() {
-    // Viber answers its own refusals with HTTP 200 and a status; an HTTP status outside 2xx with no status is one too
-    return providers().flatMap(p -> Stream.of(199, 300, 400, 499, 600).map(s -> Arguments.of(p, s)));
+    // Viber answers its own refusals with HTTP 200 and a status; an HTTP status outside 2xx with no
+    // status is one too
+    return providers()
+        .flatMap(p -> Stream.of(199, 300, 400, 499, 600).map(s -> Arguments.of(p, s)));
   }
 
   @ParameterizedTest(name = "{0} HTTP {1}")
   @MethodSource("accepted")
   void everySuccessWithTheProvidersIdIsAccepted(Provider p, int status) {
-    assertThat(p.outcome().apply(answer(status, p.accepting()))).isInstanceOf(HandOffResult.Accepted.class);
+    assertThat(p.outcome().apply(answer(status, p.accepting())))
+        .isInstanceOf(HandOffResult.Accepted.class);
   }
 
   @ParameterizedTest(name = "{0} HTTP {1}")
   @MethodSource("retried")
   void everyServerErrorAndTheThrottleIsRetried(Provider p, int status) {
-    assertThat(p.outcome().apply(answer(status, "<html>busy</html>"))).isInstanceOf(HandOffResult.Retryable.class);
+    assertThat(p.outcome().apply(answer(status, "<html>busy</html>")))
+        .isInstanceOf(HandOffResult.Retryable.class);
   }
 
   @ParameterizedTest(name = "{0} HTTP {1}")
   @MethodSource("refused")
   void outsideTheSuccessAndServerErrorClassesTheSendIsRefused(Provider p, int status) {
-    HandOffResult r = p.outcome().apply(answer(status, "Viber".equals(p.name()) ? "<html>no</html>" : p.accepting()));
+    HandOffResult r =
+        p.outcome()
+            .apply(answer(status, "Viber".equals(p.name()) ? "<html>no</html>" : p.accepting()));
 
     assertThat(r).isInstanceOf(HandOffResult.Rejected.class);
   }
@@ -72,17 +85,24 @@ class SendAnswerEdgesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("providers")
   void aRetriedServerErrorSaysWhatTheProviderAnswered(Provider p) {
-    HandOffResult r = p.outcome().apply(answer(503, "{\"status\":2,\"status_message\":\"Internal\"}"));
+    HandOffResult r =
+        p.outcome().apply(answer(503, "{\"status\":2,\"status_message\":\"Internal\"}"));
 
-    assertThat(r).isInstanceOfSatisfying(HandOffResult.Retryable.class, retry ->
-        assertThat(retry.why()).contains("HTTP 503").contains("Viber".equals(p.name()) ? "with status 2" : "Internal"));
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            HandOffResult.Retryable.class,
+            retry ->
+                assertThat(retry.why())
+                    .contains("HTTP 503")
+                    .contains("Viber".equals(p.name()) ? "with status 2" : "Internal"));
   }
 
   @Test
   void twilioKeepsTheWordOfItsAnswerAndSaysQueuedWhenItGivesNone() {
     String sid = "SM" + "a".repeat(32);
 
-    assertThat(TwilioClient.outcome(answer(201, "{\"sid\":\"" + sid + "\",\"status\":\"accepted\"}")))
+    assertThat(
+            TwilioClient.outcome(answer(201, "{\"sid\":\"" + sid + "\",\"status\":\"accepted\"}")))
         .isEqualTo(new HandOffResult.Accepted(sid, "accepted"));
     assertThat(TwilioClient.outcome(answer(201, "{\"sid\":\"" + sid + "\",\"status\":\" \"}")))
         .isEqualTo(new HandOffResult.Accepted(sid, "queued"));
@@ -91,9 +111,13 @@ class SendAnswerEdgesTest {
   @Test
   void viberStatus12IsRetriedWithItsMessageOrItsName() {
     assertThat(ViberClient.outcome(answer(200, "{\"status\":12,\"status_message\":\"Slow down\"}")))
-        .isInstanceOfSatisfying(HandOffResult.Retryable.class, r -> assertThat(r.why()).endsWith("status 12 Slow down"));
+        .isInstanceOfSatisfying(
+            HandOffResult.Retryable.class,
+            r -> assertThat(r.why()).endsWith("status 12 Slow down"));
     assertThat(ViberClient.outcome(answer(200, "{\"status\":12}")))
-        .isInstanceOfSatisfying(HandOffResult.Retryable.class, r -> assertThat(r.why()).endsWith("status 12 tooManyRequests"));
+        .isInstanceOfSatisfying(
+            HandOffResult.Retryable.class,
+            r -> assertThat(r.why()).endsWith("status 12 tooManyRequests"));
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.octopods.service.adapters.clients;
 
-import io.octopods.service.domain.Channel;
 import io.octopods.service.application.MessageRecord;
+import io.octopods.service.domain.Channel;
 import io.octopods.service.domain.Status;
 import io.octopods.simulator.SimulatorClient;
 import io.octopods.simulator.Simulators;
@@ -38,8 +38,19 @@ public final class SimulatorAdmin {
   /** A queued message to {@code to}, as the hand-off hands it to a client. */
   public static MessageRecord message(Channel channel, String to) {
     Instant now = Instant.now();
-    return new MessageRecord(UUID.randomUUID().toString(), "demo", channel, to, "Hello from Octopods 👋",
-        Optional.empty(), Optional.empty(), Status.QUEUED, now, now, Optional.empty(), Map.of(Status.QUEUED, now));
+    return new MessageRecord(
+        UUID.randomUUID().toString(),
+        "demo",
+        channel,
+        to,
+        "Hello from Octopods 👋",
+        Optional.empty(),
+        Optional.empty(),
+        Status.QUEUED,
+        now,
+        now,
+        Optional.empty(),
+        Map.of(Status.QUEUED, now));
   }
 
   public SimulatorClient.Info info() {

@@ -17,9 +17,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * No lost update on PostgreSQL (edge case A1): {@code delivered} and {@code read} for one message, on two
- * connections released together by a barrier, always end at {@code READ} with both reports in the history.
- * Without the row lock, the transaction that read {@code SENT} last would write {@code DELIVERED} over {@code READ}.
+ * No lost update on PostgreSQL (edge case A1): {@code delivered} and {@code read} for one message,
+ * on two connections released together by a barrier, always end at {@code READ} with both reports
+ * in the history. Without the row lock, the transaction that read {@code SENT} last would write
+ * {@code DELIVERED} over {@code READ}.
  */
 class ConcurrentReportsIT {
   @Test
@@ -31,18 +32,29 @@ class ConcurrentReportsIT {
       for (int round = 0; round < 40; round++) {
         String wamid = "wamid.RACE" + round;
         MessageRecord m = Messages.sent("w", Channel.WHATSAPP, wamid);
-        store.inTransaction(tx -> {
-          tx.insert(m);
-          return null;
-        });
+        store.inTransaction(
+            tx -> {
+              tx.insert(m);
+              return null;
+            });
         CyclicBarrier together = new CyclicBarrier(2);
-        List<Future<?>> racers = List.of(
-            pool.submit(() -> race(together, intake, Messages.report(Channel.WHATSAPP, wamid, "delivered"))),
-            pool.submit(() -> race(together, intake, Messages.report(Channel.WHATSAPP, wamid, "read"))));
+        List<Future<?>> racers =
+            List.of(
+                pool.submit(
+                    () ->
+                        race(
+                            together,
+                            intake,
+                            Messages.report(Channel.WHATSAPP, wamid, "delivered"))),
+                pool.submit(
+                    () ->
+                        race(together, intake, Messages.report(Channel.WHATSAPP, wamid, "read"))));
         for (Future<?> f : racers) {
           f.get();
         }
-        assertThat(store.find("w", m.messageId()).orElseThrow().status()).as("round " + round).isEqualTo(Status.READ);
+        assertThat(store.find("w", m.messageId()).orElseThrow().status())
+            .as("round " + round)
+            .isEqualTo(Status.READ);
         assertThat(store.history(m.messageId())).hasSize(2);
       }
     } finally {
@@ -50,8 +62,11 @@ class ConcurrentReportsIT {
     }
   }
 
-  private static Void race(CyclicBarrier together, ReportIntake intake,
-      io.octopods.service.application.IncomingReport report) throws Exception {
+  private static Void race(
+      CyclicBarrier together,
+      ReportIntake intake,
+      io.octopods.service.application.IncomingReport report)
+      throws Exception {
     together.await();
     intake.apply(List.of(report), "callback");
     return null;

@@ -22,14 +22,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The reconciliation bookkeeping on the real store (embedded H2, or PostgreSQL with OCTOPODS_TEST_DB_URL). */
+/**
+ * The reconciliation bookkeeping on the real store (embedded H2, or PostgreSQL with
+ * OCTOPODS_TEST_DB_URL).
+ */
 class JdbcReconciliationQueriesTest {
   private static final Instant T0 = Instant.parse("2026-11-05T05:00:00Z");
   private static final Duration AFTER = Duration.ofMinutes(10);
   private static final Duration LEASE = Duration.ofHours(1);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private TestDatabase db;
   private JdbcMessageStore store;
   private JdbcReconciliationQueries queries;
@@ -50,12 +52,25 @@ class JdbcReconciliationQueriesTest {
     Map<Status, Instant> reached = new EnumMap<>(Status.class);
     reached.put(Status.QUEUED, T0);
     reached.put(status, changed);
-    MessageRecord m = new MessageRecord(UUID.randomUUID().toString(), "acme", channel, "+15551230001", "hello",
-        Optional.empty(), Optional.ofNullable(sid), status, T0, changed, Optional.empty(), reached);
-    store.inTransaction(tx -> {
-      tx.insert(m);
-      return null;
-    });
+    MessageRecord m =
+        new MessageRecord(
+            UUID.randomUUID().toString(),
+            "acme",
+            channel,
+            "+15551230001",
+            "hello",
+            Optional.empty(),
+            Optional.ofNullable(sid),
+            status,
+            T0,
+            changed,
+            Optional.empty(),
+            reached);
+    store.inTransaction(
+        tx -> {
+          tx.insert(m);
+          return null;
+        });
     return m;
   }
 
@@ -64,19 +79,34 @@ class JdbcReconciliationQueriesTest {
   }
 
   private void sendEvent(MessageRecord m, String word) {
-    store.inTransaction(tx -> {
-      tx.append(new HistoryEvent(UUID.randomUUID().toString(), m.messageId(), T0, Optional.empty(), "send",
-          Optional.of(word), Optional.empty(), Optional.of(Status.UNKNOWN), true, Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.of("test"), ""));
-      return null;
-    });
+    store.inTransaction(
+        tx -> {
+          tx.append(
+              new HistoryEvent(
+                  UUID.randomUUID().toString(),
+                  m.messageId(),
+                  T0,
+                  Optional.empty(),
+                  "send",
+                  Optional.of(word),
+                  Optional.empty(),
+                  Optional.of(Status.UNKNOWN),
+                  true,
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.of("test"),
+                  ""));
+          return null;
+        });
   }
 
   private void move(MessageRecord m, Status to, Instant at) {
-    store.inTransaction(tx -> {
-      tx.update(m.movedTo(to, at, true));
-      return null;
-    });
+    store.inTransaction(
+        tx -> {
+          tx.update(m.movedTo(to, at, true));
+          return null;
+        });
   }
 
   /** Claims what is due at {@code now} with reconcile-after 10 minutes. */
@@ -123,7 +153,12 @@ class JdbcReconciliationQueriesTest {
     List<DueCheck> again = claim(first.plus(Duration.ofMinutes(20)));
     assertThat(again).singleElement().satisfies(x -> assertThat(x.checksDone()).isEqualTo(1));
 
-    queries.checked(again.get(0), 2, Optional.empty(), "check 2: sent; no more checks", first.plus(AFTER.multipliedBy(2)));
+    queries.checked(
+        again.get(0),
+        2,
+        Optional.empty(),
+        "check 2: sent; no more checks",
+        first.plus(AFTER.multipliedBy(2)));
 
     assertThat(claim(first.plus(Duration.ofDays(30)))).as("the bound is reached").isEmpty();
     CheckState s = queries.state(m.messageId()).orElseThrow();
@@ -157,14 +192,19 @@ class JdbcReconciliationQueriesTest {
     MessageRecord now = store.find("acme", m.messageId()).orElseThrow();
     move(now.withProviderMessageId(sid()), Status.SENT, settled);
 
-    assertThat(claim(settled.plus(AFTER).minusMillis(1))).as("10 minutes after the new status").isEmpty();
+    assertThat(claim(settled.plus(AFTER).minusMillis(1)))
+        .as("10 minutes after the new status")
+        .isEmpty();
     List<DueCheck> again = claim(settled.plus(AFTER));
 
-    assertThat(again).singleElement().satisfies(x -> {
-      assertThat(x.checksDone()).isZero();
-      assertThat(x.message().status()).isEqualTo(Status.SENT);
-      assertThat(x.message().providerMessageId()).isPresent();
-    });
+    assertThat(again)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.checksDone()).isZero();
+              assertThat(x.message().status()).isEqualTo(Status.SENT);
+              assertThat(x.message().providerMessageId()).isPresent();
+            });
     assertThat(queries.state(m.messageId()).orElseThrow().basis()).isEqualTo(settled);
   }
 

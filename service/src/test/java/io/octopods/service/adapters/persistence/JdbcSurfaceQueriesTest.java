@@ -18,12 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The surfaces' reads: a workspace's messages to one contact, by email or by phone, newest first, limited. */
+/**
+ * The surfaces' reads: a workspace's messages to one contact, by email or by phone, newest first,
+ * limited.
+ */
 class JdbcSurfaceQueriesTest {
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   TestDatabase db;
   JdbcMessageStore store;
   JdbcSurfaceQueries queries;
@@ -42,12 +44,25 @@ class JdbcSurfaceQueriesTest {
 
   private MessageRecord insert(String id, String workspace, String to, String email, int minute) {
     Instant at = T0.plusSeconds(60L * minute);
-    MessageRecord m = new MessageRecord(id, workspace, Channel.SMS, to, "hi", Optional.ofNullable(email),
-        Optional.empty(), Status.QUEUED, at, at, Optional.empty(), Map.of(Status.QUEUED, at));
-    store.inTransaction(tx -> {
-      tx.insert(m);
-      return null;
-    });
+    MessageRecord m =
+        new MessageRecord(
+            id,
+            workspace,
+            Channel.SMS,
+            to,
+            "hi",
+            Optional.ofNullable(email),
+            Optional.empty(),
+            Status.QUEUED,
+            at,
+            at,
+            Optional.empty(),
+            Map.of(Status.QUEUED, at));
+    store.inTransaction(
+        tx -> {
+          tx.insert(m);
+          return null;
+        });
     return m;
   }
 
@@ -57,14 +72,21 @@ class JdbcSurfaceQueriesTest {
 
   @Test
   void byEmailIsNewestFirstWithinTheWorkspaceWithoutRegardToCase() {
-    String a = insert(UUID.randomUUID().toString(), "acme", "+15551230001", "Ann@Example.com", 1).messageId();
-    String b = insert(UUID.randomUUID().toString(), "acme", "+15551230002", "ann@example.com", 3).messageId();
-    String c = insert(UUID.randomUUID().toString(), "acme", "+15551230003", "ann@example.com", 2).messageId();
+    String a =
+        insert(UUID.randomUUID().toString(), "acme", "+15551230001", "Ann@Example.com", 1)
+            .messageId();
+    String b =
+        insert(UUID.randomUUID().toString(), "acme", "+15551230002", "ann@example.com", 3)
+            .messageId();
+    String c =
+        insert(UUID.randomUUID().toString(), "acme", "+15551230003", "ann@example.com", 2)
+            .messageId();
     insert(UUID.randomUUID().toString(), "beta", "+15551230001", "ann@example.com", 4);
     insert(UUID.randomUUID().toString(), "acme", "+15551230001", "bob@example.com", 5);
     insert(UUID.randomUUID().toString(), "acme", "+15551230001", null, 6);
 
-    assertThat(ids(queries.byContactEmail("acme", "ANN@example.com ", 10))).containsExactly(b, c, a);
+    assertThat(ids(queries.byContactEmail("acme", "ANN@example.com ", 10)))
+        .containsExactly(b, c, a);
     assertThat(ids(queries.byContactEmail("acme", "ann@example.com", 2))).containsExactly(b, c);
     assertThat(queries.byContactEmail("gamma", "ann@example.com", 10)).isEmpty();
   }
@@ -72,7 +94,9 @@ class JdbcSurfaceQueriesTest {
   @Test
   void byRecipientMatchesToExactlyWithinTheWorkspace() {
     String a = insert(UUID.randomUUID().toString(), "acme", "+15551230001", null, 1).messageId();
-    String b = insert(UUID.randomUUID().toString(), "acme", "+15551230001", "ann@example.com", 2).messageId();
+    String b =
+        insert(UUID.randomUUID().toString(), "acme", "+15551230001", "ann@example.com", 2)
+            .messageId();
     insert(UUID.randomUUID().toString(), "acme", "+15551230002", null, 3);
     insert(UUID.randomUUID().toString(), "beta", "+15551230001", null, 4);
 
@@ -85,7 +109,8 @@ class JdbcSurfaceQueriesTest {
     insert("00000000-0000-4000-8000-00000000000a", "acme", "+15551230001", "ann@example.com", 1);
     insert("00000000-0000-4000-8000-00000000000b", "acme", "+15551230001", "ann@example.com", 1);
     assertThat(ids(queries.byContactEmail("acme", "ann@example.com", 10)))
-        .containsExactly("00000000-0000-4000-8000-00000000000b", "00000000-0000-4000-8000-00000000000a");
+        .containsExactly(
+            "00000000-0000-4000-8000-00000000000b", "00000000-0000-4000-8000-00000000000a");
   }
 
   @Test

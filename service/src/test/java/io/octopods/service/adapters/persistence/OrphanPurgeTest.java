@@ -21,16 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Orphan reports are kept for {@code OCTOPODS_ORPHAN_RETENTION} from their arrival, then deleted, adopted or not;
- * an adopted one stays in its message's history. On the embedded H2, or on PostgreSQL when OCTOPODS_TEST_DB_URL
- * is set.
+ * Orphan reports are kept for {@code OCTOPODS_ORPHAN_RETENTION} from their arrival, then deleted,
+ * adopted or not; an adopted one stays in its message's history. On the embedded H2, or on
+ * PostgreSQL when OCTOPODS_TEST_DB_URL is set.
  */
 class OrphanPurgeTest {
   private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
   private static final Duration RETENTION = Duration.ofDays(14);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private TestDatabase db;
   private JdbcMessageStore store;
 
@@ -50,8 +49,19 @@ class OrphanPurgeTest {
   }
 
   private void arrives(Instant when, String token, Optional<String> ourId) {
-    new ReportIntake(store, at(when)).apply(List.of(new IncomingReport(Channel.VIBER, Optional.of(token), ourId,
-        "delivered", Optional.empty(), Optional.empty(), Optional.empty(), "{}")), "callback");
+    new ReportIntake(store, at(when))
+        .apply(
+            List.of(
+                new IncomingReport(
+                    Channel.VIBER,
+                    Optional.of(token),
+                    ourId,
+                    "delivered",
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    "{}")),
+            "callback");
   }
 
   @Test
@@ -79,14 +89,17 @@ class OrphanPurgeTest {
   void anAdoptedOrphanIsDeletedButStaysInItsMessagesHistory() {
     arrives(T0, "1000000000000000004", Optional.empty());
     MessageRecord m = Messages.sent("w1", Channel.VIBER, null);
-    store.inTransaction(tx -> {
-      tx.insert(m);
-      return null;
-    });
-    arrives(T0.plusSeconds(5), "1000000000000000004", Optional.of(m.messageId())); // adopts the first
+    store.inTransaction(
+        tx -> {
+          tx.insert(m);
+          return null;
+        });
+    arrives(
+        T0.plusSeconds(5), "1000000000000000004", Optional.of(m.messageId())); // adopts the first
     assertThat(store.pending().orphans()).isZero();
 
-    assertThat(new OrphanPurge(store, RETENTION, at(T0.plus(Duration.ofDays(30)))).purgeNow()).isEqualTo(1);
+    assertThat(new OrphanPurge(store, RETENTION, at(T0.plus(Duration.ofDays(30)))).purgeNow())
+        .isEqualTo(1);
     assertThat(store.history(m.messageId())).hasSize(2);
   }
 
@@ -95,7 +108,8 @@ class OrphanPurgeTest {
     arrives(T0, "1000000000000000005", Optional.empty());
     db.close();
 
-    assertThat(new OrphanPurge(store, RETENTION, at(T0.plus(Duration.ofDays(30)))).purgeNow()).isZero();
+    assertThat(new OrphanPurge(store, RETENTION, at(T0.plus(Duration.ofDays(30)))).purgeNow())
+        .isZero();
   }
 
   @Test

@@ -25,7 +25,8 @@ class ReconciliationPolicyTest {
 
   @Test
   void aWaitIsNeverLongerThanTheLongestAndNeverOverflows() {
-    ReconciliationPolicy p = new ReconciliationPolicy(Duration.ofHours(1), 100, Duration.ofHours(6));
+    ReconciliationPolicy p =
+        new ReconciliationPolicy(Duration.ofHours(1), 100, Duration.ofHours(6));
 
     assertThat(p.waitAfter(1)).isEqualTo(Duration.ofHours(2));
     assertThat(p.waitAfter(3)).isEqualTo(Duration.ofHours(6));
@@ -42,8 +43,11 @@ class ReconciliationPolicyTest {
 
   @Test
   void theWorkerLooksAQuarterOfReconcileAfterWithinBounds() {
-    assertThat(ReconciliationWorker.intervalFor(Duration.ofMinutes(10))).isEqualTo(Duration.ofSeconds(30));
-    assertThat(ReconciliationWorker.intervalFor(Duration.ofSeconds(1))).isEqualTo(Duration.ofMillis(250));
-    assertThat(ReconciliationWorker.intervalFor(Duration.ofMillis(10))).isEqualTo(Duration.ofMillis(20));
+    assertThat(ReconciliationWorker.intervalFor(Duration.ofMinutes(10)))
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(ReconciliationWorker.intervalFor(Duration.ofSeconds(1)))
+        .isEqualTo(Duration.ofMillis(250));
+    assertThat(ReconciliationWorker.intervalFor(Duration.ofMillis(10)))
+        .isEqualTo(Duration.ofMillis(20));
   }
 }

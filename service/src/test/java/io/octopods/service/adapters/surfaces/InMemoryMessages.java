@@ -1,7 +1,5 @@
 package io.octopods.service.adapters.surfaces;
 
-import java.util.Map;
-import java.util.Collection;
 import io.octopods.service.application.HistoryEvent;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.application.ports.MessageStore;
@@ -10,12 +8,17 @@ import io.octopods.service.application.ports.SurfaceQueries;
 import io.octopods.service.domain.Channel;
 import io.octopods.service.domain.Status;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Messages in memory, for unit tests of the surfaces' pure parts: the reads the canvases make, nothing else. */
+/**
+ * Messages in memory, for unit tests of the surfaces' pure parts: the reads the canvases make,
+ * nothing else.
+ */
 public final class InMemoryMessages implements SurfaceQueries, MessageStore {
   private final List<MessageRecord> all = new ArrayList<>();
   private final List<String> looked = new ArrayList<>();
@@ -31,7 +34,8 @@ public final class InMemoryMessages implements SurfaceQueries, MessageStore {
 
   @Override
   public List<MessageRecord> byContactEmail(String workspace, String email, int limit) {
-    return newest(workspace, m -> m.contactEmail().map(e -> e.equalsIgnoreCase(email)).orElse(false), limit);
+    return newest(
+        workspace, m -> m.contactEmail().map(e -> e.equalsIgnoreCase(email)).orElse(false), limit);
   }
 
   @Override
@@ -39,15 +43,21 @@ public final class InMemoryMessages implements SurfaceQueries, MessageStore {
     return newest(workspace, m -> m.to().equals(phone), limit);
   }
 
-  private List<MessageRecord> newest(String workspace, Function<MessageRecord, Boolean> match, int limit) {
-    return all.stream().filter(m -> m.workspace().equals(workspace) && match.apply(m))
-        .sorted(Comparator.comparing(MessageRecord::createdAt).reversed()).limit(limit).toList();
+  private List<MessageRecord> newest(
+      String workspace, Function<MessageRecord, Boolean> match, int limit) {
+    return all.stream()
+        .filter(m -> m.workspace().equals(workspace) && match.apply(m))
+        .sorted(Comparator.comparing(MessageRecord::createdAt).reversed())
+        .limit(limit)
+        .toList();
   }
 
   @Override
   public Optional<MessageRecord> find(String workspace, String messageId) {
     looked.add(messageId);
-    return all.stream().filter(m -> m.workspace().equals(workspace) && m.messageId().equals(messageId)).findFirst();
+    return all.stream()
+        .filter(m -> m.workspace().equals(workspace) && m.messageId().equals(messageId))
+        .findFirst();
   }
 
   @Override
@@ -56,7 +66,11 @@ public final class InMemoryMessages implements SurfaceQueries, MessageStore {
   }
 
   @Override
-  public MessagePage list(String workspace, Channel channel, Optional<Status> status, int limit,
+  public MessagePage list(
+      String workspace,
+      Channel channel,
+      Optional<Status> status,
+      int limit,
       Optional<String> cursor) {
     throw new UnsupportedOperationException("the canvases do not list");
   }

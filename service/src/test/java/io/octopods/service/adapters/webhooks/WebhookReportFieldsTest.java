@@ -13,19 +13,25 @@ class WebhookReportFieldsTest {
   @Test
   void secondsAndMillisecondsAreNormalisedPerProvider() {
     assertThat(ProviderTime.fromSeconds("1750030073")).contains(Instant.ofEpochSecond(1750030073L));
-    assertThat(ProviderTime.fromSeconds(" 1750030073 ")).contains(Instant.ofEpochSecond(1750030073L));
-    assertThat(ProviderTime.fromMillis("1457764197627")).contains(Instant.ofEpochMilli(1457764197627L));
-    assertThat(ProviderTime.fromMillis("1.457764197627E+12")).contains(Instant.ofEpochMilli(1457764197627L));
+    assertThat(ProviderTime.fromSeconds(" 1750030073 "))
+        .contains(Instant.ofEpochSecond(1750030073L));
+    assertThat(ProviderTime.fromMillis("1457764197627"))
+        .contains(Instant.ofEpochMilli(1457764197627L));
+    assertThat(ProviderTime.fromMillis("1.457764197627E+12"))
+        .contains(Instant.ofEpochMilli(1457764197627L));
   }
 
   @Test
   void theEdgesOfAReadableTimeAreTimes() {
     assertThat(ProviderTime.fromSeconds("0")).contains(Instant.EPOCH);
-    assertThat(ProviderTime.fromSeconds("253402300799")).as("the last second of 9999")
+    assertThat(ProviderTime.fromSeconds("253402300799"))
+        .as("the last second of 9999")
         .contains(Instant.parse("9999-12-31T23:59:59Z"));
-    assertThat(ProviderTime.fromMillis("253402300799999")).contains(Instant.parse("9999-12-31T23:59:59.999Z"));
+    assertThat(ProviderTime.fromMillis("253402300799999"))
+        .contains(Instant.parse("9999-12-31T23:59:59.999Z"));
     assertThat(ProviderTime.fromMillis("253402300800000")).as("year 10000").isEmpty();
-    assertThat(ProviderTime.fromSeconds("0".repeat(30) + "1750030073")).as("40 digits")
+    assertThat(ProviderTime.fromSeconds("0".repeat(30) + "1750030073"))
+        .as("40 digits")
         .contains(Instant.ofEpochSecond(1750030073L));
     assertThat(ProviderTime.fromSeconds("0".repeat(31) + "1750030073")).as("41 digits").isEmpty();
   }
@@ -44,7 +50,8 @@ class WebhookReportFieldsTest {
 
   @Test
   void blankTextsAreMissingAndAMissingWordIsEmpty() {
-    IncomingReport r = IncomingReports.of(Channel.WHATSAPP, " ", "", null, Optional.empty(), "  ", null, null);
+    IncomingReport r =
+        IncomingReports.of(Channel.WHATSAPP, " ", "", null, Optional.empty(), "  ", null, null);
 
     assertThat(r.providerMessageId()).isEmpty();
     assertThat(r.ourMessageId()).isEmpty();
@@ -57,8 +64,16 @@ class WebhookReportFieldsTest {
   @Test
   void textsAreCutToTheStoredWidthsWithoutSplittingACharacter() {
     String title = "a".repeat(1999) + "😀" + "b";
-    IncomingReport r = IncomingReports.of(Channel.SMS, "x".repeat(300), "o".repeat(150), "w".repeat(250),
-        Optional.empty(), "c".repeat(150), title, "raw");
+    IncomingReport r =
+        IncomingReports.of(
+            Channel.SMS,
+            "x".repeat(300),
+            "o".repeat(150),
+            "w".repeat(250),
+            Optional.empty(),
+            "c".repeat(150),
+            title,
+            "raw");
 
     assertThat(r.providerMessageId().get()).hasSize(200);
     assertThat(r.ourMessageId().get()).hasSize(100);
@@ -69,8 +84,16 @@ class WebhookReportFieldsTest {
 
   @Test
   void nulCharactersAreReplacedEverywhere() {
-    IncomingReport r = IncomingReports.of(Channel.VIBER, "1\u00002", null, "se\u0000en", Optional.empty(), null,
-        "t\u0000t", "{\"a\":\"\u0000\"}");
+    IncomingReport r =
+        IncomingReports.of(
+            Channel.VIBER,
+            "1\u00002",
+            null,
+            "se\u0000en",
+            Optional.empty(),
+            null,
+            "t\u0000t",
+            "{\"a\":\"\u0000\"}");
 
     assertThat(r.providerMessageId()).contains("1\uFFFD2");
     assertThat(r.providerWord()).isEqualTo("se\uFFFDen");

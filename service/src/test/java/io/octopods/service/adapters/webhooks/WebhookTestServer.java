@@ -27,8 +27,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One provider's webhook routes on a real HTTP server over a real store (the embedded H2, or PostgreSQL when
- * OCTOPODS_TEST_DB_URL is set) and a real {@link ReportIntake}, called over HTTP.
+ * One provider's webhook routes on a real HTTP server over a real store (the embedded H2, or
+ * PostgreSQL when OCTOPODS_TEST_DB_URL is set) and a real {@link ReportIntake}, called over HTTP.
  */
 public final class WebhookTestServer implements AutoCloseable {
   public static final String WORKSPACE = "acme";
@@ -41,7 +41,9 @@ public final class WebhookTestServer implements AutoCloseable {
   public WebhookTestServer(Path dir, Function<ReportIntake, RouteGroup> routes) {
     db = TestDatabase.open(dir.resolve("db"));
     store = new JdbcMessageStore(db.database().dataSource());
-    server = new HttpServer(List.of(routes.apply(new ReportIntake(store, Clock.systemUTC())))).start("127.0.0.1", 0);
+    server =
+        new HttpServer(List.of(routes.apply(new ReportIntake(store, Clock.systemUTC()))))
+            .start("127.0.0.1", 0);
   }
 
   /** An answer as it came over the wire. */
@@ -59,13 +61,17 @@ public final class WebhookTestServer implements AutoCloseable {
     }
   }
 
-  /** A SENT message on {@code channel}, stored; {@code providerId} null for one whose send answer has not come. */
+  /**
+   * A SENT message on {@code channel}, stored; {@code providerId} null for one whose send answer
+   * has not come.
+   */
   public MessageRecord message(Channel channel, String providerId) {
     MessageRecord m = Messages.sent(WORKSPACE, channel, providerId);
-    store.inTransaction(tx -> {
-      tx.insert(m);
-      return null;
-    });
+    store.inTransaction(
+        tx -> {
+          tx.insert(m);
+          return null;
+        });
     return m;
   }
 
@@ -95,10 +101,13 @@ public final class WebhookTestServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.port() + pathAndQuery;
   }
 
-  /** POSTs {@code body}; {@code contentType} null sends none; {@code headers} are name, value pairs. */
+  /**
+   * POSTs {@code body}; {@code contentType} null sends none; {@code headers} are name, value pairs.
+   */
   public Answer post(String pathAndQuery, String contentType, byte[] body, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(localUrl(pathAndQuery)))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(localUrl(pathAndQuery)))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
@@ -109,19 +118,30 @@ public final class WebhookTestServer implements AutoCloseable {
   }
 
   /**
-   * The status line's code for a POST that declares a {@code Content-Length} of {@code length} and sends no
-   * body: a server that refuses the length up front answers at once. (Sending a body the server will not read
-   * races with its closing the connection, and a client may then see no answer at all.)
+   * The status line's code for a POST that declares a {@code Content-Length} of {@code length} and
+   * sends no body: a server that refuses the length up front answers at once. (Sending a body the
+   * server will not read races with its closing the connection, and a client may then see no answer
+   * at all.)
    */
   public int statusOfDeclaredLength(String pathAndQuery, String contentType, long length) {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(10_000);
-      String head = "POST " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
-          + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n";
+      String head =
+          "POST "
+              + pathAndQuery
+              + " HTTP/1.1\r\nHost: 127.0.0.1:"
+              + server.port()
+              + "\r\nContent-Type: "
+              + contentType
+              + "\r\nContent-Length: "
+              + length
+              + "\r\n\r\n";
       socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
-      String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-          StandardCharsets.US_ASCII)).readLine();
+      String statusLine =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
       return Integer.parseInt(statusLine.split(" ")[1]);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

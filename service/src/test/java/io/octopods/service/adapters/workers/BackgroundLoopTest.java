@@ -22,8 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The loop behind every background worker: passes on a named daemon thread, woken early or polling, and a graceful
- * stop. A wait of {@link #NEVER} stands for "only a wake-up ends it": any pass after it proves the wake worked.
+ * The loop behind every background worker: passes on a named daemon thread, woken early or polling,
+ * and a graceful stop. A wait of {@link #NEVER} stands for "only a wake-up ends it": any pass after
+ * it proves the wake worked.
  */
 class BackgroundLoopTest {
   private static final Duration NEVER = Duration.ofMinutes(10);
@@ -43,7 +44,10 @@ class BackgroundLoopTest {
     return loop.start();
   }
 
-  /** A pass that counts itself and then waits as long as {@code waitAfter} says for the pass it just ran. */
+  /**
+   * A pass that counts itself and then waits as long as {@code waitAfter} says for the pass it just
+   * ran.
+   */
   private BackgroundLoop.Pass counting(IntFunction<Duration> waitAfter) {
     return () -> waitAfter.apply(passes.incrementAndGet());
   }
@@ -51,10 +55,14 @@ class BackgroundLoopTest {
   @Test
   void itRunsPassesOnADaemonThreadOfTheGivenName() {
     AtomicReference<Thread> ranOn = new AtomicReference<>();
-    started(BackgroundLoop.named("octopods-test-loop").polling(NEVER).build(() -> {
-      ranOn.set(Thread.currentThread());
-      return NEVER;
-    }));
+    started(
+        BackgroundLoop.named("octopods-test-loop")
+            .polling(NEVER)
+            .build(
+                () -> {
+                  ranOn.set(Thread.currentThread());
+                  return NEVER;
+                }));
 
     await().atMost(WAIT).until(() -> ranOn.get() != null);
     assertThat(ranOn.get().getName()).isEqualTo("octopods-test-loop");
@@ -63,7 +71,8 @@ class BackgroundLoopTest {
 
   @Test
   void aWakeEndsTheWaitAtOnce() {
-    BackgroundLoop loop = started(BackgroundLoop.named("wake").polling(NEVER).build(counting(n -> NEVER)));
+    BackgroundLoop loop =
+        started(BackgroundLoop.named("wake").polling(NEVER).build(counting(n -> NEVER)));
     await().atMost(WAIT).until(() -> passes.get() == 1);
 
     loop.wake();
@@ -74,12 +83,16 @@ class BackgroundLoopTest {
   @Test
   void aWakeDuringAPassEndsTheWaitAfterIt() {
     AtomicReference<BackgroundLoop> self = new AtomicReference<>();
-    BackgroundLoop loop = BackgroundLoop.named("wake-in-pass").polling(NEVER).build(() -> {
-      if (passes.incrementAndGet() == 1) {
-        self.get().wake(); // work announced while the pass runs is not lost
-      }
-      return NEVER;
-    });
+    BackgroundLoop loop =
+        BackgroundLoop.named("wake-in-pass")
+            .polling(NEVER)
+            .build(
+                () -> {
+                  if (passes.incrementAndGet() == 1) {
+                    self.get().wake(); // work announced while the pass runs is not lost
+                  }
+                  return NEVER;
+                });
     self.set(loop);
     started(loop);
 
@@ -88,7 +101,10 @@ class BackgroundLoopTest {
 
   @Test
   void aPassAnsweringZeroIsFollowedByTheNextAtOnce() {
-    started(BackgroundLoop.named("backlog").polling(NEVER).build(counting(n -> n < 5 ? Duration.ZERO : NEVER)));
+    started(
+        BackgroundLoop.named("backlog")
+            .polling(NEVER)
+            .build(counting(n -> n < 5 ? Duration.ZERO : NEVER)));
 
     await().atMost(WAIT).until(() -> passes.get() == 5);
   }
@@ -102,20 +118,29 @@ class BackgroundLoopTest {
 
   @Test
   void aPassThatThrowsIsRunAgainAfterThePollInterval() {
-    started(BackgroundLoop.named("throws").polling(SHORT).build(counting(n -> {
-      if (n == 1) {
-        throw new IllegalStateException("the store is down");
-      }
-      return NEVER;
-    })));
+    started(
+        BackgroundLoop.named("throws")
+            .polling(SHORT)
+            .build(
+                counting(
+                    n -> {
+                      if (n == 1) {
+                        throw new IllegalStateException("the store is down");
+                      }
+                      return NEVER;
+                    })));
 
     await().atMost(WAIT).until(() -> passes.get() == 2);
   }
 
   @Test
   void itCanWaitBeforeItsFirstPass() {
-    BackgroundLoop loop = started(BackgroundLoop.named("first-wait").polling(NEVER).waitBeforeFirstPass()
-        .build(counting(n -> NEVER)));
+    BackgroundLoop loop =
+        started(
+            BackgroundLoop.named("first-wait")
+                .polling(NEVER)
+                .waitBeforeFirstPass()
+                .build(counting(n -> NEVER)));
     await().during(Duration.ofMillis(200)).atMost(WAIT).until(() -> passes.get() == 0);
 
     loop.wake();
@@ -126,11 +151,16 @@ class BackgroundLoopTest {
   @Test
   void aSecondStartRunsNoSecondThread() {
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
-    BackgroundLoop loop = started(BackgroundLoop.named("twice").polling(NEVER).build(() -> {
-      threads.add(Thread.currentThread());
-      passes.incrementAndGet();
-      return NEVER;
-    }));
+    BackgroundLoop loop =
+        started(
+            BackgroundLoop.named("twice")
+                .polling(NEVER)
+                .build(
+                    () -> {
+                      threads.add(Thread.currentThread());
+                      passes.incrementAndGet();
+                      return NEVER;
+                    }));
     loop.start();
     await().atMost(WAIT).until(() -> passes.get() == 1);
 
@@ -145,17 +175,22 @@ class BackgroundLoopTest {
     CountDownLatch inPass = new CountDownLatch(1);
     CountDownLatch mayFinish = new CountDownLatch(1);
     AtomicBoolean interrupted = new AtomicBoolean();
-    BackgroundLoop loop = started(BackgroundLoop.named("finish").polling(NEVER).grace(Duration.ofMinutes(1))
-        .build(() -> {
-          passes.incrementAndGet();
-          inPass.countDown();
-          try {
-            mayFinish.await();
-          } catch (InterruptedException e) {
-            interrupted.set(true);
-          }
-          return Duration.ZERO; // would run again at once if the loop were not closed
-        }));
+    BackgroundLoop loop =
+        started(
+            BackgroundLoop.named("finish")
+                .polling(NEVER)
+                .grace(Duration.ofMinutes(1))
+                .build(
+                    () -> {
+                      passes.incrementAndGet();
+                      inPass.countDown();
+                      try {
+                        mayFinish.await();
+                      } catch (InterruptedException e) {
+                        interrupted.set(true);
+                      }
+                      return Duration.ZERO; // would run again at once if the loop were not closed
+                    }));
     assertThat(inPass.await(WAIT.toSeconds(), SECONDS)).isTrue();
 
     CompletableFuture<Void> closing = CompletableFuture.runAsync(loop::close);
@@ -173,15 +208,21 @@ class BackgroundLoopTest {
   void closeInterruptsAPassThatOutlastsTheGrace() throws Exception {
     CountDownLatch inPass = new CountDownLatch(1);
     AtomicBoolean interrupted = new AtomicBoolean();
-    BackgroundLoop loop = started(BackgroundLoop.named("overtime").polling(NEVER).grace(SHORT).build(() -> {
-      inPass.countDown();
-      try {
-        new CountDownLatch(1).await();
-      } catch (InterruptedException e) {
-        interrupted.set(true);
-      }
-      return NEVER;
-    }));
+    BackgroundLoop loop =
+        started(
+            BackgroundLoop.named("overtime")
+                .polling(NEVER)
+                .grace(SHORT)
+                .build(
+                    () -> {
+                      inPass.countDown();
+                      try {
+                        new CountDownLatch(1).await();
+                      } catch (InterruptedException e) {
+                        interrupted.set(true);
+                      }
+                      return NEVER;
+                    }));
     assertThat(inPass.await(WAIT.toSeconds(), SECONDS)).isTrue();
 
     loop.close();
@@ -191,20 +232,27 @@ class BackgroundLoopTest {
 
   @Test
   void closeGivesThePoolTheGraceThenSaysSoAndInterruptsIt() throws Exception {
-    ExecutorService pool = Executors.newSingleThreadExecutor(DaemonThreads.numbered("octopods-test-pool-"));
+    ExecutorService pool =
+        Executors.newSingleThreadExecutor(DaemonThreads.numbered("octopods-test-pool-"));
     CountDownLatch working = new CountDownLatch(1);
     AtomicBoolean interrupted = new AtomicBoolean();
-    pool.execute(() -> {
-      working.countDown();
-      try {
-        new CountDownLatch(1).await();
-      } catch (InterruptedException e) {
-        interrupted.set(true);
-      }
-    });
+    pool.execute(
+        () -> {
+          working.countDown();
+          try {
+            new CountDownLatch(1).await();
+          } catch (InterruptedException e) {
+            interrupted.set(true);
+          }
+        });
     AtomicReference<Duration> overtime = new AtomicReference<>();
-    BackgroundLoop loop = started(BackgroundLoop.named("pool").polling(NEVER).grace(SHORT)
-        .handingWorkTo(pool, overtime::set).build(() -> NEVER));
+    BackgroundLoop loop =
+        started(
+            BackgroundLoop.named("pool")
+                .polling(NEVER)
+                .grace(SHORT)
+                .handingWorkTo(pool, overtime::set)
+                .build(() -> NEVER));
     assertThat(working.await(WAIT.toSeconds(), SECONDS)).isTrue();
 
     loop.close();
@@ -216,10 +264,15 @@ class BackgroundLoopTest {
 
   @Test
   void closeStopsAPoolWhoseWorkEndsInTimeWithoutComplaint() {
-    ExecutorService pool = Executors.newSingleThreadExecutor(DaemonThreads.numbered("octopods-test-pool-"));
+    ExecutorService pool =
+        Executors.newSingleThreadExecutor(DaemonThreads.numbered("octopods-test-pool-"));
     AtomicReference<Duration> overtime = new AtomicReference<>();
-    BackgroundLoop loop = started(BackgroundLoop.named("quiet-pool").polling(NEVER)
-        .handingWorkTo(pool, overtime::set).build(() -> NEVER));
+    BackgroundLoop loop =
+        started(
+            BackgroundLoop.named("quiet-pool")
+                .polling(NEVER)
+                .handingWorkTo(pool, overtime::set)
+                .build(() -> NEVER));
 
     loop.close();
 
@@ -231,11 +284,15 @@ class BackgroundLoopTest {
   void aPassMayCloseItsOwnLoop() throws Exception {
     AtomicReference<BackgroundLoop> self = new AtomicReference<>();
     CompletableFuture<Void> closedFromPass = new CompletableFuture<>();
-    BackgroundLoop loop = BackgroundLoop.named("self-close").polling(NEVER).build(() -> {
-      self.get().close();
-      closedFromPass.complete(null);
-      return Duration.ZERO;
-    });
+    BackgroundLoop loop =
+        BackgroundLoop.named("self-close")
+            .polling(NEVER)
+            .build(
+                () -> {
+                  self.get().close();
+                  closedFromPass.complete(null);
+                  return Duration.ZERO;
+                });
     self.set(loop);
     started(loop);
 
@@ -246,10 +303,15 @@ class BackgroundLoopTest {
   @Test
   void anInterruptWhileWaitingEndsTheLoop() {
     AtomicReference<Thread> ranOn = new AtomicReference<>();
-    BackgroundLoop loop = started(BackgroundLoop.named("interrupted").polling(NEVER).build(() -> {
-      ranOn.set(Thread.currentThread());
-      return NEVER;
-    }));
+    BackgroundLoop loop =
+        started(
+            BackgroundLoop.named("interrupted")
+                .polling(NEVER)
+                .build(
+                    () -> {
+                      ranOn.set(Thread.currentThread());
+                      return NEVER;
+                    }));
     await().atMost(WAIT).until(() -> ranOn.get() != null);
 
     ranOn.get().interrupt();
@@ -274,17 +336,21 @@ class BackgroundLoopTest {
 
   @Test
   void aLoopNeverStartedClosesAtOnceAndAClosedOneCannotStart() {
-    BackgroundLoop loop = BackgroundLoop.named("octopods-closed").polling(NEVER).build(counting(n -> NEVER));
+    BackgroundLoop loop =
+        BackgroundLoop.named("octopods-closed").polling(NEVER).build(counting(n -> NEVER));
 
     loop.close();
 
-    assertThatThrownBy(loop::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("octopods-closed");
+    assertThatThrownBy(loop::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("octopods-closed");
     assertThat(passes).hasValue(0);
   }
 
   @Test
   void itNeedsAPositivePollIntervalAndGrace() {
-    assertThatThrownBy(() -> BackgroundLoop.named("x").build(() -> NEVER)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> BackgroundLoop.named("x").build(() -> NEVER))
+        .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> BackgroundLoop.named("x").polling(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> BackgroundLoop.named("x").grace(Duration.ofMillis(-1)))

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** The service's threads never keep the JVM alive and say whose they are. */
 class DaemonThreadsTest {
-  private static final Runnable NOTHING = () -> { };
+  private static final Runnable NOTHING = () -> {};
 
   @Test
   void namedThreadsAllCarryTheName() {

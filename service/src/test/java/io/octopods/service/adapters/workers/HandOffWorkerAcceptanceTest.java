@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.service.adapters.clients.SimulatorAdmin;
 import io.octopods.service.adapters.clients.whatsapp.WhatsAppClient;
 import io.octopods.service.adapters.persistence.JdbcMessageStore;
@@ -25,9 +24,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hand-off path end to end: {@link SendMessage} commits the message and its outbox item, the
- * {@link HandOffWorker} claims it and runs {@link HandOff} with the real {@link WhatsAppClient} against the
- * WhatsApp simulator, and the outcome lands in the real store (embedded H2, or PostgreSQL with OCTOPODS_TEST_DB_URL).
+ * {@link HandOffWorker} claims it and runs {@link HandOff} with the real {@link WhatsAppClient}
+ * against the WhatsApp simulator, and the outcome lands in the real store (embedded H2, or
+ * PostgreSQL with OCTOPODS_TEST_DB_URL).
  */
 @OctopodsSimulators(clock = "virtual")
 class HandOffWorkerAcceptanceTest {
@@ -49,8 +49,7 @@ class HandOffWorkerAcceptanceTest {
   private static final Duration FAST_POLL = Duration.ofMillis(20);
   private static final Duration WAIT = Duration.ofSeconds(15);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final Clock clock = Clock.systemUTC();
   private TestDatabase db;
@@ -67,8 +66,13 @@ class HandOffWorkerAcceptanceTest {
     outbox = new CountingOutbox(new JdbcOutbox(store));
     sim = new SimulatorAdmin(sims, "whatsapp");
     Map<String, String> c = sim.credentials();
-    client = new WhatsAppClient(sim.baseUrl(), c.get("api_version"), c.get("phone_number_id"),
-        c.get("access_token"), CLIENT_TIMEOUT);
+    client =
+        new WhatsAppClient(
+            sim.baseUrl(),
+            c.get("api_version"),
+            c.get("phone_number_id"),
+            c.get("access_token"),
+            CLIENT_TIMEOUT);
   }
 
   @AfterEach
@@ -84,7 +88,8 @@ class HandOffWorkerAcceptanceTest {
   }
 
   private SendMessage start(HandOffPolicy policy, Duration pollInterval) {
-    worker = new HandOffWorker(outbox, handOff(policy), clock, CLIENT_TIMEOUT, pollInterval).start();
+    worker =
+        new HandOffWorker(outbox, handOff(policy), clock, CLIENT_TIMEOUT, pollInterval).start();
     store.afterQueuing(kinds -> worker.wake());
     return new SendMessage(store, clock);
   }
@@ -94,8 +99,10 @@ class HandOffWorkerAcceptanceTest {
   }
 
   private static MessageRecord send(SendMessage use, String to) {
-    return use.send(new SendMessage.Request(WORKSPACE, Channel.WHATSAPP, to, "Your order has shipped",
-        Optional.empty()), Optional.empty());
+    return use.send(
+        new SendMessage.Request(
+            WORKSPACE, Channel.WHATSAPP, to, "Your order has shipped", Optional.empty()),
+        Optional.empty());
   }
 
   private MessageRecord find(MessageRecord m) {
@@ -103,7 +110,9 @@ class HandOffWorkerAcceptanceTest {
   }
 
   private void play(String to, String id, String send) {
-    sim.play(to, "id: " + id + "\nprovider: whatsapp\ndescription: hand-off worker test\nsend:\n" + send);
+    sim.play(
+        to,
+        "id: " + id + "\nprovider: whatsapp\ndescription: hand-off worker test\nsend:\n" + send);
   }
 
   private static List<String> words(List<HistoryEvent> history) {
@@ -112,7 +121,8 @@ class HandOffWorkerAcceptanceTest {
 
   @Test
   void aSentMessageBecomesSentWithItsWamidAsSoonAsTheWorkerIsWoken() {
-    SendMessage use = start(quickPolicy(5), Duration.ofMinutes(10)); // only wake() can find it in time
+    SendMessage use =
+        start(quickPolicy(5), Duration.ofMinutes(10)); // only wake() can find it in time
     String to = SimulatorAdmin.freshRecipient();
 
     MessageRecord m = send(use, to);
@@ -120,10 +130,13 @@ class HandOffWorkerAcceptanceTest {
     await().atMost(WAIT).untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.SENT));
     String wamid = find(m).providerMessageId().orElseThrow();
     assertThat(wamid).startsWith("wamid.");
-    assertThat(sim.messages(to)).singleElement().satisfies(s -> {
-      assertThat(s.providerMessageId()).isEqualTo(wamid);
-      assertThat(s.correlation().orElse("")).isEqualTo(m.messageId());
-    });
+    assertThat(sim.messages(to))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.providerMessageId()).isEqualTo(wamid);
+              assertThat(s.correlation().orElse("")).isEqualTo(m.messageId());
+            });
     assertThat(words(store.history(m.messageId()))).containsExactly("accepted");
     assertThat(store.pending().handoff()).isZero();
   }
@@ -132,23 +145,34 @@ class HandOffWorkerAcceptanceTest {
   void throttledTwiceThenAcceptedEndsSentAfterThreeAttemptsWithBackOff() {
     SendMessage use = start(quickPolicy(5), FAST_POLL);
     String to = SimulatorAdmin.freshRecipient();
-    play(to, "worker-throttled-twice", "  - respond: throttle\n  - respond: throttle\n  - respond: accept\n");
+    play(
+        to,
+        "worker-throttled-twice",
+        "  - respond: throttle\n  - respond: throttle\n  - respond: accept\n");
 
     MessageRecord m = send(use, to);
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.SENT));
-    assertThat(find(m).providerMessageId()).hasValueSatisfying(id -> assertThat(id).startsWith("wamid."));
+    assertThat(find(m).providerMessageId())
+        .hasValueSatisfying(id -> assertThat(id).startsWith("wamid."));
     List<HistoryEvent> history = store.history(m.messageId());
     assertThat(words(history)).containsExactly("retry", "retry", "accepted");
-    assertThat(history.get(0).detail()).hasValueSatisfying(d -> assertThat(d).contains("130429")
-        .contains("attempt 1 of 5").contains("next in PT0.05S"));
-    assertThat(history.get(1).detail()).hasValueSatisfying(d -> assertThat(d).contains("attempt 2 of 5")
-        .contains("next in PT0.1S"));
+    assertThat(history.get(0).detail())
+        .hasValueSatisfying(
+            d ->
+                assertThat(d)
+                    .contains("130429")
+                    .contains("attempt 1 of 5")
+                    .contains("next in PT0.05S"));
+    assertThat(history.get(1).detail())
+        .hasValueSatisfying(
+            d -> assertThat(d).contains("attempt 2 of 5").contains("next in PT0.1S"));
     assertThat(Duration.between(history.get(0).receivedAt(), history.get(1).receivedAt()))
         .isGreaterThanOrEqualTo(Duration.ofMillis(50));
     assertThat(Duration.between(history.get(1).receivedAt(), history.get(2).receivedAt()))
         .isGreaterThanOrEqualTo(Duration.ofMillis(100));
-    assertThat(sim.messages(to)).singleElement()
+    assertThat(sim.messages(to))
+        .singleElement()
         .satisfies(s -> assertThat(s.attempts()).isEqualTo(3));
   }
 
@@ -161,12 +185,15 @@ class HandOffWorkerAcceptanceTest {
     MessageRecord m = send(use, to);
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.FAILED));
-    assertThat(find(m).failure()).hasValueSatisfying(f -> {
-      assertThat(f.code()).isEqualTo("handoff_exhausted");
-      assertThat(f.source()).isEqualTo("octopods");
-      assertThat(f.title()).contains("3 times").contains("130429");
-    });
-    assertThat(words(store.history(m.messageId()))).containsExactly("retry", "retry", "handoff_exhausted");
+    assertThat(find(m).failure())
+        .hasValueSatisfying(
+            f -> {
+              assertThat(f.code()).isEqualTo("handoff_exhausted");
+              assertThat(f.source()).isEqualTo("octopods");
+              assertThat(f.title()).contains("3 times").contains("130429");
+            });
+    assertThat(words(store.history(m.messageId())))
+        .containsExactly("retry", "retry", "handoff_exhausted");
     assertThat(sim.messages(to)).as("a throttled send creates no provider message").isEmpty();
     assertThat(store.pending().handoff()).isZero();
   }
@@ -180,11 +207,13 @@ class HandOffWorkerAcceptanceTest {
     MessageRecord m = send(use, to);
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.FAILED));
-    assertThat(find(m).failure()).hasValueSatisfying(f -> {
-      assertThat(f.code()).isEqualTo("131026");
-      assertThat(f.title()).isEqualTo("Message Undeliverable");
-      assertThat(f.source()).isEqualTo("provider");
-    });
+    assertThat(find(m).failure())
+        .hasValueSatisfying(
+            f -> {
+              assertThat(f.code()).isEqualTo("131026");
+              assertThat(f.title()).isEqualTo("Message Undeliverable");
+              assertThat(f.source()).isEqualTo("provider");
+            });
     assertThat(words(store.history(m.messageId()))).containsExactly("rejected");
     assertThat(sim.messages(to)).as("a refused send creates no provider message").isEmpty();
   }
@@ -197,19 +226,25 @@ class HandOffWorkerAcceptanceTest {
 
     MessageRecord m = send(use, to);
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(words(store.history(m.messageId()))).contains("timeout"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(words(store.history(m.messageId()))).contains("timeout"));
     int claimsAfterTimeout = outbox.claims.get();
     await().atMost(WAIT).until(() -> outbox.claims.get() >= claimsAfterTimeout + 5);
     assertThat(find(m).status()).isEqualTo(Status.UNKNOWN);
     assertThat(find(m).providerMessageId()).isEmpty();
     HistoryEvent timeout = store.history(m.messageId()).get(0);
-    assertThat(timeout.detail()).hasValueSatisfying(d -> assertThat(d).contains("no answer within PT0.5S")
-        .contains("not re-sent"));
+    assertThat(timeout.detail())
+        .hasValueSatisfying(
+            d -> assertThat(d).contains("no answer within PT0.5S").contains("not re-sent"));
     assertThat(store.history(m.messageId())).hasSize(1);
-    assertThat(sim.messages(to)).singleElement().satisfies(s -> {
-      assertThat(s.attempts()).isEqualTo(1);
-      assertThat(s.correlation().orElse("")).isEqualTo(m.messageId());
-    });
+    assertThat(sim.messages(to))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.attempts()).isEqualTo(1);
+              assertThat(s.correlation().orElse("")).isEqualTo(m.messageId());
+            });
     assertThat(store.pending().handoff()).isZero();
   }
 
@@ -218,13 +253,14 @@ class HandOffWorkerAcceptanceTest {
     HandOff real = handOff(quickPolicy(5));
     AtomicInteger calls = new AtomicInteger();
     List<Instant> startedAt = new CopyOnWriteArrayList<>();
-    Consumer<OutboxItem> flaky = item -> {
-      startedAt.add(Instant.now());
-      if (calls.incrementAndGet() == 1) {
-        throw new IllegalStateException("the store went away for a moment");
-      }
-      real.run(item);
-    };
+    Consumer<OutboxItem> flaky =
+        item -> {
+          startedAt.add(Instant.now());
+          if (calls.incrementAndGet() == 1) {
+            throw new IllegalStateException("the store went away for a moment");
+          }
+          real.run(item);
+        };
     Duration lease = Duration.ofMillis(300);
     worker = new HandOffWorker(outbox, flaky, clock, lease, FAST_POLL, 2).start();
     String to = SimulatorAdmin.freshRecipient();
@@ -235,8 +271,10 @@ class HandOffWorkerAcceptanceTest {
     await().atMost(WAIT).untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.SENT));
     assertThat(calls.get()).isEqualTo(2);
     // polled every 20 ms, it is nevertheless not taken again before its lease has (about) run out
-    assertThat(Duration.between(startedAt.get(0), startedAt.get(1))).isGreaterThanOrEqualTo(lease.dividedBy(2));
-    assertThat(sim.messages(to)).singleElement()
+    assertThat(Duration.between(startedAt.get(0), startedAt.get(1)))
+        .isGreaterThanOrEqualTo(lease.dividedBy(2));
+    assertThat(sim.messages(to))
+        .singleElement()
         .satisfies(s -> assertThat(s.attempts()).isEqualTo(1));
   }
 
@@ -248,10 +286,18 @@ class HandOffWorkerAcceptanceTest {
       sent.add(send(use, SimulatorAdmin.freshRecipient()));
     }
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(sent).allSatisfy(m ->
-        assertThat(find(m).status()).isEqualTo(Status.SENT)));
-    assertThat(sent).allSatisfy(m -> assertThat(sim.messages(m.to())).singleElement()
-        .satisfies(s -> assertThat(s.attempts()).isEqualTo(1)));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(sent)
+                    .allSatisfy(m -> assertThat(find(m).status()).isEqualTo(Status.SENT)));
+    assertThat(sent)
+        .allSatisfy(
+            m ->
+                assertThat(sim.messages(m.to()))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.attempts()).isEqualTo(1)));
   }
 
   @Test
@@ -267,7 +313,10 @@ class HandOffWorkerAcceptanceTest {
     assertThatThrownBy(worker::start).isInstanceOf(IllegalStateException.class);
     int claims = outbox.claims.get();
     worker.wake();
-    await().during(FAST_POLL.multipliedBy(10)).atMost(WAIT).until(() -> outbox.claims.get() == claims);
+    await()
+        .during(FAST_POLL.multipliedBy(10))
+        .atMost(WAIT)
+        .until(() -> outbox.claims.get() == claims);
   }
 
   /** The real outbox, counting the worker's looks at it. */

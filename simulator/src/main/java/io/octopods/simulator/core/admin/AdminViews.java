@@ -13,27 +13,29 @@ final class AdminViews {
   private AdminViews() {}
 
   static ObjectNode message(SimulatedMessage m, Instant now) {
-    ObjectNode o = Json.object()
-        .put("provider_message_id", m.providerMessageId())
-        .put("to", m.to())
-        .put("scenario", m.scenario().id())
-        .put("status", m.status(now))
-        .put("received_at", Times.rfc3339(m.receivedAt()))
-        .put("attempts", m.attempts());
+    ObjectNode o =
+        Json.object()
+            .put("provider_message_id", m.providerMessageId())
+            .put("to", m.to())
+            .put("scenario", m.scenario().id())
+            .put("status", m.status(now))
+            .put("received_at", Times.rfc3339(m.receivedAt()))
+            .put("attempts", m.attempts());
     o.put("correlation", m.correlation().orElse(null));
     return o;
   }
 
   static ObjectNode attempt(JournaledAttempt a) {
-    ObjectNode o = Json.object()
-        .put("seq", a.seq())
-        .put("message", a.message())
-        .put("step", a.step())
-        .put("status", a.status())
-        .put("attempt", a.attempt())
-        .put("due_at", Times.rfc3339(a.dueAt()))
-        .put("sent_at", Times.rfc3339(a.sentAt()))
-        .put("url", a.url());
+    ObjectNode o =
+        Json.object()
+            .put("seq", a.seq())
+            .put("message", a.message())
+            .put("step", a.step())
+            .put("status", a.status())
+            .put("attempt", a.attempt())
+            .put("due_at", Times.rfc3339(a.dueAt()))
+            .put("sent_at", Times.rfc3339(a.sentAt()))
+            .put("url", a.url());
     ObjectNode headers = o.putObject("headers");
     a.headers().forEach(headers::put);
     o.put("body", a.body())

@@ -19,13 +19,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 
-/** {@code /__sim/messages}, {@code /__sim/callbacks}, {@code /__sim/clock} and {@code /__sim/reset}. */
+/**
+ * {@code /__sim/messages}, {@code /__sim/callbacks}, {@code /__sim/clock} and {@code /__sim/reset}.
+ */
 final class PlaybackAdmin {
   private final ProviderSimulator provider;
   private final SimulatorContext ctx;
   private final List<ProviderSimulator> everyProvider;
 
-  PlaybackAdmin(ProviderSimulator provider, SimulatorContext ctx, List<ProviderSimulator> everyProvider) {
+  PlaybackAdmin(
+      ProviderSimulator provider, SimulatorContext ctx, List<ProviderSimulator> everyProvider) {
     this.provider = provider;
     this.ctx = ctx;
     this.everyProvider = everyProvider;
@@ -45,23 +48,34 @@ final class PlaybackAdmin {
     Instant now = ctx.clock().now();
     ObjectNode body = Json.object();
     var list = body.putArray("messages");
-    ctx.ledger().list(provider.name(), AdminRequests.query(r, "to").map(Recipients::normalise))
+    ctx.ledger()
+        .list(provider.name(), AdminRequests.query(r, "to").map(Recipients::normalise))
         .forEach(msg -> list.add(AdminViews.message(msg, now)));
     return Responses.json(200, body);
   }
 
   private ResponseDefinition message(Request r, Matcher m) {
     String id = AdminRequests.decoded(m.group(1));
-    return ctx.ledger().find(provider.name(), id)
+    return ctx.ledger()
+        .find(provider.name(), id)
         .map(msg -> Responses.json(200, AdminViews.message(msg, ctx.clock().now())))
-        .orElseGet(() -> Responses.problem(404, "Unknown message",
-            "the " + provider.name() + " simulator has received no message '" + id + "'; GET /__sim/messages lists them"));
+        .orElseGet(
+            () ->
+                Responses.problem(
+                    404,
+                    "Unknown message",
+                    "the "
+                        + provider.name()
+                        + " simulator has received no message '"
+                        + id
+                        + "'; GET /__sim/messages lists them"));
   }
 
   private ResponseDefinition callbacks(Request r, Matcher m) {
     ObjectNode body = Json.object();
     var list = body.putArray("attempts");
-    ctx.journal().list(provider.name(), AdminRequests.query(r, "message"))
+    ctx.journal()
+        .list(provider.name(), AdminRequests.query(r, "message"))
         .forEach(a -> list.add(AdminViews.attempt(a)));
     return Responses.json(200, body);
   }
@@ -79,7 +93,9 @@ final class PlaybackAdmin {
 
   private ResponseDefinition advance(Request r, Matcher m) {
     if (!(ctx.clock() instanceof VirtualClock)) {
-      return Responses.problem(409, "Real clock",
+      return Responses.problem(
+          409,
+          "Real clock",
           "the clock is real and moves by itself; start the simulators with --clock virtual to advance it");
     }
     JsonNode body = AdminRequests.jsonObject(r);

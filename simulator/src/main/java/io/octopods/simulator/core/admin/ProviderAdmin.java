@@ -24,7 +24,10 @@ final class ProviderAdmin {
   private final Supplier<String> baseUrl;
   private final Supplier<Optional<String>> httpsBaseUrl;
 
-  ProviderAdmin(ProviderSimulator provider, SimulatorContext ctx, Supplier<String> baseUrl,
+  ProviderAdmin(
+      ProviderSimulator provider,
+      SimulatorContext ctx,
+      Supplier<String> baseUrl,
       Supplier<Optional<String>> httpsBaseUrl) {
     this.provider = provider;
     this.ctx = ctx;
@@ -40,9 +43,7 @@ final class ProviderAdmin {
   }
 
   private ResponseDefinition info(Request r, Matcher m) {
-    ObjectNode info = Json.object()
-        .put("provider", provider.name())
-        .put("base_url", baseUrl.get());
+    ObjectNode info = Json.object().put("provider", provider.name()).put("base_url", baseUrl.get());
     httpsBaseUrl.get().ifPresent(url -> info.put("https_base_url", url));
     info.set("credentials", provider.credentials());
     info.set("test_credentials", provider.testCredentials());
@@ -70,7 +71,8 @@ final class ProviderAdmin {
     Optional<String> connectTo = text(body, "connect_to");
     for (String u : concat(url, urls, connectTo)) {
       if (!isHttpUrl(u)) {
-        return Responses.problem(400, "Bad webhook URL", "'" + u + "' is not an absolute http(s) URL");
+        return Responses.problem(
+            400, "Bad webhook URL", "'" + u + "' is not an absolute http(s) URL");
       }
     }
     Webhook webhook = new Webhook(url, text(body, "verify_token"), List.copyOf(urls), connectTo);
@@ -78,18 +80,23 @@ final class ProviderAdmin {
       try {
         provider.verifyWebhook(webhook);
         for (String other : urls) {
-          provider.verifyWebhook(new Webhook(Optional.of(other), webhook.verifyToken(), List.of(), connectTo));
+          provider.verifyWebhook(
+              new Webhook(Optional.of(other), webhook.verifyToken(), List.of(), connectTo));
         }
       } catch (IllegalArgumentException e) {
-        return Responses.problem(400, "Webhook verification failed",
-            e.getMessage() + ". Answer the provider's verification request, or set \"verify\": false for a plain endpoint");
+        return Responses.problem(
+            400,
+            "Webhook verification failed",
+            e.getMessage()
+                + ". Answer the provider's verification request, or set \"verify\": false for a plain endpoint");
       }
     }
     ctx.targets().set(provider.name(), webhook);
     return webhook(r, m);
   }
 
-  private static List<String> concat(Optional<String> url, List<String> urls, Optional<String> connectTo) {
+  private static List<String> concat(
+      Optional<String> url, List<String> urls, Optional<String> connectTo) {
     List<String> all = new ArrayList<>(urls);
     url.ifPresent(all::add);
     connectTo.ifPresent(all::add);
@@ -99,7 +106,8 @@ final class ProviderAdmin {
   private static boolean isHttpUrl(String u) {
     try {
       URI uri = URI.create(u);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null;
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -107,6 +115,8 @@ final class ProviderAdmin {
 
   private static Optional<String> text(JsonNode body, String field) {
     JsonNode n = body.get(field);
-    return n == null || n.isNull() || n.asText().isEmpty() ? Optional.empty() : Optional.of(n.asText());
+    return n == null || n.isNull() || n.asText().isEmpty()
+        ? Optional.empty()
+        : Optional.of(n.asText());
   }
 }

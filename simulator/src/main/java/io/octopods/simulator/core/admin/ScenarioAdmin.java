@@ -52,31 +52,48 @@ final class ScenarioAdmin {
 
   private ResponseDefinition upload(Request r, Matcher m) {
     String type = Optional.ofNullable(r.contentTypeHeader().mimeTypePart()).orElse("");
-    if (!List.of("application/yaml", "application/x-yaml", "application/json", "text/yaml").contains(type)) {
-      return Responses.problem(415, "Unsupported Media Type",
-          "send the scenario as application/yaml, application/x-yaml or application/json (was '" + type + "')");
+    if (!List.of("application/yaml", "application/x-yaml", "application/json", "text/yaml")
+        .contains(type)) {
+      return Responses.problem(
+          415,
+          "Unsupported Media Type",
+          "send the scenario as application/yaml, application/x-yaml or application/json (was '"
+              + type
+              + "')");
     }
     Scenario scenario;
     try {
       scenario = ScenarioReader.read(r.getBodyAsString(), "upload");
     } catch (ScenarioRejected e) {
-      return Responses.problem(400, "Invalid scenario",
+      return Responses.problem(
+          400,
+          "Invalid scenario",
           "the scenario does not follow contracts/simulator/scenario.schema.json: fix every error listed",
           e.problems());
     }
     if (!scenario.provider().equals(provider)) {
-      return Responses.problem(400, "Wrong provider",
-          "this port simulates " + provider + " but the scenario is for " + scenario.provider()
-              + ": upload it to the " + scenario.provider() + " simulator");
+      return Responses.problem(
+          400,
+          "Wrong provider",
+          "this port simulates "
+              + provider
+              + " but the scenario is for "
+              + scenario.provider()
+              + ": upload it to the "
+              + scenario.provider()
+              + " simulator");
     }
     boolean replaced = catalog.upload(scenario);
-    return Responses.json(replaced ? 200 : 201, Json.object().put("id", scenario.id()).put("provider", provider));
+    return Responses.json(
+        replaced ? 200 : 201, Json.object().put("id", scenario.id()).put("provider", provider));
   }
 
   private ResponseDefinition bindings(Request r, Matcher m) {
     ObjectNode body = Json.object();
     var list = body.putArray("bindings");
-    catalog.bindings(provider).forEach((to, id) -> list.addObject().put("to", to).put("scenario", id));
+    catalog
+        .bindings(provider)
+        .forEach((to, id) -> list.addObject().put("to", to).put("scenario", id));
     return Responses.json(200, body);
   }
 
@@ -85,7 +102,8 @@ final class ScenarioAdmin {
     String to = body.path("to").asText("");
     String id = body.path("scenario").asText("");
     if (to.isEmpty() || id.isEmpty()) {
-      return Responses.problem(400, "Bad binding", "give both 'to' (a recipient) and 'scenario' (an id)");
+      return Responses.problem(
+          400, "Bad binding", "give both 'to' (a recipient) and 'scenario' (an id)");
     }
     if (ofThisProvider(id).isEmpty()) {
       return unknownScenario(id);
@@ -99,7 +117,8 @@ final class ScenarioAdmin {
     String to = Recipients.normalise(AdminRequests.decoded(m.group(1)));
     return catalog.unbind(provider, to)
         ? Responses.empty(204)
-        : Responses.problem(404, "No such binding", "no scenario is bound to " + to + " on " + provider);
+        : Responses.problem(
+            404, "No such binding", "no scenario is bound to " + to + " on " + provider);
   }
 
   private Optional<ScenarioCatalog.Entry> ofThisProvider(String id) {
@@ -107,9 +126,18 @@ final class ScenarioAdmin {
   }
 
   private ResponseDefinition unknownScenario(String id) {
-    String known = String.join(", ", catalog.list(provider).stream().map(e -> e.scenario().id()).limit(8).toList());
-    return Responses.problem(404, "Unknown scenario",
-        "the " + provider + " simulator has no scenario '" + id + "'; GET /__sim/scenarios lists them (e.g. "
-            + known + ")");
+    String known =
+        String.join(
+            ", ", catalog.list(provider).stream().map(e -> e.scenario().id()).limit(8).toList());
+    return Responses.problem(
+        404,
+        "Unknown scenario",
+        "the "
+            + provider
+            + " simulator has no scenario '"
+            + id
+            + "'; GET /__sim/scenarios lists them (e.g. "
+            + known
+            + ")");
   }
 }

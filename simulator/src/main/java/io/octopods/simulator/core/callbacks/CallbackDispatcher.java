@@ -13,9 +13,9 @@ import java.util.function.Function;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Makes one callback request, journals it, and says when to try again. The webhook URL's scheme decides: an
- * {@code https} URL is called over TLS, and a certificate its trust refuses is journaled as a {@code connect-error}
- * (no connection was made, as a real provider would count it).
+ * Makes one callback request, journals it, and says when to try again. The webhook URL's scheme
+ * decides: an {@code https} URL is called over TLS, and a certificate its trust refuses is
+ * journaled as a {@code connect-error} (no connection was made, as a real provider would count it).
  */
 public final class CallbackDispatcher {
   private final ScenarioClock clock;
@@ -25,14 +25,31 @@ public final class CallbackDispatcher {
   private final Duration timeout;
   private final KeptAliveConnections http;
 
-  public CallbackDispatcher(ScenarioClock clock, CallbackJournal journal, CallbackTargets targets,
-      Function<String, CallbackFormat> formats, Duration timeout) {
-    this(clock, journal, targets, formats, timeout, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  public CallbackDispatcher(
+      ScenarioClock clock,
+      CallbackJournal journal,
+      CallbackTargets targets,
+      Function<String, CallbackFormat> formats,
+      Duration timeout) {
+    this(
+        clock,
+        journal,
+        targets,
+        formats,
+        timeout,
+        (SSLSocketFactory) SSLSocketFactory.getDefault());
   }
 
-  /** As above, with {@code tls} deciding which certificates of {@code https} webhooks are trusted. */
-  public CallbackDispatcher(ScenarioClock clock, CallbackJournal journal, CallbackTargets targets,
-      Function<String, CallbackFormat> formats, Duration timeout, SSLSocketFactory tls) {
+  /**
+   * As above, with {@code tls} deciding which certificates of {@code https} webhooks are trusted.
+   */
+  public CallbackDispatcher(
+      ScenarioClock clock,
+      CallbackJournal journal,
+      CallbackTargets targets,
+      Function<String, CallbackFormat> formats,
+      Duration timeout,
+      SSLSocketFactory tls) {
     this.clock = clock;
     this.journal = journal;
     this.targets = targets;
@@ -41,7 +58,10 @@ public final class CallbackDispatcher {
     this.http = new KeptAliveConnections(timeout, timeout, tls);
   }
 
-  /** Delivers now; returns the journaled attempt and, when it failed and the provider retries, the retry. */
+  /**
+   * Delivers now; returns the journaled attempt and, when it failed and the provider retries, the
+   * retry.
+   */
   public Result deliver(Delivery delivery) {
     String provider = delivery.message().provider();
     CallbackFormat format = formats.apply(provider);
@@ -49,23 +69,35 @@ public final class CallbackDispatcher {
     try {
       callback = delivery.rendered() != null ? delivery.rendered() : format.render(delivery);
     } catch (RuntimeException e) {
-      OutgoingCallback nothing = new OutgoingCallback(null, Map.of(),
-          ("the step could not be rendered: " + e.getMessage()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return new Result(record(delivery.rendered(nothing), null, Outcome.RENDER_ERROR, null, null, null), Optional.empty());
+      OutgoingCallback nothing =
+          new OutgoingCallback(
+              null,
+              Map.of(),
+              ("the step could not be rendered: " + e.getMessage())
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return new Result(
+          record(delivery.rendered(nothing), null, Outcome.RENDER_ERROR, null, null, null),
+          Optional.empty());
     }
     Delivery rendered = delivery.rendered(callback);
     if (delivery.head().drop()) {
-      return new Result(record(rendered, null, Outcome.DROPPED, null, null, null), Optional.empty());
+      return new Result(
+          record(rendered, null, Outcome.DROPPED, null, null, null), Optional.empty());
     }
     Instant sentAt = clock.now();
     long started = System.nanoTime();
     Outcome outcome;
     Integer code = null;
     if (callback.url() == null || callback.url().isEmpty()) {
-      outcome = Outcome.CONNECT_ERROR; // no webhook URL set: as a real provider with nowhere to call
+      outcome =
+          Outcome.CONNECT_ERROR; // no webhook URL set: as a real provider with nowhere to call
     } else {
       try {
-        code = http.post(targets.connectTarget(provider, callback.url()), callback.headers(), callback.body());
+        code =
+            http.post(
+                targets.connectTarget(provider, callback.url()),
+                callback.headers(),
+                callback.body());
         outcome = Outcome.ANSWERED;
       } catch (KeptAliveConnections.ConnectFailed e) {
         outcome = Outcome.CONNECT_ERROR; // refused, unreachable, or a TLS handshake that failed
@@ -79,21 +111,47 @@ public final class CallbackDispatcher {
     boolean delivered = outcome == Outcome.ANSWERED && code / 100 == 2;
     Optional<Delivery> retry = Optional.empty();
     if (!delivered) {
-      retry = format.retrySchedule(delivery.message())
-          .next(delivery.attempt(), Duration.between(delivery.firstDue(), delivery.due()), outcome, code)
-          .map(wait -> rendered.retryAt(clock.now().plus(wait)));
+      retry =
+          format
+              .retrySchedule(delivery.message())
+              .next(
+                  delivery.attempt(),
+                  Duration.between(delivery.firstDue(), delivery.due()),
+                  outcome,
+                  code)
+              .map(wait -> rendered.retryAt(clock.now().plus(wait)));
     }
-    JournaledAttempt attempt = record(rendered, sentAt, outcome, code, latencyMs, retry.map(Delivery::due).orElse(null));
+    JournaledAttempt attempt =
+        record(rendered, sentAt, outcome, code, latencyMs, retry.map(Delivery::due).orElse(null));
     return new Result(attempt, retry);
   }
 
-  private JournaledAttempt record(Delivery d, Instant sentAt, Outcome outcome, Integer code, Long latencyMs,
+  private JournaledAttempt record(
+      Delivery d,
+      Instant sentAt,
+      Outcome outcome,
+      Integer code,
+      Long latencyMs,
       Instant nextRetryAt) {
     OutgoingCallback c = d.rendered();
-    JournaledAttempt attempt = new JournaledAttempt(journal.nextSeq(), d.message().provider(),
-        d.message().providerMessageId(), d.head().index(), d.head().status().orElse(null), d.attempt(), d.due(),
-        sentAt, c.url(), Map.copyOf(c.headers()), c.bodyText(), d.head().signature().word(), outcome, code, latencyMs,
-        nextRetryAt);
+    JournaledAttempt attempt =
+        new JournaledAttempt(
+            journal.nextSeq(),
+            d.message().provider(),
+            d.message().providerMessageId(),
+            d.head().index(),
+            d.head().status().orElse(null),
+            d.attempt(),
+            d.due(),
+            sentAt,
+            c.url(),
+            Map.copyOf(c.headers()),
+            c.bodyText(),
+            d.head().signature().word(),
+            outcome,
+            code,
+            latencyMs,
+            nextRetryAt);
     journal.record(attempt);
     return attempt;
   }

@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The callback attempts of the process, in firing order, the newest {@value #DEFAULT_CAPACITY} by default (a
- * long-running simulator forgets the oldest, so its memory stays bounded); listeners hear each one as it is
- * written.
+ * The callback attempts of the process, in firing order, the newest {@value #DEFAULT_CAPACITY} by
+ * default (a long-running simulator forgets the oldest, so its memory stays bounded); listeners
+ * hear each one as it is written.
  */
 public final class CallbackJournal {
   public static final int DEFAULT_CAPACITY = 100_000;

@@ -14,10 +14,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Plays due callbacks in order: due time, then message arrival, then step, leaving out those the receiver did
- * not subscribe to. On the real clock a timer thread hands each due delivery to a lane (one per message, so a
- * message's callbacks keep their order); on the virtual clock nothing fires until {@link #advance}, which
- * delivers everything due, in order, each answered before the next.
+ * Plays due callbacks in order: due time, then message arrival, then step, leaving out those the
+ * receiver did not subscribe to. On the real clock a timer thread hands each due delivery to a lane
+ * (one per message, so a message's callbacks keep their order); on the virtual clock nothing fires
+ * until {@link #advance}, which delivers everything due, in order, each answered before the next.
  */
 public final class CallbackScheduler implements AutoCloseable {
   private final ScenarioClock clock;
@@ -77,8 +77,8 @@ public final class CallbackScheduler implements AutoCloseable {
   }
 
   /**
-   * Moves a virtual clock forward, delivering in order everything that falls due on the way, retries
-   * included; returns the attempts made.
+   * Moves a virtual clock forward, delivering in order everything that falls due on the way,
+   * retries included; returns the attempts made.
    */
   public List<JournaledAttempt> advance(Duration by) {
     if (!(clock instanceof VirtualClock virtual)) {
@@ -113,8 +113,9 @@ public final class CallbackScheduler implements AutoCloseable {
   }
 
   /**
-   * Whether the receiver wants a delivery sent: asked of its first attempt when it falls due (a callback it did
-   * not subscribe to is neither sent nor journaled); a retry follows an attempt that was sent.
+   * Whether the receiver wants a delivery sent: asked of its first attempt when it falls due (a
+   * callback it did not subscribe to is neither sent nor journaled); a retry follows an attempt
+   * that was sent.
    */
   private static boolean subscribed(Delivery d) {
     return d.attempt() > 1 || d.message().subscribed(d.head());
@@ -143,10 +144,11 @@ public final class CallbackScheduler implements AutoCloseable {
       }
       if (due != null && subscribed(due)) {
         Delivery d = due;
-        lanes[Math.floorMod(Long.hashCode(d.message().seq()), lanes.length)].execute(() -> {
-          CallbackDispatcher.Result result = dispatcher.deliver(d);
-          result.retry().ifPresent(this::schedule);
-        });
+        lanes[Math.floorMod(Long.hashCode(d.message().seq()), lanes.length)].execute(
+            () -> {
+              CallbackDispatcher.Result result = dispatcher.deliver(d);
+              result.retry().ifPresent(this::schedule);
+            });
       }
     }
   }

@@ -13,17 +13,25 @@ import java.util.List;
  * @param steps the step and the steps batched into it, in order
  * @param copy 1 to {@code repeat}
  * @param attempt 1 for the first try, then retries
- * @param rendered the callback as first rendered; retries send it again unchanged (null until rendered)
+ * @param rendered the callback as first rendered; retries send it again unchanged (null until
+ *     rendered)
  */
-public record Delivery(SimulatedMessage message, List<CallbackStep> steps, int copy, int attempt, Instant due,
-    Instant firstDue, OutgoingCallback rendered) {
+public record Delivery(
+    SimulatedMessage message,
+    List<CallbackStep> steps,
+    int copy,
+    int attempt,
+    Instant due,
+    Instant firstDue,
+    OutgoingCallback rendered) {
 
   /** Playing order: due time, then message arrival, then step, then copy. */
-  public static final Comparator<Delivery> ORDER = Comparator.comparing(Delivery::due)
-      .thenComparingLong(d -> d.message().seq())
-      .thenComparingInt(d -> d.head().index())
-      .thenComparingInt(Delivery::copy)
-      .thenComparingInt(Delivery::attempt);
+  public static final Comparator<Delivery> ORDER =
+      Comparator.comparing(Delivery::due)
+          .thenComparingLong(d -> d.message().seq())
+          .thenComparingInt(d -> d.head().index())
+          .thenComparingInt(Delivery::copy)
+          .thenComparingInt(Delivery::attempt);
 
   public CallbackStep head() {
     return steps.get(0);

@@ -24,8 +24,14 @@ public record JournaledAttempt(
 
   /** What happened to the attempt. */
   public enum Outcome {
-    ANSWERED, CONNECT_ERROR, TIMEOUT, DROPPED,
-    /** the step could not be rendered (e.g. a {@code fields} pointer to an array item the payload lacks); never sent */
+    ANSWERED,
+    CONNECT_ERROR,
+    TIMEOUT,
+    DROPPED,
+    /**
+     * the step could not be rendered (e.g. a {@code fields} pointer to an array item the payload
+     * lacks); never sent
+     */
     RENDER_ERROR;
 
     public String word() {

@@ -16,12 +16,15 @@ public interface RetrySchedule {
   Optional<Duration> next(int failedAttempt, Duration sinceFirst);
 
   /**
-   * The same, knowing how the attempt failed (Twilio retries only the kinds of failure its connection
-   * overrides name); by default the kind does not matter.
+   * The same, knowing how the attempt failed (Twilio retries only the kinds of failure its
+   * connection overrides name); by default the kind does not matter.
    *
    * @param responseCode the answer's status, or null when there was none
    */
-  default Optional<Duration> next(int failedAttempt, Duration sinceFirst, JournaledAttempt.Outcome outcome,
+  default Optional<Duration> next(
+      int failedAttempt,
+      Duration sinceFirst,
+      JournaledAttempt.Outcome outcome,
       Integer responseCode) {
     return next(failedAttempt, sinceFirst);
   }

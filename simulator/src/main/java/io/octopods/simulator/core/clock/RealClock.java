@@ -35,6 +35,8 @@ final class RealClock implements ScenarioClock {
   @Override
   public Duration wallDelayUntil(Instant due) {
     Duration ahead = Duration.between(now(), due);
-    return ahead.isNegative() ? Duration.ZERO : Duration.ofNanos((long) (ahead.toNanos() * timeScale));
+    return ahead.isNegative()
+        ? Duration.ZERO
+        : Duration.ofNanos((long) (ahead.toNanos() * timeScale));
   }
 }

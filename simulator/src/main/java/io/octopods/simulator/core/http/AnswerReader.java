@@ -8,7 +8,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Reads one HTTP/1.1 answer off a connection: status line, headers, and a body by length, chunks or close. */
+/**
+ * Reads one HTTP/1.1 answer off a connection: status line, headers, and a body by length, chunks or
+ * close.
+ */
 final class AnswerReader {
   private static final byte[] NO_BODY = new byte[0];
 
@@ -42,20 +45,25 @@ final class AnswerReader {
         switch (name) {
           case "content-length" -> length = Long.parseLong(value);
           case "transfer-encoding" -> chunked = value.contains("chunked");
-          case "connection" -> close = value.contains("close") || (close && !value.contains("keep-alive"));
-          default -> { }
+          case "connection" ->
+              close = value.contains("close") || (close && !value.contains("keep-alive"));
+          default -> {}
         }
       }
       if (status >= 100 && status < 200) {
         continue; // an interim answer; the real one follows
       }
-      ByteArrayOutputStream body = keepBody ? new ByteArrayOutputStream() : null; // null: read and dropped
+      ByteArrayOutputStream body =
+          keepBody ? new ByteArrayOutputStream() : null; // null: read and dropped
       if (chunked) {
         copyChunks(in, body);
       } else if (length >= 0) {
         copy(in, length, body);
       } else if (status != 204 && status != 304) {
-        in.transferTo(body != null ? body : OutputStream.nullOutputStream()); // the body ends when the connection does
+        in.transferTo(
+            body != null
+                ? body
+                : OutputStream.nullOutputStream()); // the body ends when the connection does
         close = true;
       }
       return new Read(new Answer(status, body != null ? body.toByteArray() : NO_BODY), !close);
@@ -81,7 +89,10 @@ final class AnswerReader {
     }
   }
 
-  /** Moves exactly {@code n} bytes from {@code in} to {@code body}, or skips them when {@code body} is null. */
+  /**
+   * Moves exactly {@code n} bytes from {@code in} to {@code body}, or skips them when {@code body}
+   * is null.
+   */
   private static void copy(InputStream in, long n, ByteArrayOutputStream body) throws IOException {
     if (body != null) {
       byte[] bytes = in.readNBytes(Math.toIntExact(n));
@@ -112,11 +123,14 @@ final class AnswerReader {
       if (c == '\n') {
         int len = b.size();
         byte[] bytes = b.toByteArray();
-        return new String(bytes, 0, len > 0 && bytes[len - 1] == '\r' ? len - 1 : len, StandardCharsets.ISO_8859_1);
+        return new String(
+            bytes,
+            0,
+            len > 0 && bytes[len - 1] == '\r' ? len - 1 : len,
+            StandardCharsets.ISO_8859_1);
       }
       b.write(c);
     }
     return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
   }
-
 }

@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One WireMock server for one provider: its wire routes and the admin API, on its own port, and with {@link Https}
- * the same routes over TLS on a second port.
+ * One WireMock server for one provider: its wire routes and the admin API, on its own port, and
+ * with {@link Https} the same routes over TLS on a second port.
  */
 public final class ProviderServer implements AutoCloseable {
-  /** The second, TLS, port: where it listens and the PKCS#12 key store (key and chain) it presents. */
+  /**
+   * The second, TLS, port: where it listens and the PKCS#12 key store (key and chain) it presents.
+   */
   public record Https(int port, Path keyStore, String password) {}
 
   private final WireMockServer wireMock;
@@ -38,24 +40,28 @@ public final class ProviderServer implements AutoCloseable {
   public ProviderServer(String host, int port, Optional<Https> https) {
     this.host = host;
     this.https = https;
-    WireMockConfiguration options = WireMockConfiguration.options()
-        .bindAddress(host)
-        .port(port)
-        .containerThreads(64)
-        .asynchronousResponseEnabled(true)
-        .asynchronousResponseThreads(16)
-        .maxRequestJournalEntries(2000)
-        .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
-        .notifier(new ConsoleNotifier(false))
-        .extensions(transformer);
-    https.ifPresent(tls -> options
-        .httpsPort(tls.port())
-        .keystorePath(tls.keyStore().toString())
-        .keystoreType("PKCS12")
-        .keystorePassword(tls.password())
-        .keyManagerPassword(tls.password())
-        // HTTP/1.1 as on the plain port: WireMock's faults (a dropped connection) exist only there
-        .http2TlsDisabled(true));
+    WireMockConfiguration options =
+        WireMockConfiguration.options()
+            .bindAddress(host)
+            .port(port)
+            .containerThreads(64)
+            .asynchronousResponseEnabled(true)
+            .asynchronousResponseThreads(16)
+            .maxRequestJournalEntries(2000)
+            .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+            .notifier(new ConsoleNotifier(false))
+            .extensions(transformer);
+    https.ifPresent(
+        tls ->
+            options
+                .httpsPort(tls.port())
+                .keystorePath(tls.keyStore().toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(tls.password())
+                .keyManagerPassword(tls.password())
+                // HTTP/1.1 as on the plain port: WireMock's faults (a dropped connection) exist
+                // only there
+                .http2TlsDisabled(true));
     this.wireMock = new WireMockServer(options);
   }
 
@@ -66,15 +72,18 @@ public final class ProviderServer implements AutoCloseable {
   public void serve(Route route) {
     transformer.add(route);
     String regex = route.path().pattern();
-    MappingBuilder mapping = "ANY".equals(route.method())
-        ? any(urlPathMatching(regex))
-        : request(route.method(), urlPathMatching(regex));
-    wireMock.stubFor(mapping
-        .atPriority(route.priority())
-        .withName(route.name())
-        .willReturn(ResponseDefinitionBuilder.responseDefinition()
-            .withTransformers(RouteTransformer.NAME)
-            .withTransformerParameter(RouteTransformer.ROUTE, route.name())));
+    MappingBuilder mapping =
+        "ANY".equals(route.method())
+            ? any(urlPathMatching(regex))
+            : request(route.method(), urlPathMatching(regex));
+    wireMock.stubFor(
+        mapping
+            .atPriority(route.priority())
+            .withName(route.name())
+            .willReturn(
+                ResponseDefinitionBuilder.responseDefinition()
+                    .withTransformers(RouteTransformer.NAME)
+                    .withTransformerParameter(RouteTransformer.ROUTE, route.name())));
   }
 
   /** Starts the server; a port already taken raises {@link PortTaken}. */
@@ -82,7 +91,11 @@ public final class ProviderServer implements AutoCloseable {
     try {
       wireMock.start();
     } catch (RuntimeException e) {
-      int port = https.map(Https::port).filter(p -> p != 0 && !free(p)).orElse(wireMock.getOptions().portNumber());
+      int port =
+          https
+              .map(Https::port)
+              .filter(p -> p != 0 && !free(p))
+              .orElse(wireMock.getOptions().portNumber());
       throw new PortTaken(port, e);
     }
   }
@@ -114,13 +127,18 @@ public final class ProviderServer implements AutoCloseable {
     return httpsPort().map(p -> "https://" + hostInUrl() + ":" + p);
   }
 
-  /** Where a local client reaches the plain port (the loopback address when it listens on all of them). */
+  /**
+   * Where a local client reaches the plain port (the loopback address when it listens on all of
+   * them).
+   */
   public InetSocketAddress plainAddress() {
     try {
       InetAddress bound = InetAddress.getByName(host);
-      return new InetSocketAddress(bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound, port());
+      return new InetSocketAddress(
+          bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound, port());
     } catch (IOException e) {
-      throw new IllegalStateException("cannot resolve the simulator's host " + host + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot resolve the simulator's host " + host + ": " + e.getMessage(), e);
     }
   }
 
@@ -128,7 +146,9 @@ public final class ProviderServer implements AutoCloseable {
     return host.contains(":") ? "[" + host + "]" : host;
   }
 
-  /** The underlying WireMock server, for users who add their own stubs or read its request journal. */
+  /**
+   * The underlying WireMock server, for users who add their own stubs or read its request journal.
+   */
   public WireMockServer wireMock() {
     return wireMock;
   }

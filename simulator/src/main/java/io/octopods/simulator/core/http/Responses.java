@@ -10,7 +10,10 @@ import io.octopods.simulator.core.scenario.ScenarioProblem;
 import java.time.Duration;
 import java.util.List;
 
-/** Answers our routes give: JSON, problem+json (the admin API's dialect), and a held-then-dropped connection. */
+/**
+ * Answers our routes give: JSON, problem+json (the admin API's dialect), and a held-then-dropped
+ * connection.
+ */
 public final class Responses {
   private Responses() {}
 
@@ -35,12 +38,17 @@ public final class Responses {
     return problem(status, title, detail, List.of());
   }
 
-  public static ResponseDefinition problem(int status, String title, String detail, List<ScenarioProblem> errors) {
-    ObjectNode p = Json.object()
-        .put("type", "https://octopods.io/problems/" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
-        .put("title", title)
-        .put("status", status)
-        .put("detail", detail);
+  public static ResponseDefinition problem(
+      int status, String title, String detail, List<ScenarioProblem> errors) {
+    ObjectNode p =
+        Json.object()
+            .put(
+                "type",
+                "https://octopods.io/problems/"
+                    + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
+            .put("title", title)
+            .put("status", status)
+            .put("detail", detail);
     if (!errors.isEmpty()) {
       var list = p.putArray("errors");
       errors.forEach(e -> list.addObject().put("pointer", e.pointer()).put("detail", e.detail()));

@@ -17,7 +17,8 @@ public record Route(String name, String method, Pattern path, int priority, Hand
   public static final int WIRE = 5;
   public static final int FALLBACK = 10;
 
-  public static Route of(String name, String method, String pathRegex, int priority, Handler handler) {
+  public static Route of(
+      String name, String method, String pathRegex, int priority, Handler handler) {
     return new Route(name, method, Pattern.compile(pathRegex), priority, handler);
   }
 

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 
-/** The WireMock extension that hands a request matched by one of our stubs to its route's handler. */
+/**
+ * The WireMock extension that hands a request matched by one of our stubs to its route's handler.
+ */
 final class RouteTransformer implements ResponseDefinitionTransformerV2 {
   static final String NAME = "octopods-route";
   static final String ROUTE = "route";
@@ -25,8 +27,15 @@ final class RouteTransformer implements ResponseDefinitionTransformerV2 {
     try {
       return route.handler().handle(event.getRequest(), path);
     } catch (RuntimeException e) {
-      return Responses.problem(500, "Simulator fault",
-          "the simulator failed on " + event.getRequest().getMethod() + " " + event.getRequest().getUrl() + ": " + e
+      return Responses.problem(
+          500,
+          "Simulator fault",
+          "the simulator failed on "
+              + event.getRequest().getMethod()
+              + " "
+              + event.getRequest().getUrl()
+              + ": "
+              + e
               + ". This is a bug of the simulator; please report it with this message.");
     }
   }

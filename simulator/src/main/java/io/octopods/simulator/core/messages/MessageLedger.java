@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Every provider message the simulators of one process created, by provider id; and the send attempts of each
- * (recipient, correlation) pair, which choose the scenario's answer to the next attempt of that pair.
+ * Every provider message the simulators of one process created, by provider id; and the send
+ * attempts of each (recipient, correlation) pair, which choose the scenario's answer to the next
+ * attempt of that pair.
  */
 public final class MessageLedger {
   private final Map<String, SimulatedMessage> byId = new ConcurrentHashMap<>();
@@ -22,14 +23,15 @@ public final class MessageLedger {
   }
 
   /**
-   * Counts a send attempt to {@code to} and returns its number (1 = the first) among the attempts with the same
-   * correlation; an attempt without correlation is always the first of its own.
+   * Counts a send attempt to {@code to} and returns its number (1 = the first) among the attempts
+   * with the same correlation; an attempt without correlation is always the first of its own.
    */
   public int countAttempt(String provider, String to, Optional<String> correlation) {
     if (correlation.isEmpty()) {
       return 1;
     }
-    return attemptsByPair.computeIfAbsent(key(provider, to + '\u0000' + correlation.get()), k -> new AtomicInteger())
+    return attemptsByPair
+        .computeIfAbsent(key(provider, to + '\u0000' + correlation.get()), k -> new AtomicInteger())
         .incrementAndGet();
   }
 

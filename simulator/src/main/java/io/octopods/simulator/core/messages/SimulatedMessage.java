@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One message as the simulated provider knows it: created by the send attempt that the provider accepted (or
- * that callbacks follow although it was refused), with its own id, played by one scenario.
+ * One message as the simulated provider knows it: created by the send attempt that the provider
+ * accepted (or that callbacks follow although it was refused), with its own id, played by one
+ * scenario.
  */
 public final class SimulatedMessage {
   private final long seq;
@@ -34,15 +35,27 @@ public final class SimulatedMessage {
   private record Played(Instant due, String status) {}
 
   /**
-   * @param facts what the send carried that callbacks echo (Twilio: {@code From}, {@code StatusCallback},
-   *     {@code AccountSid}; WhatsApp: {@code biz_opaque_callback_data}; ...)
+   * @param facts what the send carried that callbacks echo (Twilio: {@code From}, {@code
+   *     StatusCallback}, {@code AccountSid}; WhatsApp: {@code biz_opaque_callback_data}; ...)
    * @param silent no callbacks at all (Twilio's test credentials)
-   * @param attempts the send attempts of its recipient and correlation up to and including the one that created it
+   * @param attempts the send attempts of its recipient and correlation up to and including the one
+   *     that created it
    * @param answer what that attempt was answered
    */
-  public SimulatedMessage(long seq, String provider, String providerMessageId, String to, Scenario scenario,
-      Instant receivedAt, Optional<String> correlation, Map<String, String> facts, String initialStatus,
-      boolean silent, int attempts, SendAttempt.Respond answer, CallbackSubscription subscription) {
+  public SimulatedMessage(
+      long seq,
+      String provider,
+      String providerMessageId,
+      String to,
+      Scenario scenario,
+      Instant receivedAt,
+      Optional<String> correlation,
+      Map<String, String> facts,
+      String initialStatus,
+      boolean silent,
+      int attempts,
+      SendAttempt.Respond answer,
+      CallbackSubscription subscription) {
     this.seq = seq;
     this.provider = provider;
     this.providerMessageId = providerMessageId;
@@ -116,9 +129,9 @@ public final class SimulatedMessage {
   }
 
   /**
-   * The provider-side status at an instant: the word of the last step whose time has passed (dropped and
-   * badly signed ones included), else {@code failed} when the send that created it was refused, else the initial
-   * status.
+   * The provider-side status at an instant: the word of the last step whose time has passed
+   * (dropped and badly signed ones included), else {@code failed} when the send that created it was
+   * refused, else the initial status.
    */
   public synchronized String status(Instant now) {
     String status = null;

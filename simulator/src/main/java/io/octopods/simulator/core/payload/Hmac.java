@@ -27,7 +27,8 @@ public final class Hmac {
   }
 
   public static String sha1Base64(String key, String data) {
-    return Base64.getEncoder().encodeToString(mac("HmacSHA1", key, data.getBytes(StandardCharsets.UTF_8)));
+    return Base64.getEncoder()
+        .encodeToString(mac("HmacSHA1", key, data.getBytes(StandardCharsets.UTF_8)));
   }
 
   public static String sha256Hex(byte[] data) {

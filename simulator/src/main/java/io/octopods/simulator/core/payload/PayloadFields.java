@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A step's {@code fields}, merged into the payload: a plain key sets (or, with {@code null}, deletes) a field
- * of the event object; a key starting with {@code /} is a JSON Pointer from the payload root.
+ * A step's {@code fields}, merged into the payload: a plain key sets (or, with {@code null},
+ * deletes) a field of the event object; a key starting with {@code /} is a JSON Pointer from the
+ * payload root.
  */
 public final class PayloadFields {
   private PayloadFields() {}
 
-  public static void merge(ObjectNode fields, ObjectNode event, ObjectNode root, Placeholders placeholders) {
+  public static void merge(
+      ObjectNode fields, ObjectNode event, ObjectNode root, Placeholders placeholders) {
     Iterator<Map.Entry<String, JsonNode>> it = fields.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> f = it.next();
@@ -40,7 +42,8 @@ public final class PayloadFields {
       JsonNode next = parent.isArray() ? parent.get(Integer.parseInt(s)) : parent.get(s);
       if (next == null || next.isValueNode()) {
         if (!parent.isObject()) {
-          throw new IllegalArgumentException("fields: " + pointer + " names array index " + s + ", which is not there");
+          throw new IllegalArgumentException(
+              "fields: " + pointer + " names array index " + s + ", which is not there");
         }
         next = ((ObjectNode) parent).putObject(s);
       }

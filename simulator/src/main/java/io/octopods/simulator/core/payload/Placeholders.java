@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * {@code {{provider_message_id}}}, {@code {{to}}}, {@code {{timestamp}}}, {@code {{callback_url}}},
- * {@code {{callback_data}}} in {@code fields} and {@code raw}. A value that is exactly one placeholder takes
- * its native JSON type (Viber's token becomes a number); inside a longer string it is replaced as text.
+ * {@code {{callback_data}}} in {@code fields} and {@code raw}. A value that is exactly one
+ * placeholder takes its native JSON type (Viber's token becomes a number); inside a longer string
+ * it is replaced as text.
  */
 public final class Placeholders {
   private final Map<String, JsonNode> values = new LinkedHashMap<>();
@@ -22,14 +23,19 @@ public final class Placeholders {
   }
 
   public Placeholders put(String name, String value) {
-    return put(name, value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : TextNode.valueOf(value));
+    return put(
+        name,
+        value == null
+            ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+            : TextNode.valueOf(value));
   }
 
   /** Replaces placeholders in text. */
   public String substitute(String text) {
     String out = text;
     for (Map.Entry<String, JsonNode> e : values.entrySet()) {
-      out = out.replace("{{" + e.getKey() + "}}", e.getValue().isNull() ? "" : e.getValue().asText());
+      out =
+          out.replace("{{" + e.getKey() + "}}", e.getValue().isNull() ? "" : e.getValue().asText());
     }
     return out;
   }

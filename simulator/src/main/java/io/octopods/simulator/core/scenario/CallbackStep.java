@@ -11,8 +11,10 @@ import java.util.Optional;
  *
  * @param index position in the scenario after the stable sort by {@code at}
  * @param status the provider's own word; empty only with {@code raw}
- * @param fields merged into the event object; keys starting with {@code /} are JSON Pointers from the payload root
- * @param raw the whole body instead of a rendered one (a string byte for byte, or a mapping serialised compactly)
+ * @param fields merged into the event object; keys starting with {@code /} are JSON Pointers from
+ *     the payload root
+ * @param raw the whole body instead of a rendered one (a string byte for byte, or a mapping
+ *     serialised compactly)
  */
 public record CallbackStep(
     int index,
@@ -29,7 +31,10 @@ public record CallbackStep(
 
   /** How the callback is signed. */
   public enum Signature {
-    VALID, INVALID, MISSING, PORT_VARIANT;
+    VALID,
+    INVALID,
+    MISSING,
+    PORT_VARIANT;
 
     public static Signature of(String word) {
       return valueOf(word.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -42,7 +47,10 @@ public record CallbackStep(
 
   /** Where a step joins the delivery before it (WhatsApp only). */
   public enum Batch {
-    NONE, STATUS, CHANGE, ENTRY
+    NONE,
+    STATUS,
+    CHANGE,
+    ENTRY
   }
 
   public String statusOr(String fallback) {

@@ -1,7 +1,6 @@
 package io.octopods.simulator.core.scenario;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,14 @@ public final class ScenarioCatalog {
     library.forEach(s -> this.library.put(s.id(), s));
     for (Scenario s : folders) {
       if (this.folders.putIfAbsent(s.id(), s) != null) {
-        throw new ScenarioRejected(s.id(), List.of(new ScenarioProblem("/id",
-            "two files in the scenario folders have the id '" + s.id() + "': ids must be unique")));
+        throw new ScenarioRejected(
+            s.id(),
+            List.of(
+                new ScenarioProblem(
+                    "/id",
+                    "two files in the scenario folders have the id '"
+                        + s.id()
+                        + "': ids must be unique")));
       }
     }
   }
@@ -51,7 +56,10 @@ public final class ScenarioCatalog {
     return Optional.ofNullable(library.get(id)).map(s -> new Entry(s, ScenarioSource.LIBRARY));
   }
 
-  /** Every scenario of a provider, in the order {@code match.to} tries them; an id shadowed by an upload or folder shows once. */
+  /**
+   * Every scenario of a provider, in the order {@code match.to} tries them; an id shadowed by an
+   * upload or folder shows once.
+   */
   public synchronized List<Entry> list(String provider) {
     Map<String, Entry> seen = new LinkedHashMap<>();
     List<Scenario> newestFirst = new ArrayList<>(uploads.values());
@@ -76,8 +84,14 @@ public final class ScenarioCatalog {
         .filter(s -> s.matches(recipient))
         .findFirst()
         .or(() -> find(provider + "-happy-path").map(Entry::scenario))
-        .orElseThrow(() -> new IllegalStateException(
-            "no scenario for " + provider + " and no " + provider + "-happy-path in the library"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no scenario for "
+                        + provider
+                        + " and no "
+                        + provider
+                        + "-happy-path in the library"));
   }
 
   public void bind(String provider, String recipient, String scenarioId) {
@@ -98,5 +112,4 @@ public final class ScenarioCatalog {
     uploads.values().removeIf(s -> s.provider().equals(provider));
     bindings.remove(provider);
   }
-
 }

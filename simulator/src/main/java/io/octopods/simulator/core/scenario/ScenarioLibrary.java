@@ -20,7 +20,9 @@ public final class ScenarioLibrary {
 
   private ScenarioLibrary() {}
 
-  /** Every scenario shipped in {@code scenarios/} beside this class (a folder in a build, or a jar). */
+  /**
+   * Every scenario shipped in {@code scenarios/} beside this class (a folder in a build, or a jar).
+   */
   public static List<Scenario> shipped() {
     URL marker = ScenarioLibrary.class.getClassLoader().getResource(FOLDER);
     if (marker == null) {
@@ -29,15 +31,20 @@ public final class ScenarioLibrary {
     try {
       List<Scenario> scenarios = new ArrayList<>();
       if ("jar".equals(marker.getProtocol())) {
-        String jarPath = marker.getPath().substring("file:".length(), marker.getPath().indexOf('!'));
-        try (JarFile jar = new JarFile(java.net.URLDecoder.decode(jarPath, StandardCharsets.UTF_8))) {
-          var entries = jar.stream()
-              .filter(e -> e.getName().startsWith(FOLDER) && isScenarioFile(e.getName()))
-              .sorted(Comparator.comparing(java.util.zip.ZipEntry::getName))
-              .toList();
+        String jarPath =
+            marker.getPath().substring("file:".length(), marker.getPath().indexOf('!'));
+        try (JarFile jar =
+            new JarFile(java.net.URLDecoder.decode(jarPath, StandardCharsets.UTF_8))) {
+          var entries =
+              jar.stream()
+                  .filter(e -> e.getName().startsWith(FOLDER) && isScenarioFile(e.getName()))
+                  .sorted(Comparator.comparing(java.util.zip.ZipEntry::getName))
+                  .toList();
           for (var entry : entries) {
             try (InputStream in = jar.getInputStream(entry)) {
-              scenarios.add(ScenarioReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), entry.getName()));
+              scenarios.add(
+                  ScenarioReader.read(
+                      new String(in.readAllBytes(), StandardCharsets.UTF_8), entry.getName()));
             }
           }
         }
@@ -52,13 +59,17 @@ public final class ScenarioLibrary {
     }
   }
 
-  /** Every {@code *.yaml}, {@code *.yml} and {@code *.json} file of a folder, in file name order. */
+  /**
+   * Every {@code *.yaml}, {@code *.yml} and {@code *.json} file of a folder, in file name order.
+   */
   public static List<Scenario> folder(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("scenario folder " + dir + " does not exist or is not a folder");
+      throw new IllegalArgumentException(
+          "scenario folder " + dir + " does not exist or is not a folder");
     }
     try (Stream<Path> files = Files.list(dir)) {
-      List<Path> sorted = files.filter(p -> isScenarioFile(p.getFileName().toString())).sorted().toList();
+      List<Path> sorted =
+          files.filter(p -> isScenarioFile(p.getFileName().toString())).sorted().toList();
       List<Scenario> scenarios = new ArrayList<>();
       for (Path p : sorted) {
         scenarios.add(ScenarioReader.read(Files.readString(p), p.toString()));

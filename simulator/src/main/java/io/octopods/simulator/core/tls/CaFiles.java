@@ -24,15 +24,16 @@ import java.security.cert.X509Certificate;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 /**
- * The simulators' CA, kept in the data directory: {@code ca.p12} (password {@code octopods}) holds the CA
- * certificate as a trusted entry, so that it serves as a Java trust store as it is, and the CA key under a second
- * alias; {@code ca.pem} holds the certificate alone, for Node, Python and curl. Made on first use, read afterwards,
- * so that what a team once trusted stays trusted.
+ * The simulators' CA, kept in the data directory: {@code ca.p12} (password {@code octopods}) holds
+ * the CA certificate as a trusted entry, so that it serves as a Java trust store as it is, and the
+ * CA key under a second alias; {@code ca.pem} holds the certificate alone, for Node, Python and
+ * curl. Made on first use, read afterwards, so that what a team once trusted stays trusted.
  */
 public final class CaFiles {
   public static final String PASSWORD = "octopods";
   static final String CERT_ALIAS = "octopods-ca";
   static final String KEY_ALIAS = "octopods-ca-key";
+
   /** File locks guard against other processes; this guards against other threads of this one. */
   private static final Object IN_THIS_PROCESS = new Object();
 
@@ -41,15 +42,22 @@ public final class CaFiles {
 
   private CaFiles() {}
 
-  /** Reads the CA of {@code dataDir}, or makes one there when there is none (or it expires within a month). */
+  /**
+   * Reads the CA of {@code dataDir}, or makes one there when there is none (or it expires within a
+   * month).
+   */
   public static KeptCa loadOrCreate(Path dataDir) {
     Path p12 = dataDir.resolve("ca.p12");
     Path pem = dataDir.resolve("ca.pem");
     synchronized (IN_THIS_PROCESS) {
       try {
         Files.createDirectories(dataDir);
-        try (FileChannel channel = FileChannel.open(dataDir.resolve(".ca.lock"), StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+        try (FileChannel channel =
+                FileChannel.open(
+                    dataDir.resolve(".ca.lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock held = channel.lock()) {
           if (Files.exists(p12)) {
             CertificateAuthority kept = read(p12);
             if (kept.fresh()) {
@@ -63,8 +71,13 @@ public final class CaFiles {
           return new KeptCa(made, pem, p12, true);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot keep the simulators' CA in " + dataDir + ": " + e.getMessage()
-            + "; make the data directory writable or choose another with --data-dir", e);
+        throw new UncheckedIOException(
+            "cannot keep the simulators' CA in "
+                + dataDir
+                + ": "
+                + e.getMessage()
+                + "; make the data directory writable or choose another with --data-dir",
+            e);
       }
     }
   }
@@ -87,13 +100,23 @@ public final class CaFiles {
       Key key = store.getKey(KEY_ALIAS, PASSWORD.toCharArray());
       Certificate cert = store.getCertificate(CERT_ALIAS);
       if (!(key instanceof PrivateKey) || !(cert instanceof X509Certificate)) {
-        throw new GeneralSecurityException("it lacks the entries '" + CERT_ALIAS + "' and '" + KEY_ALIAS + "'");
+        throw new GeneralSecurityException(
+            "it lacks the entries '" + CERT_ALIAS + "' and '" + KEY_ALIAS + "'");
       }
       return new CertificateAuthority((PrivateKey) key, (X509Certificate) cert);
     } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("cannot read the simulators' CA from " + p12 + " (password '" + PASSWORD
-          + "'): " + e.getMessage() + ". Delete " + p12 + " and ca.pem beside it to make a new CA (then trust the"
-          + " new ca.pem), or choose another --data-dir", e);
+      throw new IllegalStateException(
+          "cannot read the simulators' CA from "
+              + p12
+              + " (password '"
+              + PASSWORD
+              + "'): "
+              + e.getMessage()
+              + ". Delete "
+              + p12
+              + " and ca.pem beside it to make a new CA (then trust the"
+              + " new ca.pem), or choose another --data-dir",
+          e);
     }
   }
 
@@ -102,10 +125,12 @@ public final class CaFiles {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       store.setCertificateEntry(CERT_ALIAS, ca.certificate());
-      store.setKeyEntry(KEY_ALIAS, ca.key(), PASSWORD.toCharArray(), new Certificate[] {ca.certificate()});
+      store.setKeyEntry(
+          KEY_ALIAS, ca.key(), PASSWORD.toCharArray(), new Certificate[] {ca.certificate()});
       replace(p12, out -> store.store(out, PASSWORD.toCharArray()), true);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot write the simulators' CA to " + p12 + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot write the simulators' CA to " + p12 + ": " + e.getMessage(), e);
     }
   }
 
@@ -121,7 +146,8 @@ public final class CaFiles {
     Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
     try {
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
+        Files.setPosixFilePermissions(
+            tmp, PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
       }
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writing.to(out);
@@ -129,7 +155,8 @@ public final class CaFiles {
         throw new IOException(e.getMessage(), e);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -17,8 +17,9 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Whom the simulators trust when they call an {@code https} webhook: the JDK's CAs, plus the certificates of the
- * PEM files given with {@code --trust} (a test CA, a company CA, a receiver's self-signed certificate).
+ * Whom the simulators trust when they call an {@code https} webhook: the JDK's CAs, plus the
+ * certificates of the PEM files given with {@code --trust} (a test CA, a company CA, a receiver's
+ * self-signed certificate).
  */
 public final class CallbackTrust {
   private CallbackTrust() {}
@@ -35,7 +36,8 @@ public final class CallbackTrust {
       context.init(null, new TrustManager[] {new EitherTrustManager(managers)}, null);
       return context;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot set up the callbacks' TLS trust: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot set up the callbacks' TLS trust: " + e.getMessage(), e);
     }
   }
 
@@ -52,12 +54,20 @@ public final class CallbackTrust {
       try (InputStream in = Files.newInputStream(file)) {
         certificates = x509.generateCertificates(in);
       } catch (IOException | GeneralSecurityException e) {
-        throw new IllegalArgumentException("--trust " + file + " cannot be read as PEM certificates (" + e.getMessage()
-            + "); give a file of one or more '-----BEGIN CERTIFICATE-----' blocks", e);
+        throw new IllegalArgumentException(
+            "--trust "
+                + file
+                + " cannot be read as PEM certificates ("
+                + e.getMessage()
+                + "); give a file of one or more '-----BEGIN CERTIFICATE-----' blocks",
+            e);
       }
       if (certificates.isEmpty()) {
-        throw new IllegalArgumentException("--trust " + file + " holds no certificate; give a file of one or more"
-            + " '-----BEGIN CERTIFICATE-----' blocks");
+        throw new IllegalArgumentException(
+            "--trust "
+                + file
+                + " holds no certificate; give a file of one or more"
+                + " '-----BEGIN CERTIFICATE-----' blocks");
       }
       int n = 0;
       for (Certificate c : certificates) {
@@ -67,8 +77,10 @@ public final class CallbackTrust {
     return store;
   }
 
-  private static X509ExtendedTrustManager managerOf(KeyStore store) throws GeneralSecurityException {
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+  private static X509ExtendedTrustManager managerOf(KeyStore store)
+      throws GeneralSecurityException {
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(store);
     for (TrustManager m : factory.getTrustManagers()) {
       if (m instanceof X509ExtendedTrustManager x509) {

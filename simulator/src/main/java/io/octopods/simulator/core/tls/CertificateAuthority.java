@@ -29,17 +29,20 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A local certificate authority: its key and self-signed certificate, and the server certificates it issues.
- * Keys are EC P-256 (every TLS client of the providers' SDKs accepts them); certificates are built with Bouncy
- * Castle and the JDK's own security providers, so no provider has to be registered.
+ * A local certificate authority: its key and self-signed certificate, and the server certificates
+ * it issues. Keys are EC P-256 (every TLS client of the providers' SDKs accepts them); certificates
+ * are built with Bouncy Castle and the JDK's own security providers, so no provider has to be
+ * registered.
  */
 public final class CertificateAuthority {
   static final String SUBJECT = "CN=Octopods simulators local CA,O=Octopods";
   private static final String SERVER_SUBJECT = "CN=Octopods simulators,O=Octopods";
   private static final String SIGNATURE = "SHA256withECDSA";
   private static final Duration CA_VALIDITY = Duration.ofDays(3650);
+
   /** Below the 398 days some clients (Apple's) accept for a server certificate. */
   private static final Duration SERVER_VALIDITY = Duration.ofDays(397);
+
   private static final Duration BACKDATE = Duration.ofHours(1);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -58,11 +61,21 @@ public final class CertificateAuthority {
       Instant now = Instant.now();
       X500Name subject = new X500Name(SUBJECT);
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-      X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
-          Date.from(now.minus(BACKDATE)), Date.from(now.plus(CA_VALIDITY)), subject, pair.getPublic())
-          .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-          .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  subject,
+                  serial(),
+                  Date.from(now.minus(BACKDATE)),
+                  Date.from(now.plus(CA_VALIDITY)),
+                  subject,
+                  pair.getPublic())
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+              .addExtension(
+                  Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+              .addExtension(
+                  Extension.subjectKeyIdentifier,
+                  false,
+                  ext.createSubjectKeyIdentifier(pair.getPublic()));
       return new CertificateAuthority(pair.getPrivate(), sign(builder, pair.getPrivate()));
     } catch (GeneralSecurityException | CertIOException | OperatorCreationException e) {
       throw new IllegalStateException("cannot generate the simulators' CA: " + e.getMessage(), e);
@@ -77,20 +90,39 @@ public final class CertificateAuthority {
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
       List<GeneralName> alternatives = new java.util.ArrayList<>();
       names.dnsNames().forEach(n -> alternatives.add(new GeneralName(GeneralName.dNSName, n)));
-      names.ipAddresses().forEach(ip -> alternatives.add(new GeneralName(GeneralName.iPAddress, ip)));
-      X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
-          Date.from(now.minus(BACKDATE)), Date.from(now.plus(SERVER_VALIDITY)), new X500Name(SERVER_SUBJECT),
-          pair.getPublic())
-          .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-          .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-          .addExtension(Extension.subjectAlternativeName, false,
-              new GeneralNames(alternatives.toArray(GeneralName[]::new)))
-          .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()))
-          .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
+      names
+          .ipAddresses()
+          .forEach(ip -> alternatives.add(new GeneralName(GeneralName.iPAddress, ip)));
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  certificate,
+                  serial(),
+                  Date.from(now.minus(BACKDATE)),
+                  Date.from(now.plus(SERVER_VALIDITY)),
+                  new X500Name(SERVER_SUBJECT),
+                  pair.getPublic())
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+              .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+              .addExtension(
+                  Extension.extendedKeyUsage,
+                  false,
+                  new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+              .addExtension(
+                  Extension.subjectAlternativeName,
+                  false,
+                  new GeneralNames(alternatives.toArray(GeneralName[]::new)))
+              .addExtension(
+                  Extension.subjectKeyIdentifier,
+                  false,
+                  ext.createSubjectKeyIdentifier(pair.getPublic()))
+              .addExtension(
+                  Extension.authorityKeyIdentifier,
+                  false,
+                  ext.createAuthorityKeyIdentifier(certificate));
       return new ServerIdentity(pair.getPrivate(), List.of(sign(builder, key), certificate));
     } catch (GeneralSecurityException | CertIOException | OperatorCreationException e) {
-      throw new IllegalStateException("cannot issue the simulators' server certificate: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot issue the simulators' server certificate: " + e.getMessage(), e);
     }
   }
 
@@ -109,8 +141,8 @@ public final class CertificateAuthority {
 
   private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
       throws OperatorCreationException, GeneralSecurityException {
-    return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE)
-        .build(signer)));
+    return new JcaX509CertificateConverter()
+        .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer)));
   }
 
   private static KeyPair keyPair() throws GeneralSecurityException {

@@ -9,8 +9,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Trusts a server when any of its trust managers does. Each one checks the host name itself (the socket's endpoint
- * identification), so a certificate trusted for another name is still refused.
+ * Trusts a server when any of its trust managers does. Each one checks the host name itself (the
+ * socket's endpoint identification), so a certificate trusted for another name is still refused.
  */
 final class EitherTrustManager extends X509ExtendedTrustManager {
   private final List<X509ExtendedTrustManager> managers;
@@ -38,12 +38,17 @@ final class EitherTrustManager extends X509ExtendedTrustManager {
         }
       }
     }
-    throw new CertificateException("the server's certificate is trusted neither by the JDK's CAs nor by a --trust"
-        + " file (" + first.getMessage() + "); pass the PEM of the CA that signed it with --trust", first);
+    throw new CertificateException(
+        "the server's certificate is trusted neither by the JDK's CAs nor by a --trust"
+            + " file ("
+            + first.getMessage()
+            + "); pass the PEM of the CA that signed it with --trust",
+        first);
   }
 
   @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
     anyOf(m -> m.checkServerTrusted(chain, authType, socket));
   }
 
@@ -54,12 +59,14 @@ final class EitherTrustManager extends X509ExtendedTrustManager {
   }
 
   @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  public void checkServerTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
     anyOf(m -> m.checkServerTrusted(chain, authType));
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
     anyOf(m -> m.checkClientTrusted(chain, authType, socket));
   }
 
@@ -70,12 +77,15 @@ final class EitherTrustManager extends X509ExtendedTrustManager {
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  public void checkClientTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
     anyOf(m -> m.checkClientTrusted(chain, authType));
   }
 
   @Override
   public X509Certificate[] getAcceptedIssuers() {
-    return managers.stream().flatMap(m -> Stream.of(m.getAcceptedIssuers())).toArray(X509Certificate[]::new);
+    return managers.stream()
+        .flatMap(m -> Stream.of(m.getAcceptedIssuers()))
+        .toArray(X509Certificate[]::new);
   }
 }

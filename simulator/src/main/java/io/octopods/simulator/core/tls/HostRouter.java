@@ -18,10 +18,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
 /**
- * One TLS listener in front of several plain HTTP servers: it ends TLS with a certificate valid for all their
- * public host names, chooses the server by the name the client asked for (SNI, or the {@code Host} header when the
- * client sent no known SNI), and then passes the bytes both ways unchanged. So a client that maps
- * {@code graph.facebook.com} to this address reaches the WhatsApp simulator with no change of URL.
+ * One TLS listener in front of several plain HTTP servers: it ends TLS with a certificate valid for
+ * all their public host names, chooses the server by the name the client asked for (SNI, or the
+ * {@code Host} header when the client sent no known SNI), and then passes the bytes both ways
+ * unchanged. So a client that maps {@code graph.facebook.com} to this address reaches the WhatsApp
+ * simulator with no change of URL.
  */
 public final class HostRouter implements AutoCloseable {
   private final SSLServerSocket listener;
@@ -33,21 +34,26 @@ public final class HostRouter implements AutoCloseable {
     this.listener = listener;
     this.backends = backends;
     AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "octopods-tls-router-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "octopods-tls-router-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
-   * Listens on {@code host:port} (0: a free port) with {@code identity}; {@code backends} maps each host name
-   * (lower-case) to the plain HTTP address it is passed to. Throws the bind failure when the port is taken.
+   * Listens on {@code host:port} (0: a free port) with {@code identity}; {@code backends} maps each
+   * host name (lower-case) to the plain HTTP address it is passed to. Throws the bind failure when
+   * the port is taken.
    */
-  public static HostRouter start(String host, int port, ServerIdentity identity,
-      Map<String, InetSocketAddress> backends) throws IOException {
+  public static HostRouter start(
+      String host, int port, ServerIdentity identity, Map<String, InetSocketAddress> backends)
+      throws IOException {
     SSLContext context = identity.serverContext();
-    SSLServerSocket listener = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
+    SSLServerSocket listener =
+        (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
     try {
       listener.setReuseAddress(true);
       listener.bind(new InetSocketAddress(InetAddress.getByName(host), port), 128);
@@ -55,8 +61,14 @@ public final class HostRouter implements AutoCloseable {
       listener.close();
       throw e;
     }
-    HostRouter router = new HostRouter(listener, Map.copyOf(backends.entrySet().stream()
-        .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue))));
+    HostRouter router =
+        new HostRouter(
+            listener,
+            Map.copyOf(
+                backends.entrySet().stream()
+                    .collect(
+                        Collectors.toMap(
+                            e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue))));
     Thread acceptor = new Thread(router::accept, "octopods-tls-router");
     acceptor.setDaemon(true);
     acceptor.start();

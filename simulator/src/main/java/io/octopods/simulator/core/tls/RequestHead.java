@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The head of the first request on a connection, read byte for byte up to its blank line, so that the bytes can
- * be passed on unchanged once the {@code Host} header has chosen where they go.
+ * The head of the first request on a connection, read byte for byte up to its blank line, so that
+ * the bytes can be passed on unchanged once the {@code Host} header has chosen where they go.
  */
 record RequestHead(byte[] bytes) {
   static final int MAX_BYTES = 64 * 1024;

@@ -16,9 +16,9 @@ import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLSocket;
 
 /**
- * One client connection of the {@link HostRouter}: the TLS handshake, the choice of server (SNI first, then the
- * first request's {@code Host}), then a byte pipe each way until either side closes. All requests of a connection
- * go to the server chosen for its first.
+ * One client connection of the {@link HostRouter}: the TLS handshake, the choice of server (SNI
+ * first, then the first request's {@code Host}), then a byte pipe each way until either side
+ * closes. All requests of a connection go to the server chosen for its first.
  */
 final class RoutedConnection implements Runnable {
   private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
@@ -57,9 +57,16 @@ final class RoutedConnection implements Runnable {
         target = head.host().flatMap(router::backendFor);
         if (target.isEmpty()) {
           String named = sni.or(head::host).map(n -> "'" + n + "'").orElse("no host");
-          answer(421, "Misdirected Request", "Unknown host", "this TLS listener routes " + router.hostNames()
-              + " by SNI or Host header; this request named " + named + ". Map one of those names to this address (e.g. in /etc/hosts) and call it by that name, or call a"
-              + " provider's own HTTPS port");
+          answer(
+              421,
+              "Misdirected Request",
+              "Unknown host",
+              "this TLS listener routes "
+                  + router.hostNames()
+                  + " by SNI or Host header; this request named "
+                  + named
+                  + ". Map one of those names to this address (e.g. in /etc/hosts) and call it by that name, or call a"
+                  + " provider's own HTTPS port");
           return;
         }
       }
@@ -70,18 +77,26 @@ final class RoutedConnection implements Runnable {
       try {
         backend.connect(target.get(), CONNECT_TIMEOUT_MS);
       } catch (IOException e) {
-        answer(502, "Bad Gateway", "Simulator unreachable", "the simulator behind this TLS listener at " + target.get()
-            + " did not accept a connection (" + e.getMessage() + "); restart the simulators");
+        answer(
+            502,
+            "Bad Gateway",
+            "Simulator unreachable",
+            "the simulator behind this TLS listener at "
+                + target.get()
+                + " did not accept a connection ("
+                + e.getMessage()
+                + "); restart the simulators");
         return;
       }
       OutputStream toBackend = backend.getOutputStream();
       toBackend.write(already);
       toBackend.flush();
       Socket server = backend;
-      workers.execute(() -> {
-        pump(server, client);
-        closeBoth(server);
-      });
+      workers.execute(
+          () -> {
+            pump(server, client);
+            closeBoth(server);
+          });
       pump(client, server);
       if (!server.isClosed()) {
         server.shutdownOutput(); // the client is done; the answer may still be on its way
@@ -118,11 +133,26 @@ final class RoutedConnection implements Runnable {
   }
 
   private void answer(int status, String reason, String title, String detail) throws IOException {
-    byte[] body = Json.write(Json.object()
-        .put("type", "https://octopods.io/problems/" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
-        .put("title", title).put("status", status).put("detail", detail)).getBytes(StandardCharsets.UTF_8);
-    String head = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/problem+json\r\n"
-        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+    byte[] body =
+        Json.write(
+                Json.object()
+                    .put(
+                        "type",
+                        "https://octopods.io/problems/"
+                            + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
+                    .put("title", title)
+                    .put("status", status)
+                    .put("detail", detail))
+            .getBytes(StandardCharsets.UTF_8);
+    String head =
+        "HTTP/1.1 "
+            + status
+            + " "
+            + reason
+            + "\r\nContent-Type: application/problem+json\r\n"
+            + "Content-Length: "
+            + body.length
+            + "\r\nConnection: close\r\n\r\n";
     OutputStream out = client.getOutputStream();
     out.write(head.getBytes(StandardCharsets.ISO_8859_1));
     out.write(body);

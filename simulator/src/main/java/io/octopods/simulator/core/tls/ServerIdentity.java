@@ -22,14 +22,19 @@ public record ServerIdentity(PrivateKey key, List<X509Certificate> chain) {
     chain = List.copyOf(chain);
   }
 
-  /** The key and chain as a PKCS#12 key store, for servers that load one from a file (WireMock's Jetty). */
+  /**
+   * The key and chain as a PKCS#12 key store, for servers that load one from a file (WireMock's
+   * Jetty).
+   */
   public void writeKeyStore(Path file, String password) {
     try (OutputStream out = Files.newOutputStream(file)) {
       keyStore(password).store(out, password.toCharArray());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the server key store " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the server key store " + file + ": " + e.getMessage(), e);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot write the server key store " + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot write the server key store " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -37,13 +42,15 @@ public record ServerIdentity(PrivateKey key, List<X509Certificate> chain) {
   public SSLContext serverContext() {
     try {
       String password = "octopods";
-      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(keyStore(password), password.toCharArray());
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys.getKeyManagers(), null, null);
       return context;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot make a TLS context of the server certificate: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot make a TLS context of the server certificate: " + e.getMessage(), e);
     }
   }
 

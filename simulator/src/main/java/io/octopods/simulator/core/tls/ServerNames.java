@@ -7,14 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The names a server certificate is valid for: DNS names and IP address literals, without duplicates. */
+/**
+ * The names a server certificate is valid for: DNS names and IP address literals, without
+ * duplicates.
+ */
 public record ServerNames(List<String> dnsNames, List<String> ipAddresses) {
   public ServerNames {
     dnsNames = List.copyOf(dnsNames);
     ipAddresses = List.copyOf(ipAddresses);
   }
 
-  /** Sorts {@code names} into IP literals ({@code 127.0.0.1}, {@code ::1}) and DNS names (lower-cased). */
+  /**
+   * Sorts {@code names} into IP literals ({@code 127.0.0.1}, {@code ::1}) and DNS names
+   * (lower-cased).
+   */
   public static ServerNames of(Collection<String> names) {
     Set<String> dns = new LinkedHashSet<>();
     Set<String> ips = new LinkedHashSet<>();

@@ -9,9 +9,11 @@ class AddedQueryTest {
   @Test
   void appendsWithQuestionMarkOrAmpersand_beforeAnyFragment() {
     assertThat(AddedQuery.append("https://h/cb", "sig=ab")).isEqualTo("https://h/cb?sig=ab");
-    assertThat(AddedQuery.append("https://h/cb?t=7", "sig=ab")).isEqualTo("https://h/cb?t=7&sig=ab");
+    assertThat(AddedQuery.append("https://h/cb?t=7", "sig=ab"))
+        .isEqualTo("https://h/cb?t=7&sig=ab");
     assertThat(AddedQuery.append("https://h/cb?", "sig=ab")).isEqualTo("https://h/cb?sig=ab");
-    assertThat(AddedQuery.append("https://h/cb#frag", "sig=ab")).isEqualTo("https://h/cb?sig=ab#frag");
+    assertThat(AddedQuery.append("https://h/cb#frag", "sig=ab"))
+        .isEqualTo("https://h/cb?sig=ab#frag");
     assertThat(AddedQuery.append("https://h/cb", "")).isEqualTo("https://h/cb");
   }
 

@@ -9,12 +9,30 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The journal keeps the newest attempts up to its capacity, per process, and every listener hears every one. */
+/**
+ * The journal keeps the newest attempts up to its capacity, per process, and every listener hears
+ * every one.
+ */
 class CallbackJournalTest {
 
-  private static JournaledAttempt attempt(CallbackJournal journal, String provider, String message) {
-    return new JournaledAttempt(journal.nextSeq(), provider, message, 0, "delivered", 1, Instant.EPOCH, Instant.EPOCH,
-        "http://127.0.0.1:9/webhooks/" + provider, Map.of(), "{}", null, JournaledAttempt.Outcome.ANSWERED, 200, 1L,
+  private static JournaledAttempt attempt(
+      CallbackJournal journal, String provider, String message) {
+    return new JournaledAttempt(
+        journal.nextSeq(),
+        provider,
+        message,
+        0,
+        "delivered",
+        1,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        "http://127.0.0.1:9/webhooks/" + provider,
+        Map.of(),
+        "{}",
+        null,
+        JournaledAttempt.Outcome.ANSWERED,
+        200,
+        1L,
         null);
   }
 
@@ -29,9 +47,15 @@ class CallbackJournalTest {
     }
 
     assertThat(heard).containsExactly(1L, 2L, 3L, 4L, 5L);
-    assertThat(journal.list("viber", Optional.empty())).extracting(JournaledAttempt::seq).containsExactly(3L, 5L);
-    assertThat(journal.list("whatsapp", Optional.empty())).extracting(JournaledAttempt::seq).containsExactly(4L);
-    assertThat(journal.list("viber", Optional.of("m4"))).extracting(JournaledAttempt::message).containsExactly("m4");
+    assertThat(journal.list("viber", Optional.empty()))
+        .extracting(JournaledAttempt::seq)
+        .containsExactly(3L, 5L);
+    assertThat(journal.list("whatsapp", Optional.empty()))
+        .extracting(JournaledAttempt::seq)
+        .containsExactly(4L);
+    assertThat(journal.list("viber", Optional.of("m4")))
+        .extracting(JournaledAttempt::message)
+        .containsExactly("m4");
   }
 
   @Test

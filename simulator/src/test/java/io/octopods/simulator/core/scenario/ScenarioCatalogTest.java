@@ -7,13 +7,22 @@ import org.junit.jupiter.api.Test;
 
 class ScenarioCatalogTest {
   private static Scenario scenario(String id, String provider, String matchTo) {
-    return ScenarioReader.read("id: " + id + "\nprovider: " + provider + "\ndescription: d\n"
-        + (matchTo == null ? "" : "match: {to: '" + matchTo + "'}\n"), id);
+    return ScenarioReader.read(
+        "id: "
+            + id
+            + "\nprovider: "
+            + provider
+            + "\ndescription: d\n"
+            + (matchTo == null ? "" : "match: {to: '" + matchTo + "'}\n"),
+        id);
   }
 
-  private final ScenarioCatalog catalog = new ScenarioCatalog(
-      List.of(scenario("whatsapp-happy-path", "whatsapp", null), scenario("lib-match", "whatsapp", "\\+1555.*")),
-      List.of(scenario("folder-match", "whatsapp", "\\+15550.*")));
+  private final ScenarioCatalog catalog =
+      new ScenarioCatalog(
+          List.of(
+              scenario("whatsapp-happy-path", "whatsapp", null),
+              scenario("lib-match", "whatsapp", "\\+1555.*")),
+          List.of(scenario("folder-match", "whatsapp", "\\+15550.*")));
 
   @Test
   void aBindingWinsOverEverything() {
@@ -49,6 +58,8 @@ class ScenarioCatalogTest {
   void anUploadReplacesOneOfTheSameIdAndSaysSo() {
     assertThat(catalog.upload(scenario("u-one", "whatsapp", null))).isFalse();
     assertThat(catalog.upload(scenario("u-one", "whatsapp", null))).isTrue();
-    assertThat(catalog.list("whatsapp")).extracting(e -> e.scenario().id()).containsOnlyOnce("u-one");
+    assertThat(catalog.list("whatsapp"))
+        .extracting(e -> e.scenario().id())
+        .containsOnlyOnce("u-one");
   }
 }

@@ -10,7 +10,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ScenarioReaderTest {
-  private static final String EXAMPLE = """
+  private static final String EXAMPLE =
+      """
       id: whatsapp-read-overtakes-delivered
       provider: whatsapp
       description: Meta reports 'read' before 'delivered', then repeats 'delivered'.
@@ -40,7 +41,8 @@ class ScenarioReaderTest {
     assertThat(s.matches("+15550001003")).isTrue();
     assertThat(s.matches("+155500010030")).as("match.to matches the whole recipient").isFalse();
     assertThat(s.attempt(0).respond()).isEqualTo(Respond.ACCEPT);
-    assertThat(s.callbacks()).extracting(c -> c.status().orElseThrow())
+    assertThat(s.callbacks())
+        .extracting(c -> c.status().orElseThrow())
         .containsExactly("sent", "read", "delivered", "failed");
     assertThat(s.callbacks().get(2).repeat()).isEqualTo(2);
     assertThat(s.callbacks().get(3).signature()).isEqualTo(Signature.INVALID);
@@ -49,7 +51,9 @@ class ScenarioReaderTest {
 
   @Test
   void sortsStepsStablyByAtAndNumbersThemInPlayingOrder() {
-    Scenario s = ScenarioReader.read("""
+    Scenario s =
+        ScenarioReader.read(
+            """
         id: sorted
         provider: twilio
         description: out of order on paper
@@ -57,15 +61,20 @@ class ScenarioReaderTest {
           - {at: 2s, status: delivered}
           - {at: 500ms, status: sent}
           - {at: 2s, status: read}
-        """, "t");
-    assertThat(s.callbacks()).extracting(c -> c.status().orElseThrow()).containsExactly("sent", "delivered", "read");
+        """,
+            "t");
+    assertThat(s.callbacks())
+        .extracting(c -> c.status().orElseThrow())
+        .containsExactly("sent", "delivered", "read");
     assertThat(s.callbacks()).extracting(CallbackStep::index).containsExactly(0, 1, 2);
     assertThat(s.callbacks().get(0).at()).isEqualTo(Duration.ofMillis(500));
   }
 
   @Test
   void aListOfSendAttemptsRepeatsItsLast() {
-    Scenario s = ScenarioReader.read("""
+    Scenario s =
+        ScenarioReader.read(
+            """
         id: throttled-twice
         provider: whatsapp
         description: throttled twice, then accepted
@@ -73,7 +82,8 @@ class ScenarioReaderTest {
           - {respond: throttle, retry_after: 2}
           - {respond: throttle, error: 131056}
           - {respond: accept, delay: 1s}
-        """, "t");
+        """,
+            "t");
     assertThat(s.attempt(0).respond()).isEqualTo(Respond.THROTTLE);
     assertThat(s.attempt(0).retryAfter()).contains(Duration.ofSeconds(2));
     assertThat(s.attempt(1).error()).contains("131056");
@@ -84,7 +94,9 @@ class ScenarioReaderTest {
 
   @Test
   void batchedStepsKeepTheirKind() {
-    Scenario s = ScenarioReader.read("""
+    Scenario s =
+        ScenarioReader.read(
+            """
         id: batched
         provider: whatsapp
         description: three statuses in one POST
@@ -93,63 +105,98 @@ class ScenarioReaderTest {
           - {at: 1s, status: delivered, batch: true}
           - {at: 1s, status: read, batch: change}
           - {at: 1s, status: read, batch: entry, fields: {id: wamid.FOREIGN}}
-        """, "t");
-    assertThat(s.callbacks()).extracting(CallbackStep::batch)
+        """,
+            "t");
+    assertThat(s.callbacks())
+        .extracting(CallbackStep::batch)
         .containsExactly(Batch.NONE, Batch.STATUS, Batch.CHANGE, Batch.ENTRY);
   }
 
   @Test
   void listsEverySchemaErrorWithItsPointer() {
-    ScenarioRejected e = catchThrowableOfType(ScenarioRejected.class, () -> ScenarioReader.read("""
+    ScenarioRejected e =
+        catchThrowableOfType(
+            ScenarioRejected.class,
+            () ->
+                ScenarioReader.read(
+                    """
         id: X
         provider: sms
         callbacks:
           - {at: 1s, repeat: 0, status: sent}
           - {status: delivered}
-        """, "t"));
-    assertThat(e.problems()).extracting(ScenarioProblem::pointer)
+        """,
+                    "t"));
+    assertThat(e.problems())
+        .extracting(ScenarioProblem::pointer)
         .contains("/id", "/provider", "/callbacks/0/repeat", "/callbacks/1");
     assertThat(e.getMessage()).contains("scenario.schema.json");
   }
 
   @Test
   void refusesBatchOutsideWhatsAppAndABatchAtAnotherTime() {
-    ScenarioRejected twilio = catchThrowableOfType(ScenarioRejected.class, () -> ScenarioReader.read("""
+    ScenarioRejected twilio =
+        catchThrowableOfType(
+            ScenarioRejected.class,
+            () ->
+                ScenarioReader.read(
+                    """
         id: bad-batch
         provider: twilio
         description: d
         callbacks:
           - {at: 1s, status: sent}
           - {at: 1s, status: delivered, batch: true}
-        """, "t"));
-    assertThat(twilio.problems()).extracting(ScenarioProblem::pointer).containsExactly("/callbacks/1/batch");
+        """,
+                    "t"));
+    assertThat(twilio.problems())
+        .extracting(ScenarioProblem::pointer)
+        .containsExactly("/callbacks/1/batch");
 
-    ScenarioRejected later = catchThrowableOfType(ScenarioRejected.class, () -> ScenarioReader.read("""
+    ScenarioRejected later =
+        catchThrowableOfType(
+            ScenarioRejected.class,
+            () ->
+                ScenarioReader.read(
+                    """
         id: bad-batch
         provider: whatsapp
         description: d
         callbacks:
           - {at: 1s, status: sent}
           - {at: 2s, status: delivered, batch: true}
-        """, "t"));
-    assertThat(later.problems()).extracting(ScenarioProblem::pointer).containsExactly("/callbacks/1/at");
+        """,
+                    "t"));
+    assertThat(later.problems())
+        .extracting(ScenarioProblem::pointer)
+        .containsExactly("/callbacks/1/at");
   }
 
   @Test
   void refusesATimeoutLongerThanFiveMinutesAndABadRegex() {
-    ScenarioRejected e = catchThrowableOfType(ScenarioRejected.class, () -> ScenarioReader.read("""
+    ScenarioRejected e =
+        catchThrowableOfType(
+            ScenarioRejected.class,
+            () ->
+                ScenarioReader.read(
+                    """
         id: too-long
         provider: viber
         description: d
         match: {to: "("}
         send: {respond: timeout, delay: 6m}
-        """, "t"));
-    assertThat(e.problems()).extracting(ScenarioProblem::pointer).containsExactlyInAnyOrder("/match/to", "/send/delay");
+        """,
+                    "t"));
+    assertThat(e.problems())
+        .extracting(ScenarioProblem::pointer)
+        .containsExactlyInAnyOrder("/match/to", "/send/delay");
   }
 
   @Test
   void acceptedDefaultsToTrueForATimeoutAndFalseForAServerError_andCanBeSaidOnBoth() {
-    Scenario s = ScenarioReader.read("""
+    Scenario s =
+        ScenarioReader.read(
+            """
         id: accepted-defaults
         provider: twilio
         description: d
@@ -160,32 +207,50 @@ class ScenarioReaderTest {
           - {respond: timeout, accepted: false}
           - {respond: throttle}
           - {respond: accept}
-        """, "t");
-    assertThat(s.send()).extracting(SendAttempt::accepted).containsExactly(false, true, true, false, false, true);
+        """,
+            "t");
+    assertThat(s.send())
+        .extracting(SendAttempt::accepted)
+        .containsExactly(false, true, true, false, false, true);
     assertThat(s.attempt(2).createsMessage(false)).isTrue();
     assertThat(s.attempt(3).createsMessage(false)).isFalse();
   }
 
   @Test
   void refusesAcceptedOnAnAnswerThatHidesNothing_sayingWhatToDo() {
-    ScenarioRejected e = catchThrowableOfType(ScenarioRejected.class, () -> ScenarioReader.read("""
+    ScenarioRejected e =
+        catchThrowableOfType(
+            ScenarioRejected.class,
+            () ->
+                ScenarioReader.read(
+                    """
         id: accepted-on-a-reject
         provider: whatsapp
         description: d
         send:
           - {respond: reject, accepted: true}
           - {accepted: false}
-        """, "t"));
-    assertThat(e.problems()).extracting(ScenarioProblem::pointer).contains("/send/0/accepted", "/send/1/accepted");
-    assertThat(e.problems()).filteredOn(p -> p.pointer().equals("/send/0/accepted")).singleElement()
-        .satisfies(p -> assertThat(p.detail()).contains("server-error or timeout", "respond is reject",
-            "remove accepted"));
+        """,
+                    "t"));
+    assertThat(e.problems())
+        .extracting(ScenarioProblem::pointer)
+        .contains("/send/0/accepted", "/send/1/accepted");
+    assertThat(e.problems())
+        .filteredOn(p -> p.pointer().equals("/send/0/accepted"))
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.detail())
+                    .contains("server-error or timeout", "respond is reject", "remove accepted"));
   }
 
   @Test
   void readsJsonToo() {
-    Scenario s = ScenarioReader.read("{\"id\":\"json-one\",\"provider\":\"viber\",\"description\":\"d\","
-        + "\"callbacks\":[{\"at\":\"PT2S\",\"raw\":{\"event\":\"delivered\",\"message_token\":\"{{provider_message_id}}\"}}]}", "t");
+    Scenario s =
+        ScenarioReader.read(
+            "{\"id\":\"json-one\",\"provider\":\"viber\",\"description\":\"d\","
+                + "\"callbacks\":[{\"at\":\"PT2S\",\"raw\":{\"event\":\"delivered\",\"message_token\":\"{{provider_message_id}}\"}}]}",
+            "t");
     assertThat(s.callbacks().get(0).raw()).isPresent();
     assertThat(s.callbacks().get(0).status()).isEmpty();
   }

@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A status callback as its receiver got it: the path and query it was posted to, its form parameters and its
- * {@code X-Twilio-Signature} (null when absent): what a receiver hands to twilio-java's {@code RequestValidator}.
+ * A status callback as its receiver got it: the path and query it was posted to, its form
+ * parameters and its {@code X-Twilio-Signature} (null when absent): what a receiver hands to
+ * twilio-java's {@code RequestValidator}.
  */
 record SignedCallback(String pathAndQuery, Map<String, String> params, String signature) {
   static final String SIGNATURE_HEADER = "X-Twilio-Signature";
@@ -18,10 +19,13 @@ record SignedCallback(String pathAndQuery, Map<String, String> params, String si
     for (String pair : received.text().split("&")) {
       if (!pair.isEmpty()) {
         int eq = pair.indexOf('=');
-        params.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        params.put(
+            decode(eq < 0 ? pair : pair.substring(0, eq)),
+            eq < 0 ? "" : decode(pair.substring(eq + 1)));
       }
     }
-    return new SignedCallback(received.uri(), Map.copyOf(params), received.header(SIGNATURE_HEADER));
+    return new SignedCallback(
+        received.uri(), Map.copyOf(params), received.header(SIGNATURE_HEADER));
   }
 
   String messageSid() {

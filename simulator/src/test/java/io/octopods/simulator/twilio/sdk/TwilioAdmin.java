@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Twilio simulator's admin API (docs/simulator.md), as a user of the SDK drives it: published credentials,
- * reset, bindings to library scenarios, the virtual clock, the callback journal and a proxy in front of the receiver.
+ * The Twilio simulator's admin API (docs/simulator.md), as a user of the SDK drives it: published
+ * credentials, reset, bindings to library scenarios, the virtual clock, the callback journal and a
+ * proxy in front of the receiver.
  */
 final class TwilioAdmin {
   /** The live account's credentials, as {@code GET /__sim/info} publishes them. */
@@ -36,7 +37,10 @@ final class TwilioAdmin {
   }
 
   void bind(String to, String scenario) {
-    expect(201, Http.postJson(base + "/__sim/bindings", "{\"to\":\"" + to + "\",\"scenario\":\"" + scenario + "\"}"));
+    expect(
+        201,
+        Http.postJson(
+            base + "/__sim/bindings", "{\"to\":\"" + to + "\",\"scenario\":\"" + scenario + "\"}"));
   }
 
   Instant now() {
@@ -51,22 +55,36 @@ final class TwilioAdmin {
   /** Every delivery attempt of one message's callbacks, in firing order. */
   List<JsonNode> attempts(String sid) {
     List<JsonNode> attempts = new ArrayList<>();
-    expect(200, Http.get(base + "/__sim/callbacks?message=" + sid)).json().get("attempts").forEach(attempts::add);
+    expect(200, Http.get(base + "/__sim/callbacks?message=" + sid))
+        .json()
+        .get("attempts")
+        .forEach(attempts::add);
     return attempts;
   }
 
-  /** Callbacks are signed for their StatusCallback URL but delivered to {@code address}: a proxy in front of it. */
+  /**
+   * Callbacks are signed for their StatusCallback URL but delivered to {@code address}: a proxy in
+   * front of it.
+   */
   void deliverThrough(String address) {
-    expect(200, Http.postJson(base + "/__sim/webhook", "{\"verify\":false,\"connect_to\":\"" + address + "\"}"));
+    expect(
+        200,
+        Http.postJson(
+            base + "/__sim/webhook", "{\"verify\":false,\"connect_to\":\"" + address + "\"}"));
   }
 
-  /** Callbacks go to their StatusCallback URL again (reset keeps webhook settings, so a test undoes its proxy). */
+  /**
+   * Callbacks go to their StatusCallback URL again (reset keeps webhook settings, so a test undoes
+   * its proxy).
+   */
   void deliverDirectly() {
     expect(200, Http.postJson(base + "/__sim/webhook", "{\"verify\":false}"));
   }
 
   private static Http.Answer expect(int status, Http.Answer answer) {
-    assertThat(answer.status()).as("the Twilio simulator's admin API answered: %s", answer.body()).isEqualTo(status);
+    assertThat(answer.status())
+        .as("the Twilio simulator's admin API answered: %s", answer.body())
+        .isEqualTo(status);
     return answer;
   }
 }

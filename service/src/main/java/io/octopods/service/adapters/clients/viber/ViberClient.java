@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * Viber's {@code send_message} (providers.md 3.2, 3.3): {@code POST {base}/pa/send_message} with
- * {@code X-Viber-Auth-Token}, the E.164 number as {@code receiver} and our message id as {@code tracking_data}.
- * Refusals come back as HTTP 200 with a non-zero {@code status}; {@code message_token} is a 64-bit integer whose
- * digits are kept exactly (never a double).
+ * {@code X-Viber-Auth-Token}, the E.164 number as {@code receiver} and our message id as {@code
+ * tracking_data}. Refusals come back as HTTP 200 with a non-zero {@code status}; {@code
+ * message_token} is a 64-bit integer whose digits are kept exactly (never a double).
  */
 public final class ViberClient implements ProviderClient {
   static final int OK = 0;
@@ -39,7 +39,8 @@ public final class ViberClient implements ProviderClient {
     this(baseUrl, authToken, senderName, timeout, Clock.systemUTC());
   }
 
-  public ViberClient(String baseUrl, String authToken, String senderName, Duration timeout, Clock clock) {
+  public ViberClient(
+      String baseUrl, String authToken, String senderName, Duration timeout, Clock clock) {
     this.endpoint = URI.create(stripSlash(baseUrl) + "/pa/send_message");
     this.authToken = authToken;
     this.senderName = senderName;
@@ -48,11 +49,12 @@ public final class ViberClient implements ProviderClient {
 
   @Override
   public HandOffResult send(MessageRecord message) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-        .header("X-Viber-Auth-Token", authToken)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body(message), StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .header("X-Viber-Auth-Token", authToken)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body(message), StandardCharsets.UTF_8));
     try {
       return outcome(call.send(request));
     } catch (ProviderCall.NoAnswer e) {
@@ -61,13 +63,9 @@ public final class ViberClient implements ProviderClient {
   }
 
   String body(MessageRecord message) {
-    ObjectNode o = ProviderJson.object()
-        .put("receiver", message.to())
-        .put("min_api_version", 1);
+    ObjectNode o = ProviderJson.object().put("receiver", message.to()).put("min_api_version", 1);
     o.putObject("sender").put("name", senderName);
-    o.put("tracking_data", message.messageId())
-        .put("type", "text")
-        .put("text", message.body());
+    o.put("tracking_data", message.messageId()).put("type", "text").put("text", message.body());
     return ProviderJson.write(o);
   }
 
@@ -77,26 +75,39 @@ public final class ViberClient implements ProviderClient {
     Optional<Integer> status = status(json.path("status"));
     String statusMessage = json.path("status_message").asText("").trim();
     if (answer.serverError() || answer.status() == 429) {
-      return new HandOffResult.Retryable("Viber answered HTTP " + answer.status()
-          + (status.isPresent() ? " with status " + status.get() + " " + statusMessage : " (" + answer.snippet() + ")"),
+      return new HandOffResult.Retryable(
+          "Viber answered HTTP "
+              + answer.status()
+              + (status.isPresent()
+                  ? " with status " + status.get() + " " + statusMessage
+                  : " (" + answer.snippet() + ")"),
           answer.retryAfter());
     }
     if (status.isEmpty()) {
-      return new HandOffResult.Rejected(null, "Viber answered HTTP " + answer.status() + " without a status ("
-          + answer.snippet() + ")");
+      return new HandOffResult.Rejected(
+          null,
+          "Viber answered HTTP "
+              + answer.status()
+              + " without a status ("
+              + answer.snippet()
+              + ")");
     }
     int s = status.get();
     if (s == OK) {
       Optional<String> token = token(json.path("message_token"));
       if (token.isEmpty()) {
-        return new HandOffResult.TimedOut("Viber answered status 0 without a message_token (" + answer.snippet()
-            + "); it may have accepted the message, so it is not re-sent");
+        return new HandOffResult.TimedOut(
+            "Viber answered status 0 without a message_token ("
+                + answer.snippet()
+                + "); it may have accepted the message, so it is not re-sent");
       }
       return new HandOffResult.Accepted(token.get(), "0");
     }
     if (s == TOO_MANY_REQUESTS) {
-      return new HandOffResult.Retryable("Viber answered status 12 " + (statusMessage.isEmpty()
-          ? "tooManyRequests" : statusMessage), answer.retryAfter());
+      return new HandOffResult.Retryable(
+          "Viber answered status 12 "
+              + (statusMessage.isEmpty() ? "tooManyRequests" : statusMessage),
+          answer.retryAfter());
     }
     return new HandOffResult.Rejected("viber:" + s, statusMessage.isEmpty() ? null : statusMessage);
   }
@@ -107,12 +118,16 @@ public final class ViberClient implements ProviderClient {
     return text.matches("-?\\d{1,9}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
   }
 
-  /** The token's decimal digits exactly as sent (a JSON number, or a string of digits); never through a double. */
+  /**
+   * The token's decimal digits exactly as sent (a JSON number, or a string of digits); never
+   * through a double.
+   */
   static Optional<String> token(JsonNode node) {
     if (node.isIntegralNumber()) {
       return Optional.of(node.bigIntegerValue().toString());
     }
-    if (node.isBigDecimal()) { // written with a fraction or exponent: keep it only if it is a whole number
+    if (node.isBigDecimal()) { // written with a fraction or exponent: keep it only if it is a whole
+      // number
       try {
         return Optional.of(node.decimalValue().toBigIntegerExact().toString());
       } catch (ArithmeticException e) {

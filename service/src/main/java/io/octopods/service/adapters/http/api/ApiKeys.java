@@ -12,10 +12,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The API keys and the workspace each belongs to (api.md, Public API): from {@code OCTOPODS_API_KEYS}
- * ({@code workspace:key,workspace:key}), or, when that is unset or blank, one workspace {@code demo} whose
- * key is generated on first start and kept in {@code <data-dir>/demo.key}. A workspace may have several
- * keys (rotation); one key never belongs to two workspaces. Keys are compared in constant time.
+ * The API keys and the workspace each belongs to (api.md, Public API): from {@code
+ * OCTOPODS_API_KEYS} ({@code workspace:key,workspace:key}), or, when that is unset or blank, one
+ * workspace {@code demo} whose key is generated on first start and kept in {@code
+ * <data-dir>/demo.key}. A workspace may have several keys (rotation); one key never belongs to two
+ * workspaces. Keys are compared in constant time.
  */
 public final class ApiKeys {
   public static final String VARIABLE = "OCTOPODS_API_KEYS";
@@ -38,8 +39,8 @@ public final class ApiKeys {
   /**
    * @param env the value of {@value #VARIABLE}; empty or blank means the demo workspace
    * @param dataDir where {@code demo.key} is kept when the demo workspace is used
-   * @throws IllegalArgumentException when the variable is not {@code workspace:key,...}; the message says
-   *     which entry and how to fix it, and never shows a key
+   * @throws IllegalArgumentException when the variable is not {@code workspace:key,...}; the
+   *     message says which entry and how to fix it, and never shows a key
    */
   public static ApiKeys from(Optional<String> env, Path dataDir) {
     Optional<String> value = env.filter(v -> !v.isBlank());
@@ -60,35 +61,59 @@ public final class ApiKeys {
       }
       int colon = item.indexOf(':');
       String where = VARIABLE + " entry " + (i + 1);
-      String expected = "; expected workspace:key pairs separated by commas, like acme:k_live_1,beta:k_live_2 "
-          + "(or unset " + VARIABLE + " to use the demo workspace)";
+      String expected =
+          "; expected workspace:key pairs separated by commas, like acme:k_live_1,beta:k_live_2 "
+              + "(or unset "
+              + VARIABLE
+              + " to use the demo workspace)";
       if (colon < 0) {
-        throw new IllegalArgumentException(where + " has no ':' between workspace and key" + expected);
+        throw new IllegalArgumentException(
+            where + " has no ':' between workspace and key" + expected);
       }
       String workspace = item.substring(0, colon).trim();
       String key = item.substring(colon + 1).trim();
       if (!WORKSPACE.matcher(workspace).matches()) {
-        throw new IllegalArgumentException(where + " names the workspace '" + workspace + "', which is not 1 to 100 "
-            + "letters, digits, '.', '_' or '-' starting with a letter or digit" + expected);
+        throw new IllegalArgumentException(
+            where
+                + " names the workspace '"
+                + workspace
+                + "', which is not 1 to 100 "
+                + "letters, digits, '.', '_' or '-' starting with a letter or digit"
+                + expected);
       }
       if (!KEY.matcher(key).matches()) {
-        throw new IllegalArgumentException(where + " (workspace " + workspace + ") has an empty key or one with "
-            + "spaces or characters outside printable ASCII" + expected);
+        throw new IllegalArgumentException(
+            where
+                + " (workspace "
+                + workspace
+                + ") has an empty key or one with "
+                + "spaces or characters outside printable ASCII"
+                + expected);
       }
       String earlier = workspaceByKey.putIfAbsent(key, workspace);
       if (earlier != null && !earlier.equals(workspace)) {
-        throw new IllegalArgumentException(where + " gives workspace " + workspace + " the key of workspace " + earlier
-            + "; a key belongs to one workspace: give each its own key");
+        throw new IllegalArgumentException(
+            where
+                + " gives workspace "
+                + workspace
+                + " the key of workspace "
+                + earlier
+                + "; a key belongs to one workspace: give each its own key");
       }
     }
     if (workspaceByKey.isEmpty()) {
-      throw new IllegalArgumentException(VARIABLE + " lists no key" + "; expected workspace:key pairs separated by "
-          + "commas, like acme:k_live_1 (or unset it to use the demo workspace)");
+      throw new IllegalArgumentException(
+          VARIABLE
+              + " lists no key"
+              + "; expected workspace:key pairs separated by "
+              + "commas, like acme:k_live_1 (or unset it to use the demo workspace)");
     }
     return workspaceByKey;
   }
 
-  /** The workspace of a bearer key; every known key is compared, in constant time, whatever matches. */
+  /**
+   * The workspace of a bearer key; every known key is compared, in constant time, whatever matches.
+   */
   public Optional<String> workspaceOf(String bearerKey) {
     if (bearerKey == null) {
       return Optional.empty();

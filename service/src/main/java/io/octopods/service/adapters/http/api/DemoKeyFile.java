@@ -11,14 +11,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** The demo workspace's key in {@code <data-dir>/demo.key}: generated on first start, reused after. */
+/**
+ * The demo workspace's key in {@code <data-dir>/demo.key}: generated on first start, reused after.
+ */
 final class DemoKeyFile {
   static final String FILE_NAME = "demo.key";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private DemoKeyFile() {}
 
-  /** The key kept in the file; a new one (random, url-safe, 48 characters) when there is none yet. */
+  /**
+   * The key kept in the file; a new one (random, url-safe, 48 characters) when there is none yet.
+   */
   static String readOrCreate(Path dataDir) {
     Path file = dataDir.resolve(FILE_NAME);
     try {
@@ -44,8 +48,14 @@ final class DemoKeyFile {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the demo API key in " + file.toAbsolutePath() + " (" + e
-          + "); make the data directory (OCTOPODS_DATA_DIR) writable, or set " + ApiKeys.VARIABLE, e);
+      throw new UncheckedIOException(
+          "cannot keep the demo API key in "
+              + file.toAbsolutePath()
+              + " ("
+              + e
+              + "); make the data directory (OCTOPODS_DATA_DIR) writable, or set "
+              + ApiKeys.VARIABLE,
+          e);
     }
   }
 

@@ -15,16 +15,19 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /**
- * Reads a JSON object from a request, checked in this order: size ({@code 413}, before anything is parsed),
- * content type ({@code 415}), then JSON ({@code 400}: not JSON, a duplicate field, trailing text, or not an
- * object).
+ * Reads a JSON object from a request, checked in this order: size ({@code 413}, before anything is
+ * parsed), content type ({@code 415}), then JSON ({@code 400}: not JSON, a duplicate field,
+ * trailing text, or not an object).
  */
 final class JsonRequestBody {
   /** The most a send request may be: 64 KiB. */
   static final int MAX_BYTES = 64 * 1024;
-  private static final ObjectReader READER = JsonBodies.MAPPER.reader()
-      .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private static final ObjectReader READER =
+      JsonBodies.MAPPER
+          .reader()
+          .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private JsonRequestBody() {}
 
@@ -60,8 +63,9 @@ final class JsonRequestBody {
   }
 
   /**
-   * Reads and drops what is left of a refused body, up to the server's own limit. A body left unread when the
-   * server answers and closes makes the close a reset, and the client can lose the {@code 413} itself.
+   * Reads and drops what is left of a refused body, up to the server's own limit. A body left
+   * unread when the server answers and closes makes the close a reset, and the client can lose the
+   * {@code 413} itself.
    */
   private static void drain(Context ctx) {
     try (InputStream in = ctx.bodyInputStream()) {
@@ -80,8 +84,16 @@ final class JsonRequestBody {
   }
 
   private static ApiRefusal tooLarge(String size) {
-    return new ApiRefusal(Problem.of(413, "Content too large", "the body is " + size + "; a send request may be at "
-        + "most " + MAX_BYTES + " bytes (64 KiB): shorten the message body"));
+    return new ApiRefusal(
+        Problem.of(
+            413,
+            "Content too large",
+            "the body is "
+                + size
+                + "; a send request may be at "
+                + "most "
+                + MAX_BYTES
+                + " bytes (64 KiB): shorten the message body"));
   }
 
   static void requireJson(String contentType) {
@@ -89,14 +101,20 @@ final class JsonRequestBody {
       throw unsupported("the request has no Content-Type");
     }
     String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    if (!media.equals("application/json") && !(media.startsWith("application/") && media.endsWith("+json"))) {
+    if (!media.equals("application/json")
+        && !(media.startsWith("application/") && media.endsWith("+json"))) {
       throw unsupported("the body is sent as '" + media + "'");
     }
   }
 
   private static ApiRefusal unsupported(String what) {
-    return new ApiRefusal(Problem.of(415, "Unsupported media type", what + ", expected JSON: send the body as "
-        + "JSON with 'Content-Type: application/json'"));
+    return new ApiRefusal(
+        Problem.of(
+            415,
+            "Unsupported media type",
+            what
+                + ", expected JSON: send the body as "
+                + "JSON with 'Content-Type: application/json'"));
   }
 
   static ObjectNode object(byte[] bytes) {
@@ -104,19 +122,33 @@ final class JsonRequestBody {
     try {
       node = READER.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw ApiProblems.invalid("", "the body is not JSON (" + e.getOriginalMessage() + "): send one JSON object "
-          + "like {\"to\": \"+15551230001\", \"body\": \"Hello\"}");
-    } catch (IOException e) { // e.g. bytes that look like UTF-32 but are not: still the client's body
-      throw ApiProblems.invalid("", "the body is not JSON text in UTF-8 (" + e.getMessage() + "): send one JSON "
-          + "object like {\"to\": \"+15551230001\", \"body\": \"Hello\"}");
+      throw ApiProblems.invalid(
+          "",
+          "the body is not JSON ("
+              + e.getOriginalMessage()
+              + "): send one JSON object "
+              + "like {\"to\": \"+15551230001\", \"body\": \"Hello\"}");
+    } catch (
+        IOException e) { // e.g. bytes that look like UTF-32 but are not: still the client's body
+      throw ApiProblems.invalid(
+          "",
+          "the body is not JSON text in UTF-8 ("
+              + e.getMessage()
+              + "): send one JSON "
+              + "object like {\"to\": \"+15551230001\", \"body\": \"Hello\"}");
     }
     if (node == null || node.isMissingNode()) {
-      throw ApiProblems.invalid("", "the body is empty: send one JSON object like "
-          + "{\"to\": \"+15551230001\", \"body\": \"Hello\"}");
+      throw ApiProblems.invalid(
+          "",
+          "the body is empty: send one JSON object like "
+              + "{\"to\": \"+15551230001\", \"body\": \"Hello\"}");
     }
     if (!node.isObject()) {
-      throw ApiProblems.invalid("", "the body is a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)
-          + ", expected an object: send {\"to\": \"+15551230001\", \"body\": \"Hello\"}");
+      throw ApiProblems.invalid(
+          "",
+          "the body is a JSON "
+              + node.getNodeType().name().toLowerCase(Locale.ROOT)
+              + ", expected an object: send {\"to\": \"+15551230001\", \"body\": \"Hello\"}");
     }
     return (ObjectNode) node;
   }

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The public API's JSON (api.md): the message resource, a page of them, and history events. Times are
- * RFC 3339 UTC with milliseconds and {@code Z}; {@code QUEUED} shows as {@code UNKNOWN}.
+ * The public API's JSON (api.md): the message resource, a page of them, and history events. Times
+ * are RFC 3339 UTC with milliseconds and {@code Z}; {@code QUEUED} shows as {@code UNKNOWN}.
  */
 final class MessageJson {
   private static final DateTimeFormatter TIME =
@@ -37,25 +37,29 @@ final class MessageJson {
   /**
    * The message resource.
    *
-   * @param otherProviderIds the provider's ids of the message beyond its first (a duplicate send), in the order
-   *     learned
+   * @param otherProviderIds the provider's ids of the message beyond its first (a duplicate send),
+   *     in the order learned
    */
   static ObjectNode message(MessageRecord m, List<String> otherProviderIds) {
-    ObjectNode o = JsonBodies.MAPPER.createObjectNode()
-        .put("message_id", m.messageId())
-        .put("channel", m.channel().path())
-        .put("to", m.to())
-        .put("provider", m.provider())
-        .put("provider_message_id", m.providerMessageId().orElse(null));
+    ObjectNode o =
+        JsonBodies.MAPPER
+            .createObjectNode()
+            .put("message_id", m.messageId())
+            .put("channel", m.channel().path())
+            .put("to", m.to())
+            .put("provider", m.provider())
+            .put("provider_message_id", m.providerMessageId().orElse(null));
     ArrayNode others = o.putArray("other_provider_message_ids");
     otherProviderIds.forEach(others::add);
     o.put("created_at", time(m.createdAt()));
-    ObjectNode status = o.putObject("message_status")
-        .put("message_status", m.status().publicName())
-        .put("terminal", m.status().isTerminal())
-        .put("updated_at", time(m.updatedAt()));
+    ObjectNode status =
+        o.putObject("message_status")
+            .put("message_status", m.status().publicName())
+            .put("terminal", m.status().isTerminal())
+            .put("updated_at", time(m.updatedAt()));
     if (m.failure().isPresent()) {
-      status.putObject("failure_reason")
+      status
+          .putObject("failure_reason")
           .put("code", m.failure().get().code())
           .put("title", m.failure().get().title())
           .put("source", m.failure().get().source());
@@ -74,7 +78,9 @@ final class MessageJson {
   static ObjectNode page(MessagePage page, Map<String, List<String>> otherProviderIds) {
     ObjectNode o = JsonBodies.MAPPER.createObjectNode();
     ArrayNode data = o.putArray("data");
-    page.messages().forEach(m -> data.add(message(m, otherProviderIds.getOrDefault(m.messageId(), List.of()))));
+    page.messages()
+        .forEach(
+            m -> data.add(message(m, otherProviderIds.getOrDefault(m.messageId(), List.of()))));
     o.put("next_cursor", page.nextCursor().orElse(null));
     return o;
   }
@@ -88,22 +94,27 @@ final class MessageJson {
   }
 
   /**
-   * One history event: api.md's fields, plus {@code applied_at} (when an orphan was adopted and applied,
-   * else null) and {@code detail} (what happened where the other fields cannot say it, else null).
+   * One history event: api.md's fields, plus {@code applied_at} (when an orphan was adopted and
+   * applied, else null) and {@code detail} (what happened where the other fields cannot say it,
+   * else null).
    */
   static ObjectNode event(HistoryEvent e) {
-    ObjectNode o = JsonBodies.MAPPER.createObjectNode()
-        .put("event_id", e.eventId())
-        .put("received_at", time(e.receivedAt()))
-        .put("applied_at", optionalTime(e.appliedAt()))
-        .put("source", e.source())
-        .put("provider_status", e.providerStatus().orElse(null))
-        .put("provider_timestamp", optionalTime(e.providerTimestamp()))
-        .put("mapped_status", e.mappedStatus().map(Status::publicName).orElse(null))
-        .put("applied", e.applied())
-        .put("reason", e.reason().map(Reason::word).orElse(null));
+    ObjectNode o =
+        JsonBodies.MAPPER
+            .createObjectNode()
+            .put("event_id", e.eventId())
+            .put("received_at", time(e.receivedAt()))
+            .put("applied_at", optionalTime(e.appliedAt()))
+            .put("source", e.source())
+            .put("provider_status", e.providerStatus().orElse(null))
+            .put("provider_timestamp", optionalTime(e.providerTimestamp()))
+            .put("mapped_status", e.mappedStatus().map(Status::publicName).orElse(null))
+            .put("applied", e.applied())
+            .put("reason", e.reason().map(Reason::word).orElse(null));
     if (e.errorCode().isPresent() || e.errorTitle().isPresent()) {
-      o.putObject("error").put("code", e.errorCode().orElse(null)).put("title", e.errorTitle().orElse(null));
+      o.putObject("error")
+          .put("code", e.errorCode().orElse(null))
+          .put("title", e.errorTitle().orElse(null));
     } else {
       o.putNull("error");
     }

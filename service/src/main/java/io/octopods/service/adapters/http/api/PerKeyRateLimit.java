@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per API key ({@code OCTOPODS_RATE_LIMIT} requests per second): it holds at most one
- * second's worth, so a key may burst up to the limit and then goes at the limit. {@code 0} turns it off.
- * Kept in memory per instance: with several instances each allows the limit.
+ * A token bucket per API key ({@code OCTOPODS_RATE_LIMIT} requests per second): it holds at most
+ * one second's worth, so a key may burst up to the limit and then goes at the limit. {@code 0}
+ * turns it off. Kept in memory per instance: with several instances each allows the limit.
  */
 final class PerKeyRateLimit {
   private final int perSecond;
@@ -19,19 +19,26 @@ final class PerKeyRateLimit {
 
   PerKeyRateLimit(int perSecond, Clock clock) {
     if (perSecond < 0) {
-      throw new IllegalArgumentException("OCTOPODS_RATE_LIMIT must be 0 (off) or a number of requests per second "
-          + "per key, was " + perSecond);
+      throw new IllegalArgumentException(
+          "OCTOPODS_RATE_LIMIT must be 0 (off) or a number of requests per second "
+              + "per key, was "
+              + perSecond);
     }
     this.perSecond = perSecond;
     this.clock = clock;
   }
 
-  /** Takes one request's token; empty when the request may go ahead, else how long until the next token. */
+  /**
+   * Takes one request's token; empty when the request may go ahead, else how long until the next
+   * token.
+   */
   Optional<Duration> take(String key) {
     if (perSecond == 0) {
       return Optional.empty();
     }
-    return buckets.computeIfAbsent(key, k -> new Bucket(perSecond, clock.instant())).take(clock.instant());
+    return buckets
+        .computeIfAbsent(key, k -> new Bucket(perSecond, clock.instant()))
+        .take(clock.instant());
   }
 
   private static final class Bucket {

@@ -14,9 +14,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The send request {@code {"to", "body", "contact": {"email"}}} (api.md, send limits): every problem is
- * found, each with a JSON Pointer, so one answer lists them all. {@code null} counts as absent; a body's
- * length is counted in Unicode characters (code points), and a body of only whitespace counts as empty.
+ * The send request {@code {"to", "body", "contact": {"email"}}} (api.md, send limits): every
+ * problem is found, each with a JSON Pointer, so one answer lists them all. {@code null} counts as
+ * absent; a body's length is counted in Unicode characters (code points), and a body of only
+ * whitespace counts as empty.
  */
 final class SendRequestValidator {
   static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
@@ -27,7 +28,9 @@ final class SendRequestValidator {
 
   private SendRequestValidator() {}
 
-  /** The most characters a body may have on a channel: 1,600 (SMS), 4,096 (WhatsApp), 7,000 (Viber). */
+  /**
+   * The most characters a body may have on a channel: 1,600 (SMS), 4,096 (WhatsApp), 7,000 (Viber).
+   */
   static int maxBodyLength(Channel channel) {
     switch (channel) {
       case SMS:
@@ -41,7 +44,10 @@ final class SendRequestValidator {
     }
   }
 
-  /** Every problem with the request, in the order to, body, contact, unknown fields; empty when it can be sent. */
+  /**
+   * Every problem with the request, in the order to, body, contact, unknown fields; empty when it
+   * can be sent.
+   */
   static List<FieldError> problems(Channel channel, ObjectNode json) {
     List<FieldError> errors = new ArrayList<>();
     checkTo(json.get("to"), errors);
@@ -49,8 +55,12 @@ final class SendRequestValidator {
     JsonNode contact = json.get("contact");
     if (present(contact)) {
       if (!contact.isObject()) {
-        errors.add(new FieldError("/contact", "must be an object like {\"email\": \"ana@example.com\"}, was a "
-            + kind(contact) + ": send the contact as an object, or leave it out"));
+        errors.add(
+            new FieldError(
+                "/contact",
+                "must be an object like {\"email\": \"ana@example.com\"}, was a "
+                    + kind(contact)
+                    + ": send the contact as an object, or leave it out"));
       } else {
         checkEmail(contact.get("email"), errors);
         unknownFields(contact, CONTACT_FIELDS, "/contact/", "contact takes only email", errors);
@@ -63,19 +73,23 @@ final class SendRequestValidator {
   /** The request to send; only for a body without {@link #problems}. */
   static SendMessage.Request request(String workspace, Channel channel, ObjectNode json) {
     JsonNode contact = json.get("contact");
-    Optional<String> email = present(contact) && present(contact.get("email"))
-        ? Optional.of(contact.get("email").textValue()) : Optional.empty();
-    return new SendMessage.Request(workspace, channel, json.get("to").textValue(), json.get("body").textValue(),
-        email);
+    Optional<String> email =
+        present(contact) && present(contact.get("email"))
+            ? Optional.of(contact.get("email").textValue())
+            : Optional.empty();
+    return new SendMessage.Request(
+        workspace, channel, json.get("to").textValue(), json.get("body").textValue(), email);
   }
 
   private static void checkTo(JsonNode to, List<FieldError> errors) {
-    String expected = "an E.164 number: '+', then 7 to 15 digits, the first not 0, without spaces or dashes, "
-        + "like +15551230001";
+    String expected =
+        "an E.164 number: '+', then 7 to 15 digits, the first not 0, without spaces or dashes, "
+            + "like +15551230001";
     if (!present(to)) {
       errors.add(new FieldError("/to", "is required: the recipient's phone number, " + expected));
     } else if (!to.isTextual()) {
-      errors.add(new FieldError("/to", "must be a string, was a " + kind(to) + ": send " + expected));
+      errors.add(
+          new FieldError("/to", "must be a string, was a " + kind(to) + ": send " + expected));
     } else if (!E164.matcher(to.textValue()).matches()) {
       errors.add(new FieldError("/to", "'" + clip(to.textValue()) + "' is not " + expected));
     }
@@ -84,19 +98,38 @@ final class SendRequestValidator {
   private static void checkBody(Channel channel, JsonNode body, List<FieldError> errors) {
     int max = maxBodyLength(channel);
     if (!present(body)) {
-      errors.add(new FieldError("/body", String.format(Locale.ROOT, "is required: the text to send, 1 to %,d "
-          + "characters on %s", max, channel.path())));
+      errors.add(
+          new FieldError(
+              "/body",
+              String.format(
+                  Locale.ROOT,
+                  "is required: the text to send, 1 to %,d " + "characters on %s",
+                  max,
+                  channel.path())));
     } else if (!body.isTextual()) {
-      errors.add(new FieldError("/body", "must be a string, was a " + kind(body) + ": send the text to send"));
+      errors.add(
+          new FieldError(
+              "/body", "must be a string, was a " + kind(body) + ": send the text to send"));
     } else if (body.textValue().isBlank()) {
-      errors.add(new FieldError("/body", String.format(Locale.ROOT, "is empty: send the text to send, 1 to %,d "
-          + "characters", max)));
+      errors.add(
+          new FieldError(
+              "/body",
+              String.format(
+                  Locale.ROOT, "is empty: send the text to send, 1 to %,d " + "characters", max)));
     } else {
       String text = body.textValue();
       int length = text.codePointCount(0, text.length());
       if (length > max) {
-        errors.add(new FieldError("/body", String.format(Locale.ROOT, "is %,d characters; %s allows at most %,d: "
-            + "shorten it, or send it on a channel that allows more", length, channel.path(), max)));
+        errors.add(
+            new FieldError(
+                "/body",
+                String.format(
+                    Locale.ROOT,
+                    "is %,d characters; %s allows at most %,d: "
+                        + "shorten it, or send it on a channel that allows more",
+                    length,
+                    channel.path(),
+                    max)));
       }
     }
   }
@@ -106,20 +139,34 @@ final class SendRequestValidator {
       return;
     }
     if (!email.isTextual()) {
-      errors.add(new FieldError("/contact/email", "must be a string, was a " + kind(email)
-          + ": send an email address like ana@example.com, or leave it out"));
-    } else if (email.textValue().length() > MAX_EMAIL || !EMAIL.matcher(email.textValue()).matches()) {
-      errors.add(new FieldError("/contact/email", "'" + clip(email.textValue()) + "' does not look like an email "
-          + "address: expected name@domain, at most " + MAX_EMAIL + " characters, like ana@example.com"));
+      errors.add(
+          new FieldError(
+              "/contact/email",
+              "must be a string, was a "
+                  + kind(email)
+                  + ": send an email address like ana@example.com, or leave it out"));
+    } else if (email.textValue().length() > MAX_EMAIL
+        || !EMAIL.matcher(email.textValue()).matches()) {
+      errors.add(
+          new FieldError(
+              "/contact/email",
+              "'"
+                  + clip(email.textValue())
+                  + "' does not look like an email "
+                  + "address: expected name@domain, at most "
+                  + MAX_EMAIL
+                  + " characters, like ana@example.com"));
     }
   }
 
-  private static void unknownFields(JsonNode object, Set<String> known, String prefix, String what,
-      List<FieldError> errors) {
+  private static void unknownFields(
+      JsonNode object, Set<String> known, String prefix, String what, List<FieldError> errors) {
     for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        errors.add(new FieldError(prefix + escape(name), "is not a field of this API (" + what + "): remove it"));
+        errors.add(
+            new FieldError(
+                prefix + escape(name), "is not a field of this API (" + what + "): remove it"));
       }
     }
   }
@@ -132,7 +179,9 @@ final class SendRequestValidator {
     return node.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
-  /** A JSON Pointer reference token (RFC 6901): {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
+  /**
+   * A JSON Pointer reference token (RFC 6901): {@code ~} as {@code ~0}, {@code /} as {@code ~1}.
+   */
   static String escape(String name) {
     return name.replace("~", "~0").replace("/", "~1");
   }

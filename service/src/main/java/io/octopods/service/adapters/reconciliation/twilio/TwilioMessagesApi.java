@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Twilio's read calls on Messages (providers.md 1.3), HTTP Basic like the send: fetch
- * {@code GET {base}/2010-04-01/Accounts/{sid}/Messages/{Sid}.json} and list
- * {@code GET .../Messages.json?To=&DateSent>=YYYY-MM-DD&PageSize=}, following {@code next_page_uri} for a few pages.
- * Never throws for what Twilio answers or for Twilio being out of reach: that is a {@link Result} with a failure.
+ * Twilio's read calls on Messages (providers.md 1.3), HTTP Basic like the send: fetch {@code GET
+ * {base}/2010-04-01/Accounts/{sid}/Messages/{Sid}.json} and list {@code GET
+ * .../Messages.json?To=&DateSent>=YYYY-MM-DD&PageSize=}, following {@code next_page_uri} for a few
+ * pages. Never throws for what Twilio answers or for Twilio being out of reach: that is a {@link
+ * Result} with a failure.
  */
 final class TwilioMessagesApi {
   static final int PAGE_SIZE = 50;
@@ -31,11 +32,14 @@ final class TwilioMessagesApi {
   private final String authorization;
   private final ProviderCall call;
 
-  TwilioMessagesApi(String baseUrl, String accountSid, String authToken, Duration timeout, Clock clock) {
+  TwilioMessagesApi(
+      String baseUrl, String accountSid, String authToken, Duration timeout, Clock clock) {
     this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.messages = base + "/2010-04-01/Accounts/" + encode(accountSid) + "/Messages";
-    this.authorization = "Basic " + Base64.getEncoder()
-        .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
+    this.authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
     this.call = new ProviderCall("Twilio", timeout, clock);
   }
 
@@ -78,30 +82,50 @@ final class TwilioMessagesApi {
     }
     JsonNode json = ProviderJson.read(a.body());
     if (!json.isObject() || json.path("sid").asText("").isBlank()) {
-      return Result.failed("Twilio answered the fetch of " + sid + " with no Message resource (" + snippet(a.body())
-          + ")");
+      return Result.failed(
+          "Twilio answered the fetch of "
+              + sid
+              + " with no Message resource ("
+              + snippet(a.body())
+              + ")");
     }
     return new Result(List.of(new Resource(json, a.body())), Optional.empty());
   }
 
-  /** Messages to {@code to} sent on or after {@code sentFrom} (a UTC day), newest first, up to a few pages. */
+  /**
+   * Messages to {@code to} sent on or after {@code sentFrom} (a UTC day), newest first, up to a few
+   * pages.
+   */
   Result list(String to, LocalDate sentFrom) {
-    URI next = URI.create(messages + ".json?To=" + encode(to) + "&" + encode("DateSent>") + "=" + sentFrom
-        + "&PageSize=" + PAGE_SIZE);
+    URI next =
+        URI.create(
+            messages
+                + ".json?To="
+                + encode(to)
+                + "&"
+                + encode("DateSent>")
+                + "="
+                + sentFrom
+                + "&PageSize="
+                + PAGE_SIZE);
     List<Resource> found = new ArrayList<>();
     for (int page = 0; page < MAX_PAGES && next != null; page++) {
       Answer a = get(next);
       if (a.failure().isPresent()) {
-        return found.isEmpty() ? Result.failed(a.failure().get()) : new Result(found, Optional.empty());
+        return found.isEmpty()
+            ? Result.failed(a.failure().get())
+            : new Result(found, Optional.empty());
       }
       JsonNode json = ProviderJson.read(a.body());
       if (!json.path("messages").isArray()) {
-        return Result.failed("Twilio answered the list with no messages array (" + snippet(a.body()) + ")");
+        return Result.failed(
+            "Twilio answered the list with no messages array (" + snippet(a.body()) + ")");
       }
       for (JsonNode m : json.path("messages")) {
         found.add(new Resource(m, ProviderJson.write(m)));
       }
-      String uri = json.path("next_page_uri").isTextual() ? json.path("next_page_uri").asText() : "";
+      String uri =
+          json.path("next_page_uri").isTextual() ? json.path("next_page_uri").asText() : "";
       next = uri.isBlank() ? null : URI.create(uri.startsWith("http") ? uri : base + uri);
     }
     return new Result(found, Optional.empty());
@@ -110,10 +134,11 @@ final class TwilioMessagesApi {
   private record Answer(String body, Optional<String> failure) {}
 
   private Answer get(URI uri) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .header("Authorization", authorization)
-        .header("Accept", "application/json")
-        .GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .header("Authorization", authorization)
+            .header("Accept", "application/json")
+            .GET();
     ProviderCall.Answer answer;
     try {
       answer = call.send(request);
@@ -126,9 +151,16 @@ final class TwilioMessagesApi {
     JsonNode json = ProviderJson.read(answer.body());
     String code = ProviderJson.text(json.path("code"));
     String message = json.path("message").asText("").trim();
-    return new Answer(answer.body(), Optional.of("Twilio answered HTTP " + answer.status()
-        + (code.isEmpty() ? " (" + answer.snippet() + ")" : " with " + code + (message.isEmpty() ? "" : " " + message))
-        + " to GET " + uri.getRawPath()));
+    return new Answer(
+        answer.body(),
+        Optional.of(
+            "Twilio answered HTTP "
+                + answer.status()
+                + (code.isEmpty()
+                    ? " (" + answer.snippet() + ")"
+                    : " with " + code + (message.isEmpty() ? "" : " " + message))
+                + " to GET "
+                + uri.getRawPath()));
   }
 
   private static String why(HandOffResult noAnswer) {

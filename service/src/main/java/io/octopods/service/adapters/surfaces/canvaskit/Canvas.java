@@ -9,23 +9,40 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A Canvas Kit response (providers.md, section 4): {@code {"canvas": {"content": {"components": [...]},
- * "stored_data": {...}}}}, built from the documented components this project uses only: {@code text},
- * {@code list} of {@code item}s, {@code data-table} of {@code field-value}s, {@code button} (submit action),
- * {@code spacer} and {@code divider}. Every action is a submit (sheets are Messenger-only; no URL is needed).
+ * A Canvas Kit response (providers.md, section 4): {@code {"canvas": {"content": {"components":
+ * [...]}, "stored_data": {...}}}}, built from the documented components this project uses only:
+ * {@code text}, {@code list} of {@code item}s, {@code data-table} of {@code field-value}s, {@code
+ * button} (submit action), {@code spacer} and {@code divider}. Every action is a submit (sheets are
+ * Messenger-only; no URL is needed).
  */
 public final class Canvas {
   /** {@code text} styles. */
-  public enum TextStyle { HEADER, PARAGRAPH, MUTED, ERROR }
+  public enum TextStyle {
+    HEADER,
+    PARAGRAPH,
+    MUTED,
+    ERROR
+  }
 
   /** {@code button} styles. */
-  public enum ButtonStyle { PRIMARY, SECONDARY, LINK }
+  public enum ButtonStyle {
+    PRIMARY,
+    SECONDARY,
+    LINK
+  }
 
   /** {@code spacer} sizes. */
-  public enum SpacerSize { XS, S, M, L, XL }
+  public enum SpacerSize {
+    XS,
+    S,
+    M,
+    L,
+    XL
+  }
 
   /** A list item that submits with its id as {@code component_id}. */
-  public record Item(String id, String title, Optional<String> subtitle, Optional<String> tertiaryText) {
+  public record Item(
+      String id, String title, Optional<String> subtitle, Optional<String> tertiaryText) {
     public Item {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(title, "title");
@@ -67,7 +84,8 @@ public final class Canvas {
     }
     ArrayNode array = components.addObject().put("type", "list").putArray("items");
     for (Item item : items) {
-      ObjectNode o = array.addObject().put("type", "item").put("id", item.id()).put("title", item.title());
+      ObjectNode o =
+          array.addObject().put("type", "item").put("id", item.id()).put("title", item.title());
       item.subtitle().ifPresent(s -> o.put("subtitle", s));
       item.tertiaryText().ifPresent(t -> o.put("tertiary_text", t));
       o.putObject("action").put("type", "submit");
@@ -81,14 +99,25 @@ public final class Canvas {
       throw new IllegalArgumentException("a Canvas Kit data-table needs at least one row");
     }
     ArrayNode array = components.addObject().put("type", "data-table").putArray("items");
-    rows.forEach(r -> array.addObject().put("type", "field-value").put("field", r.field()).put("value", r.value()));
+    rows.forEach(
+        r ->
+            array
+                .addObject()
+                .put("type", "field-value")
+                .put("field", r.field())
+                .put("value", r.value()));
     return this;
   }
 
   /** A {@code button} whose click submits with {@code id} as {@code component_id}. */
   public Canvas button(String id, String label, ButtonStyle style) {
-    ObjectNode b = components.addObject().put("type", "button").put("id", id).put("label", label)
-        .put("style", lower(style));
+    ObjectNode b =
+        components
+            .addObject()
+            .put("type", "button")
+            .put("id", id)
+            .put("label", label)
+            .put("style", lower(style));
     b.putObject("action").put("type", "submit");
     return this;
   }
@@ -103,7 +132,10 @@ public final class Canvas {
     return this;
   }
 
-  /** A value of {@code stored_data}, which comes back in the next submit request as {@code current_canvas.stored_data}. */
+  /**
+   * A value of {@code stored_data}, which comes back in the next submit request as {@code
+   * current_canvas.stored_data}.
+   */
   public Canvas store(String name, String value) {
     storedData.put(name, value);
     return this;

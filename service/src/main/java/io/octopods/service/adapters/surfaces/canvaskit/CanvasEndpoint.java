@@ -13,15 +13,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Canvas Kit side of an Intercom surface (api.md, "Surfaces"; providers.md, section 4):
- * {@code POST <base>/initialize} and {@code POST <base>/submit}. Each request is checked, in this order: size
- * ({@code 413}), {@code X-Body-Signature} over the raw bytes ({@code 401}, also when no client secret is
- * configured), JSON ({@code 400}); then the Intercom workspace is mapped to ours and the contact is looked at,
- * and the answer is {@code 200} with a canvas (a canvas that explains, when the workspace is not linked or the
- * contact has neither email nor phone). {@code GET} on these paths answers {@code 405}.
+ * The Canvas Kit side of an Intercom surface (api.md, "Surfaces"; providers.md, section 4): {@code
+ * POST <base>/initialize} and {@code POST <base>/submit}. Each request is checked, in this order:
+ * size ({@code 413}), {@code X-Body-Signature} over the raw bytes ({@code 401}, also when no client
+ * secret is configured), JSON ({@code 400}); then the Intercom workspace is mapped to ours and the
+ * contact is looked at, and the answer is {@code 200} with a canvas (a canvas that explains, when
+ * the workspace is not linked or the contact has neither email nor phone). {@code GET} on these
+ * paths answers {@code 405}.
  */
 public final class CanvasEndpoint {
-  /** What a surface shows for a request from a mapped workspace whose contact has an email or a phone. */
+  /**
+   * What a surface shows for a request from a mapped workspace whose contact has an email or a
+   * phone.
+   */
   @FunctionalInterface
   public interface Screen {
     Canvas render(CanvasRequest request, String workspace);
@@ -33,9 +37,11 @@ public final class CanvasEndpoint {
 
   /**
    * @param surface the surface's name in problems, e.g. {@code Intercom Inbox app}
-   * @param clientSecret the app's client secret ({@code OCTOPODS_INTERCOM_CLIENT_SECRET}); empty: every request is refused
+   * @param clientSecret the app's client secret ({@code OCTOPODS_INTERCOM_CLIENT_SECRET}); empty:
+   *     every request is refused
    */
-  public CanvasEndpoint(String surface, Optional<String> clientSecret, IntercomWorkspaces workspaces) {
+  public CanvasEndpoint(
+      String surface, Optional<String> clientSecret, IntercomWorkspaces workspaces) {
     this.surface = surface;
     this.clientSecret = clientSecret.filter(s -> !s.isEmpty());
     this.workspaces = workspaces;
@@ -49,9 +55,12 @@ public final class CanvasEndpoint {
     routes.get(base + "/submit", this::postOnly);
   }
 
-  /** The messages of a workspace to the request's contact: by email when it has one, else by phone; newest first. */
-  public static List<MessageRecord> messagesOf(SurfaceQueries queries, String workspace, CanvasRequest request,
-      int limit) {
+  /**
+   * The messages of a workspace to the request's contact: by email when it has one, else by phone;
+   * newest first.
+   */
+  public static List<MessageRecord> messagesOf(
+      SurfaceQueries queries, String workspace, CanvasRequest request, int limit) {
     if (request.contactEmail().isPresent()) {
       return queries.byContactEmail(workspace, request.contactEmail().get(), limit);
     }
@@ -67,40 +76,65 @@ public final class CanvasEndpoint {
       return;
     }
     if (clientSecret.isEmpty()) {
-      unauthorized(ctx, "cannot be checked: this service has no OCTOPODS_INTERCOM_CLIENT_SECRET; set it to the "
-          + "client secret on your Intercom app's Basic Info page");
+      unauthorized(
+          ctx,
+          "cannot be checked: this service has no OCTOPODS_INTERCOM_CLIENT_SECRET; set it to the "
+              + "client secret on your Intercom app's Basic Info page");
       return;
     }
     String signature = ctx.header(CanvasSignature.HEADER);
     if (signature == null || signature.isBlank()) {
-      unauthorized(ctx, "has no " + CanvasSignature.HEADER + " header; expected " + CanvasSignature.HOW_SIGNED);
+      unauthorized(
+          ctx,
+          "has no " + CanvasSignature.HEADER + " header; expected " + CanvasSignature.HOW_SIGNED);
       return;
     }
     if (!CanvasSignature.valid(clientSecret.get(), body, signature)) {
-      unauthorized(ctx, "has an " + CanvasSignature.HEADER + " that does not match its body; expected "
-          + CanvasSignature.HOW_SIGNED + ": check that the service and the app share the same client secret");
+      unauthorized(
+          ctx,
+          "has an "
+              + CanvasSignature.HEADER
+              + " that does not match its body; expected "
+              + CanvasSignature.HOW_SIGNED
+              + ": check that the service and the app share the same client secret");
       return;
     }
     CanvasRequest request;
     try {
       request = CanvasRequest.read(body);
     } catch (IllegalArgumentException e) {
-      Problem.of(400, "Malformed canvas request", "the " + surface + " request is signed but cannot be read: "
-          + e.getMessage() + "; expected the JSON object Intercom sends to a Canvas Kit URL").writeTo(ctx);
+      Problem.of(
+              400,
+              "Malformed canvas request",
+              "the "
+                  + surface
+                  + " request is signed but cannot be read: "
+                  + e.getMessage()
+                  + "; expected the JSON object Intercom sends to a Canvas Kit URL")
+          .writeTo(ctx);
       return;
     }
     Optional<String> workspace = workspaces.workspaceOf(request.intercomWorkspaceId());
     Canvas canvas;
     if (workspace.isEmpty()) {
-      canvas = Canvas.create()
-          .text("Not linked", Canvas.TextStyle.HEADER)
-          .text("This Intercom workspace (" + request.intercomWorkspaceId().orElse("no workspace_id") + ") is not "
-              + "linked to an Octopods workspace. Add it to " + IntercomWorkspaces.VARIABLE + ".", Canvas.TextStyle.ERROR);
+      canvas =
+          Canvas.create()
+              .text("Not linked", Canvas.TextStyle.HEADER)
+              .text(
+                  "This Intercom workspace ("
+                      + request.intercomWorkspaceId().orElse("no workspace_id")
+                      + ") is not "
+                      + "linked to an Octopods workspace. Add it to "
+                      + IntercomWorkspaces.VARIABLE
+                      + ".",
+                  Canvas.TextStyle.ERROR);
     } else if (!request.hasContact()) {
-      canvas = Canvas.create()
-          .text("No contact details", Canvas.TextStyle.HEADER)
-          .text("This contact has no email or phone number, so no sent messages can be matched.",
-              Canvas.TextStyle.MUTED);
+      canvas =
+          Canvas.create()
+              .text("No contact details", Canvas.TextStyle.HEADER)
+              .text(
+                  "This contact has no email or phone number, so no sent messages can be matched.",
+                  Canvas.TextStyle.MUTED);
     } else {
       canvas = screen.render(request, workspace.get());
     }
@@ -131,17 +165,34 @@ public final class CanvasEndpoint {
   }
 
   private void tooLarge(Context ctx) {
-    Problem.of(413, "Content too large", "the " + surface + " request is over " + HttpServer.MAX_BODY
-        + " bytes; Canvas Kit requests are far smaller: check what is calling this URL").writeTo(ctx);
+    Problem.of(
+            413,
+            "Content too large",
+            "the "
+                + surface
+                + " request is over "
+                + HttpServer.MAX_BODY
+                + " bytes; Canvas Kit requests are far smaller: check what is calling this URL")
+        .writeTo(ctx);
   }
 
   private void unauthorized(Context ctx, String what) {
-    Problem.of(401, "Bad signature", "the " + surface + " request " + what + ". Nothing was read").writeTo(ctx);
+    Problem.of(401, "Bad signature", "the " + surface + " request " + what + ". Nothing was read")
+        .writeTo(ctx);
   }
 
   private void postOnly(Context ctx) {
     ctx.header("Allow", "POST");
-    Problem.of(405, "Method not allowed", ctx.method() + " " + ctx.path() + " is not served: this is a Canvas Kit "
-        + "URL of the " + surface + ", which takes signed POST requests from Intercom only").writeTo(ctx);
+    Problem.of(
+            405,
+            "Method not allowed",
+            ctx.method()
+                + " "
+                + ctx.path()
+                + " is not served: this is a Canvas Kit "
+                + "URL of the "
+                + surface
+                + ", which takes signed POST requests from Intercom only")
+        .writeTo(ctx);
   }
 }

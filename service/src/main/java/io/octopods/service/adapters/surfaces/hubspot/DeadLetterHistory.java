@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The history event that records a dead letter in its message's history (api.md, history event): source {@code
- * hubspot}, {@code applied: false}, reason {@code dead_letter}, the event's public status as {@code mapped_status},
- * HubSpot's status as {@code provider_status}, its error category and message as {@code error}, and its answer as
- * the raw payload.
+ * The history event that records a dead letter in its message's history (api.md, history event):
+ * source {@code hubspot}, {@code applied: false}, reason {@code dead_letter}, the event's public
+ * status as {@code mapped_status}, HubSpot's status as {@code provider_status}, its error category
+ * and message as {@code error}, and its answer as the raw payload.
  */
 final class DeadLetterHistory {
   static final String SOURCE = "hubspot";
@@ -23,12 +23,30 @@ final class DeadLetterHistory {
     JsonNode answer = HubSpotAnswers.parse(refused.body());
     String category = answer.path("category").asText("");
     String message = answer.path("message").asText("");
-    return new HistoryEvent(UUID.randomUUID().toString(), event.messageId(), at, Optional.empty(), SOURCE,
-        Optional.of(String.valueOf(refused.status())), Optional.empty(), Optional.of(event.status()), false,
-        Optional.of(Reason.DEAD_LETTER), Optional.of(category.isEmpty() ? String.valueOf(refused.status()) : category),
+    return new HistoryEvent(
+        UUID.randomUUID().toString(),
+        event.messageId(),
+        at,
+        Optional.empty(),
+        SOURCE,
+        Optional.of(String.valueOf(refused.status())),
+        Optional.empty(),
+        Optional.of(event.status()),
+        false,
+        Optional.of(Reason.DEAD_LETTER),
+        Optional.of(category.isEmpty() ? String.valueOf(refused.status()) : category),
         Optional.of(clip(message.isEmpty() ? refused.why() : message)),
-        Optional.of("HubSpot refused timeline event " + event.id() + " for good (HTTP " + refused.status() + "); it is "
-            + "kept as a dead letter: POST " + DEAD_LETTERS + "/" + event.id() + "/retry queues it again"),
+        Optional.of(
+            "HubSpot refused timeline event "
+                + event.id()
+                + " for good (HTTP "
+                + refused.status()
+                + "); it is "
+                + "kept as a dead letter: POST "
+                + DEAD_LETTERS
+                + "/"
+                + event.id()
+                + "/retry queues it again"),
         refused.body());
   }
 

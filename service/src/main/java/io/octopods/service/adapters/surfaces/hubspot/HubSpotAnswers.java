@@ -29,21 +29,23 @@ import java.util.Optional;
  *       </td><td>retried</td></tr>
  * </table>
  *
- * <p>Within a {@code 207}, an input counts as created when its id is among the results; an error is matched to its
- * input by {@code context.id}, else by {@code context.index}, and read by its {@code category} (HubSpot's
- * StandardError carries no numeric status); an input neither names is retried.
+ * <p>Within a {@code 207}, an input counts as created when its id is among the results; an error is
+ * matched to its input by {@code context.id}, else by {@code context.index}, and read by its {@code
+ * category} (HubSpot's StandardError carries no numeric status); an input neither names is retried.
  */
 final class HubSpotAnswers {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** HubSpot's error categories, as the HTTP status each stands for. */
-  private static final Map<String, Integer> CATEGORIES = Map.of(
-      "VALIDATION_ERROR", 400,
-      "INVALID_AUTHENTICATION", 401,
-      "MISSING_SCOPES", 403,
-      "OBJECT_NOT_FOUND", 404,
-      "CONFLICT", 409,
-      "RATE_LIMITS", 429,
-      "RATE_LIMIT", 429);
+  private static final Map<String, Integer> CATEGORIES =
+      Map.of(
+          "VALIDATION_ERROR", 400,
+          "INVALID_AUTHENTICATION", 401,
+          "MISSING_SCOPES", 403,
+          "OBJECT_NOT_FOUND", 404,
+          "CONFLICT", 409,
+          "RATE_LIMITS", 429,
+          "RATE_LIMIT", 429);
 
   private HubSpotAnswers() {}
 
@@ -51,10 +53,12 @@ final class HubSpotAnswers {
    * @param sent the events of the call, in input order
    * @param receivedAt when the answer came (an HTTP-date {@code Retry-After} counts from it)
    */
-  static BatchAnswer of(int status, HttpHeaders headers, String body, List<HubSpotEvent> sent, Instant receivedAt) {
+  static BatchAnswer of(
+      int status, HttpHeaders headers, String body, List<HubSpotEvent> sent, Instant receivedAt) {
     String said = "HubSpot answered " + status + (body.isBlank() ? "" : ": " + snippet(body));
     boolean alone = sent.size() == 1;
-    Optional<Duration> retryAfter = headers.firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, receivedAt));
+    Optional<Duration> retryAfter =
+        headers.firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, receivedAt));
     if (status == 200 || status == 201) {
       Map<String, PushOutcome> all = new HashMap<>();
       sent.forEach(e -> all.put(e.id(), new PushOutcome.Pushed(201)));
@@ -64,7 +68,8 @@ final class HubSpotAnswers {
       return perEvent(parse(body), sent);
     }
     if (status == 429) {
-      return new BatchAnswer.Whole(new PushOutcome.Retry(said, retryAfter.or(() -> rateWindow(headers, body)), true));
+      return new BatchAnswer.Whole(
+          new PushOutcome.Retry(said, retryAfter.or(() -> rateWindow(headers, body)), true));
     }
     if (status == 404) {
       return new BatchAnswer.Whole(new PushOutcome.Refused(status, body, said));
@@ -78,10 +83,15 @@ final class HubSpotAnswers {
     if (retryable(status) || status < 400) {
       return new BatchAnswer.Whole(new PushOutcome.Retry(said, retryAfter, false));
     }
-    return alone ? new BatchAnswer.Whole(new PushOutcome.Refused(status, body, said)) : new BatchAnswer.EachAlone(said);
+    return alone
+        ? new BatchAnswer.Whole(new PushOutcome.Refused(status, body, said))
+        : new BatchAnswer.EachAlone(said);
   }
 
-  /** {@code 401}, {@code 403} (token or scopes: fixed by configuration), {@code 408}, {@code 429}, {@code 5xx}. */
+  /**
+   * {@code 401}, {@code 403} (token or scopes: fixed by configuration), {@code 408}, {@code 429},
+   * {@code 5xx}.
+   */
   static boolean retryable(int status) {
     return status == 401 || status == 403 || status == 408 || status == 429 || status >= 500;
   }
@@ -100,11 +110,15 @@ final class HubSpotAnswers {
     return new BatchAnswer.PerEvent(outcomes);
   }
 
-  /** The input an error of a {@code 207} is about: by {@code context.id}, else by {@code context.index}. */
+  /**
+   * The input an error of a {@code 207} is about: by {@code context.id}, else by {@code
+   * context.index}.
+   */
   private static Optional<HubSpotEvent> inputOf(JsonNode error, List<HubSpotEvent> sent) {
     JsonNode context = error.path("context");
     for (JsonNode id : context.path("id")) {
-      Optional<HubSpotEvent> byId = sent.stream().filter(e -> e.id().equals(id.asText())).findFirst();
+      Optional<HubSpotEvent> byId =
+          sent.stream().filter(e -> e.id().equals(id.asText())).findFirst();
       if (byId.isPresent()) {
         return byId;
       }
@@ -122,8 +136,11 @@ final class HubSpotAnswers {
   static PushOutcome itemOutcome(JsonNode error) {
     String category = error.path("category").asText("");
     int status = CATEGORIES.getOrDefault(category, 0);
-    String said = "HubSpot refused this input of a batch (" + (category.isEmpty() ? "no category" : category) + "): "
-        + error.path("message").asText("");
+    String said =
+        "HubSpot refused this input of a batch ("
+            + (category.isEmpty() ? "no category" : category)
+            + "): "
+            + error.path("message").asText("");
     if (status == 409) {
       return new PushOutcome.Pushed(409);
     }
@@ -134,8 +151,8 @@ final class HubSpotAnswers {
   }
 
   /**
-   * The rolling window HubSpot names in its rate headers, when the answer says the window is used up; nothing for
-   * the daily limit (its reset time is not given).
+   * The rolling window HubSpot names in its rate headers, when the answer says the window is used
+   * up; nothing for the daily limit (its reset time is not given).
    */
   static Optional<Duration> rateWindow(HttpHeaders headers, String body) {
     if ("DAILY".equals(parse(body).path("policyName").asText())) {

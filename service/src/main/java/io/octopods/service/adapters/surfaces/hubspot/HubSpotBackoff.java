@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How long a push waits before it is tried again. There is no last attempt: an event is never dropped for being
- * retried too often (api.md: never lost); it waits at most {@code longest} between tries (unless HubSpot asks for
- * longer).
+ * How long a push waits before it is tried again. There is no last attempt: an event is never
+ * dropped for being retried too often (api.md: never lost); it waits at most {@code longest}
+ * between tries (unless HubSpot asks for longer).
  *
  * @param first the wait after the first failed try; doubled after each further one
  * @param longest the longest wait of the doubling
@@ -18,9 +18,17 @@ public record HubSpotBackoff(Duration first, Duration longest, Duration rateLimi
       new HubSpotBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(10));
 
   public HubSpotBackoff {
-    if (first.isNegative() || first.isZero() || longest.compareTo(first) < 0 || rateLimitDefault.isNegative()) {
-      throw new IllegalArgumentException("back-off must be positive with longest >= first, was " + first + ", "
-          + longest + ", " + rateLimitDefault);
+    if (first.isNegative()
+        || first.isZero()
+        || longest.compareTo(first) < 0
+        || rateLimitDefault.isNegative()) {
+      throw new IllegalArgumentException(
+          "back-off must be positive with longest >= first, was "
+              + first
+              + ", "
+              + longest
+              + ", "
+              + rateLimitDefault);
     }
   }
 
@@ -31,9 +39,9 @@ public record HubSpotBackoff(Duration first, Duration longest, Duration rateLimi
   }
 
   /**
-   * The wait before the next try: for a {@code 429}, exactly what HubSpot asked (else {@code rateLimitDefault}, or
-   * the doubling once that is longer, for a limit that does not lift); otherwise the doubling, or HubSpot's {@code
-   * Retry-After} when it is longer.
+   * The wait before the next try: for a {@code 429}, exactly what HubSpot asked (else {@code
+   * rateLimitDefault}, or the doubling once that is longer, for a limit that does not lift);
+   * otherwise the doubling, or HubSpot's {@code Retry-After} when it is longer.
    */
   public Duration next(int failed, Optional<Duration> asked, boolean rateLimited) {
     if (rateLimited) {

@@ -13,21 +13,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pushes one claimed batch of {@code hubspot} outbox items (the heads of distinct messages) in one {@code
- * batch/create} call, follows up where the answer asks for it (two halves after a {@code 413}, each event alone after
- * a {@code 400}), and settles every item in one transaction: done, retried with back-off, or a dead letter with a
- * history event ({@link HubSpotAnswers} says which). An item whose message is gone or has no contact email is done
- * with nothing to push.
+ * Pushes one claimed batch of {@code hubspot} outbox items (the heads of distinct messages) in one
+ * {@code batch/create} call, follows up where the answer asks for it (two halves after a {@code
+ * 413}, each event alone after a {@code 400}), and settles every item in one transaction: done,
+ * retried with back-off, or a dead letter with a history event ({@link HubSpotAnswers} says which).
+ * An item whose message is gone or has no contact email is done with nothing to push.
  */
 final class HubSpotBatchPush {
-  /** How long a follow-up call waits for room in HubSpot's rate window before its events are retried later. */
+  /**
+   * How long a follow-up call waits for room in HubSpot's rate window before its events are retried
+   * later.
+   */
   static final Duration FOLLOW_UP_PATIENCE = Duration.ofSeconds(15);
+
   private static final long LOOK_AGAIN_NANOS = Duration.ofMillis(50).toNanos();
   private static final Logger LOG = LoggerFactory.getLogger(HubSpotBatchPush.class);
 
@@ -38,8 +42,13 @@ final class HubSpotBatchPush {
   private final HubSpotBackoff backoff;
   private final BooleanSupplier running;
 
-  HubSpotBatchPush(HubSpotOutbox outbox, HubSpotTimeline hubspot, HubSpotPace pace, Clock clock,
-      HubSpotBackoff backoff, BooleanSupplier running) {
+  HubSpotBatchPush(
+      HubSpotOutbox outbox,
+      HubSpotTimeline hubspot,
+      HubSpotPace pace,
+      Clock clock,
+      HubSpotBackoff backoff,
+      BooleanSupplier running) {
     this.outbox = outbox;
     this.hubspot = hubspot;
     this.pace = pace;
@@ -49,8 +58,8 @@ final class HubSpotBatchPush {
   }
 
   /**
-   * Pushes the batch, whose first call's room in the rate window is already taken ({@link HubSpotPace#tryStart}),
-   * and settles it.
+   * Pushes the batch, whose first call's room in the rate window is already taken ({@link
+   * HubSpotPace#tryStart}), and settles it.
    *
    * @return until when HubSpot asked that no call be made (a {@code 429}); empty otherwise
    */
@@ -80,30 +89,42 @@ final class HubSpotBatchPush {
     return settling.pauseUntil;
   }
 
-  /** The event of a claimed item; empty (nothing to push) when its message is gone or has no contact email. */
+  /**
+   * The event of a claimed item; empty (nothing to push) when its message is gone or has no contact
+   * email.
+   */
   private static Optional<HubSpotEvent> eventOf(Claimed c) {
     Optional<PublicChange> change = c.change();
     Optional<MessageRecord> message = c.message();
     if (change.isEmpty()) {
-      LOG.error("HubSpot outbox item {} of message {} holds '{}', not '<STATUS> <updated_at>': nothing to push",
-          c.item().seq(), c.item().messageId(), c.item().payload());
+      LOG.error(
+          "HubSpot outbox item {} of message {} holds '{}', not '<STATUS> <updated_at>': nothing to push",
+          c.item().seq(),
+          c.item().messageId(),
+          c.item().payload());
       return Optional.empty();
     }
     if (message.isEmpty() || message.get().contactEmail().filter(e -> !e.isBlank()).isEmpty()) {
-      LOG.warn("HubSpot event of message {} not pushed: {}", c.item().messageId(),
+      LOG.warn(
+          "HubSpot event of message {} not pushed: {}",
+          c.item().messageId(),
           message.isEmpty() ? "there is no such message" : "it has no contact email");
       return Optional.empty();
     }
     MessageRecord m = message.get();
-    return Optional.of(HubSpotEvent.of(m, m.contactEmail().get(), change.get().status(), change.get().at()));
+    return Optional.of(
+        HubSpotEvent.of(m, m.contactEmail().get(), change.get().status(), change.get().at()));
   }
 
   /** One call (and its follow-ups): the outcome of each event by id. */
   private Map<String, PushOutcome> send(List<HubSpotEvent> events, boolean roomTaken) {
     Map<String, PushOutcome> outcomes = new LinkedHashMap<>();
     if (!roomTaken && !awaitRoom()) {
-      PushOutcome later = new PushOutcome.Retry("no room in HubSpot's rate window for a follow-up call within "
-          + FOLLOW_UP_PATIENCE, Optional.empty(), false);
+      PushOutcome later =
+          new PushOutcome.Retry(
+              "no room in HubSpot's rate window for a follow-up call within " + FOLLOW_UP_PATIENCE,
+              Optional.empty(),
+              false);
       events.forEach(e -> outcomes.put(e.id(), later));
       return outcomes;
     }
@@ -121,20 +142,27 @@ final class HubSpotBatchPush {
     } else if (answer instanceof BatchAnswer.Whole whole) {
       events.forEach(e -> outcomes.put(e.id(), whole.outcome()));
     } else if (answer instanceof BatchAnswer.Halves halves) {
-      LOG.info("HubSpot refused a batch of {} events as too large ({}); sending it in two halves", events.size(),
+      LOG.info(
+          "HubSpot refused a batch of {} events as too large ({}); sending it in two halves",
+          events.size(),
           halves.why());
       int middle = events.size() / 2;
       outcomes.putAll(send(events.subList(0, middle), false));
       outcomes.putAll(send(events.subList(middle, events.size()), false));
     } else {
-      LOG.info("HubSpot refused a batch of {} events ({}); sending each alone once", events.size(),
+      LOG.info(
+          "HubSpot refused a batch of {} events ({}); sending each alone once",
+          events.size(),
           ((BatchAnswer.EachAlone) answer).why());
       events.forEach(e -> outcomes.putAll(send(List.of(e), false)));
     }
     return outcomes;
   }
 
-  /** Waits (on the service's clock) for room in HubSpot's rate window, and takes it; false when it gave up. */
+  /**
+   * Waits (on the service's clock) for room in HubSpot's rate window, and takes it; false when it
+   * gave up.
+   */
   private boolean awaitRoom() {
     long giveUpAt = System.nanoTime() + FOLLOW_UP_PATIENCE.toNanos();
     while (running.getAsBoolean() && System.nanoTime() < giveUpAt) {
@@ -143,7 +171,8 @@ final class HubSpotBatchPush {
       if (until.isEmpty()) {
         return true;
       }
-      LockSupport.parkNanos(Math.max(1, Math.min(LOOK_AGAIN_NANOS, Duration.between(now, until.get()).toNanos())));
+      LockSupport.parkNanos(
+          Math.max(1, Math.min(LOOK_AGAIN_NANOS, Duration.between(now, until.get()).toNanos())));
     }
     return false;
   }
@@ -169,16 +198,28 @@ final class HubSpotBatchPush {
         done.add(item.seq());
         alreadyThere += pushed.alreadyThere() ? 1 : 0;
       } else if (outcome instanceof PushOutcome.Refused refused) {
-        LOG.warn("HubSpot refused event {} for good (HTTP {}): {}; kept as a dead letter", event.id(),
-            refused.status(), refused.why());
-        refusals.add(new HubSpotOutbox.Refusal(item.seq(), attempts, refused.status(), refused.body(),
-            DeadLetterHistory.of(event, refused, now)));
+        LOG.warn(
+            "HubSpot refused event {} for good (HTTP {}): {}; kept as a dead letter",
+            event.id(),
+            refused.status(),
+            refused.why());
+        refusals.add(
+            new HubSpotOutbox.Refusal(
+                item.seq(),
+                attempts,
+                refused.status(),
+                refused.body(),
+                DeadLetterHistory.of(event, refused, now)));
       } else {
         PushOutcome.Retry retry = (PushOutcome.Retry) outcome;
         Duration wait = backoff.next(attempts, retry.asked(), retry.rateLimited());
         Instant next = now.plus(wait);
-        retries.add(new HubSpotOutbox.Retry(item.seq(), next, attempts, retry.why() + "; attempt " + attempts
-            + ", next in " + wait));
+        retries.add(
+            new HubSpotOutbox.Retry(
+                item.seq(),
+                next,
+                attempts,
+                retry.why() + "; attempt " + attempts + ", next in " + wait));
         retryReason = retry.why();
         if (retry.rateLimited() && pauseUntil.map(next::isAfter).orElse(true)) {
           pauseUntil = Optional.of(next);
@@ -192,7 +233,8 @@ final class HubSpotBatchPush {
 
     void log(int claimed) {
       if (!retries.isEmpty()) {
-        LOG.info("HubSpot: {} of {} events to be retried ({})", retries.size(), claimed, retryReason);
+        LOG.info(
+            "HubSpot: {} of {} events to be retried ({})", retries.size(), claimed, retryReason);
       }
       if (alreadyThere > 0) {
         LOG.info("HubSpot: {} of {} events were there already (409): done", alreadyThere, claimed);

@@ -18,23 +18,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * HubSpot's timeline events API (providers.md section 5): {@code POST {base}/crm/v3/timeline/events/batch/create}
- * with a Bearer token and {@code {"inputs": [{"eventTemplateId", "email", "id", "timestamp", "tokens"}, ...]}}, up to
- * 100 inputs a call. What each answer means is {@link HubSpotAnswers}'s; a call that gets no answer in time, cannot
- * connect or is reset is retried (safe: the event ids make a repeat a {@code 409}).
+ * HubSpot's timeline events API (providers.md section 5): {@code POST
+ * {base}/crm/v3/timeline/events/batch/create} with a Bearer token and {@code {"inputs":
+ * [{"eventTemplateId", "email", "id", "timestamp", "tokens"}, ...]}}, up to 100 inputs a call. What
+ * each answer means is {@link HubSpotAnswers}'s; a call that gets no answer in time, cannot connect
+ * or is reset is retried (safe: the event ids make a repeat a {@code 409}).
  */
 public final class HubSpotClient implements HubSpotTimeline {
   static final String BATCH_PATH = "/crm/v3/timeline/events/batch/create";
+
   /** The most inputs HubSpot takes in one batch call. */
   public static final int MAX_BATCH = 100;
+
   private static final JsonFactory JSON = new JsonFactory();
+
   /**
-   * The answer's body as text, except for a {@code 201}: every event was created and nothing in the answer (a copy
-   * of each event) is needed, so it is read and dropped instead of decoded.
+   * The answer's body as text, except for a {@code 201}: every event was created and nothing in the
+   * answer (a copy of each event) is needed, so it is read and dropped instead of decoded.
    */
-  private static final HttpResponse.BodyHandler<String> KEPT_UNLESS_CREATED = info -> info.statusCode() == 201
-      ? HttpResponse.BodySubscribers.replacing("")
-      : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+  private static final HttpResponse.BodyHandler<String> KEPT_UNLESS_CREATED =
+      info ->
+          info.statusCode() == 201
+              ? HttpResponse.BodySubscribers.replacing("")
+              : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
 
   private final URI batch;
   private final String accessToken;
@@ -48,7 +54,8 @@ public final class HubSpotClient implements HubSpotTimeline {
    * @param timeout how long connecting, and then waiting for the answer, may each take
    * @param clock when answers count as received (an HTTP-date {@code Retry-After}, the rate window)
    */
-  public HubSpotClient(String baseUrl, String accessToken, String eventTemplateId, Duration timeout, Clock clock) {
+  public HubSpotClient(
+      String baseUrl, String accessToken, String eventTemplateId, Duration timeout, Clock clock) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the HubSpot timeout must be positive, was " + timeout);
     }
@@ -58,30 +65,34 @@ public final class HubSpotClient implements HubSpotTimeline {
     this.eventTemplateId = eventTemplateId;
     this.timeout = timeout;
     this.clock = clock;
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   @Override
   public Reply push(List<HubSpotEvent> events) {
     if (events.isEmpty() || events.size() > MAX_BATCH) {
-      throw new IllegalArgumentException("a batch holds 1 to " + MAX_BATCH + " events, not " + events.size());
+      throw new IllegalArgumentException(
+          "a batch holds 1 to " + MAX_BATCH + " events, not " + events.size());
     }
-    HttpRequest request = HttpRequest.newBuilder(batch)
-        .timeout(timeout)
-        .header("Authorization", "Bearer " + accessToken)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body(events)))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(batch)
+            .timeout(timeout)
+            .header("Authorization", "Bearer " + accessToken)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body(events)))
+            .build();
     HttpResponse<String> response;
     try {
       response = http.send(request, KEPT_UNLESS_CREATED);
     } catch (HttpTimeoutException e) {
-      return failed("HubSpot gave no answer within " + timeout + " (" + e.getClass().getSimpleName() + ")");
+      return failed(
+          "HubSpot gave no answer within " + timeout + " (" + e.getClass().getSimpleName() + ")");
     } catch (IOException e) {
       return failed("HubSpot could not be reached or the connection broke (" + describe(e) + ")");
     } catch (InterruptedException e) {
@@ -89,12 +100,16 @@ public final class HubSpotClient implements HubSpotTimeline {
       return failed("interrupted while waiting for HubSpot");
     }
     String body = response.body() == null ? "" : response.body();
-    return new Reply(HubSpotAnswers.of(response.statusCode(), response.headers(), body, events, clock.instant()),
-        RateWindow.of(response.headers()), clock.instant());
+    return new Reply(
+        HubSpotAnswers.of(response.statusCode(), response.headers(), body, events, clock.instant()),
+        RateWindow.of(response.headers()),
+        clock.instant());
   }
 
   private Reply failed(String why) {
-    return new Reply(new BatchAnswer.Whole(new PushOutcome.Retry(why, Optional.empty(), false)), Optional.empty(),
+    return new Reply(
+        new BatchAnswer.Whole(new PushOutcome.Retry(why, Optional.empty(), false)),
+        Optional.empty(),
         clock.instant());
   }
 
@@ -127,11 +142,18 @@ public final class HubSpotClient implements HubSpotTimeline {
 
   private static String describe(Throwable e) {
     String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    return e.getClass().getSimpleName()
+        + (message == null || message.isBlank() ? "" : ": " + message);
   }
 
   @Override
   public String toString() {
-    return "HubSpotClient[" + batch + ", template " + eventTemplateId + ", timeout " + timeout + "]";
+    return "HubSpotClient["
+        + batch
+        + ", template "
+        + eventTemplateId
+        + ", timeout "
+        + timeout
+        + "]";
   }
 }

@@ -11,15 +11,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One timeline event for a contact: a message reached a public status at a time (api.md, Surfaces). Its id,
- * {@code <message_id>-<STATUS>}, is the same on every retry, so HubSpot never stores it twice.
+ * One timeline event for a contact: a message reached a public status at a time (api.md, Surfaces).
+ * Its id, {@code <message_id>-<STATUS>}, is the same on every retry, so HubSpot never stores it
+ * twice.
  *
  * @param status the public status of the change (never {@code QUEUED})
  * @param updatedAt when the message reached it (the {@code updated_at} of that change)
- * @param failureReason {@code ""}, or for {@code FAILED} the stored reason as {@code "30003: Unreachable destination
- *     handset"}
+ * @param failureReason {@code ""}, or for {@code FAILED} the stored reason as {@code "30003:
+ *     Unreachable destination handset"}
  */
-public record HubSpotEvent(String email, String messageId, Channel channel, Status status, Instant updatedAt,
+public record HubSpotEvent(
+    String email,
+    String messageId,
+    Channel channel,
+    Status status,
+    Instant updatedAt,
     String failureReason) {
   /** RFC 3339 in UTC with milliseconds and {@code Z}, as the API writes {@code updated_at}. */
   static final DateTimeFormatter TIME =
@@ -30,9 +36,12 @@ public record HubSpotEvent(String email, String messageId, Channel channel, Stat
   }
 
   /** The event for one change of {@code message}, read from the store at push time. */
-  public static HubSpotEvent of(MessageRecord message, String email, Status status, Instant updatedAt) {
-    String reason = status == Status.FAILED ? message.failure().map(HubSpotEvent::describe).orElse("") : "";
-    return new HubSpotEvent(email, message.messageId(), message.channel(), status, updatedAt, reason);
+  public static HubSpotEvent of(
+      MessageRecord message, String email, Status status, Instant updatedAt) {
+    String reason =
+        status == Status.FAILED ? message.failure().map(HubSpotEvent::describe).orElse("") : "";
+    return new HubSpotEvent(
+        email, message.messageId(), message.channel(), status, updatedAt, reason);
   }
 
   /** {@code "<code>: <title>"}, or the title alone when there is no code. */
@@ -44,7 +53,10 @@ public record HubSpotEvent(String email, String messageId, Channel channel, Stat
     return title.isEmpty() ? f.code() : f.code() + ": " + title;
   }
 
-  /** {@code <message_id>-<STATUS>}: one event per message and public status, whatever the number of retries. */
+  /**
+   * {@code <message_id>-<STATUS>}: one event per message and public status, whatever the number of
+   * retries.
+   */
   public String id() {
     return messageId + "-" + status.name();
   }

@@ -8,8 +8,8 @@ import java.util.Optional;
 @FunctionalInterface
 public interface HubSpotTimeline {
   /**
-   * Pushes up to 100 events in one call; never throws for an HTTP or network failure (that is an answer of {@link
-   * BatchAnswer.Whole} with a {@link PushOutcome.Retry}).
+   * Pushes up to 100 events in one call; never throws for an HTTP or network failure (that is an
+   * answer of {@link BatchAnswer.Whole} with a {@link PushOutcome.Retry}).
    */
   Reply push(List<HubSpotEvent> events);
 

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * HubSpot's rate-limit headers on an answer: at most {@code max} calls per {@code interval}, {@code remaining} of
- * them left ({@code X-HubSpot-RateLimit-Max}, {@code -Remaining}, {@code -Interval-Milliseconds}).
+ * HubSpot's rate-limit headers on an answer: at most {@code max} calls per {@code interval}, {@code
+ * remaining} of them left ({@code X-HubSpot-RateLimit-Max}, {@code -Remaining}, {@code
+ * -Interval-Milliseconds}).
  */
 public record RateWindow(int max, int remaining, Duration interval) {
   /** The window an answer's headers describe; empty when they are missing or not numbers. */
@@ -14,14 +15,25 @@ public record RateWindow(int max, int remaining, Duration interval) {
     Optional<Long> max = number(headers, "X-HubSpot-RateLimit-Max");
     Optional<Long> remaining = number(headers, "X-HubSpot-RateLimit-Remaining");
     Optional<Long> interval = number(headers, "X-HubSpot-RateLimit-Interval-Milliseconds");
-    if (max.isEmpty() || remaining.isEmpty() || interval.isEmpty() || max.get() < 1 || interval.get() < 1) {
+    if (max.isEmpty()
+        || remaining.isEmpty()
+        || interval.isEmpty()
+        || max.get() < 1
+        || interval.get() < 1) {
       return Optional.empty();
     }
-    return Optional.of(new RateWindow((int) Math.min(max.get(), Integer.MAX_VALUE),
-        (int) Math.max(0, Math.min(remaining.get(), Integer.MAX_VALUE)), Duration.ofMillis(interval.get())));
+    return Optional.of(
+        new RateWindow(
+            (int) Math.min(max.get(), Integer.MAX_VALUE),
+            (int) Math.max(0, Math.min(remaining.get(), Integer.MAX_VALUE)),
+            Duration.ofMillis(interval.get())));
   }
 
   private static Optional<Long> number(HttpHeaders headers, String name) {
-    return headers.firstValue(name).map(String::trim).filter(v -> v.matches("-?\\d{1,18}")).map(Long::parseLong);
+    return headers
+        .firstValue(name)
+        .map(String::trim)
+        .filter(v -> v.matches("-?\\d{1,18}"))
+        .map(Long::parseLong);
   }
 }

@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The Inbox app's canvases (status-model.md, section 5): the history of sent messages to the conversation's
- * contact as a list (the latest {@value #FIRST}, so that the first canvas stays within about 400 px, with a link
- * to the latest {@value #MORE}); each row opens a detail with a "Delivery Status" field (the icon as text and the
- * label) and a Back button.
+ * The Inbox app's canvases (status-model.md, section 5): the history of sent messages to the
+ * conversation's contact as a list (the latest {@value #FIRST}, so that the first canvas stays
+ * within about 400 px, with a link to the latest {@value #MORE}); each row opens a detail with a
+ * "Delivery Status" field (the icon as text and the label) and a Back button.
  */
 final class InboxCanvases {
   static final int FIRST = 5;
@@ -41,14 +41,18 @@ final class InboxCanvases {
     return history(request, workspace, FIRST);
   }
 
-  /** A click: a row opens its detail, Back and anything unknown go to the first canvas, "more" lists more. */
+  /**
+   * A click: a row opens its detail, Back and anything unknown go to the first canvas, "more" lists
+   * more.
+   */
   Canvas submit(CanvasRequest request, String workspace) {
     String component = request.componentId().orElse(BACK);
     if (SHOW_MORE.equals(component)) {
       return history(request, workspace, MORE);
     }
     if (MESSAGE_ID.matcher(component).matches()) {
-      Optional<MessageRecord> message = store.find(workspace, component).filter(request::isContactOf);
+      Optional<MessageRecord> message =
+          store.find(workspace, component).filter(request::isContactOf);
       if (message.isPresent()) {
         return detail(message.get());
       }
@@ -65,8 +69,12 @@ final class InboxCanvases {
     List<Canvas.Item> items = new ArrayList<>();
     for (MessageRecord m : found.subList(0, Math.min(limit, found.size()))) {
       InboxLabel label = SurfaceLabels.inboxLabel(m.status());
-      items.add(new Canvas.Item(m.messageId(), ChannelAndTimeFormats.title(m.channel(), m.to()),
-          Optional.of(label.withIconText()), Optional.of(ChannelAndTimeFormats.brief(m.createdAt()))));
+      items.add(
+          new Canvas.Item(
+              m.messageId(),
+              ChannelAndTimeFormats.title(m.channel(), m.to()),
+              Optional.of(label.withIconText()),
+              Optional.of(ChannelAndTimeFormats.brief(m.createdAt()))));
     }
     canvas.list(items);
     boolean older = found.size() > limit;
@@ -74,7 +82,9 @@ final class InboxCanvases {
       canvas.button(SHOW_MORE, "Show older messages", Canvas.ButtonStyle.LINK);
     } else if (limit != FIRST) {
       if (older) {
-        canvas.text("Only the latest " + limit + " are listed here; the API lists them all.", Canvas.TextStyle.MUTED);
+        canvas.text(
+            "Only the latest " + limit + " are listed here; the API lists them all.",
+            Canvas.TextStyle.MUTED);
       }
       canvas.button(BACK, "Back", Canvas.ButtonStyle.SECONDARY);
     }

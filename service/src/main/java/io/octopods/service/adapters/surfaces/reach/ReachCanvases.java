@@ -17,10 +17,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reach's canvases (status-model.md, section 5): the live timeline of one message to the conversation's contact,
- * the latest by default or the one chosen (kept in {@code stored_data.message_id}), as a data table of the steps
- * reached with their times, a Refresh button, and, when the contact has more than one message, a link to choose
- * another from the latest {@value #CHOICES}.
+ * Reach's canvases (status-model.md, section 5): the live timeline of one message to the
+ * conversation's contact, the latest by default or the one chosen (kept in {@code
+ * stored_data.message_id}), as a data table of the steps reached with their times, a Refresh
+ * button, and, when the contact has more than one message, a link to choose another from the latest
+ * {@value #CHOICES}.
  */
 final class ReachCanvases {
   static final int CHOICES = 20;
@@ -45,9 +46,9 @@ final class ReachCanvases {
   }
 
   /**
-   * A click: an item of the choice list shows that message; "others" lists the choices; Refresh, Back and
-   * anything else show the message kept in {@code stored_data} again (the latest when there is none, or it is
-   * no longer the contact's).
+   * A click: an item of the choice list shows that message; "others" lists the choices; Refresh,
+   * Back and anything else show the message kept in {@code stored_data} again (the latest when
+   * there is none, or it is no longer the contact's).
    */
   Canvas submit(CanvasRequest request, String workspace) {
     String component = request.componentId().orElse(REFRESH);
@@ -62,10 +63,12 @@ final class ReachCanvases {
 
   private Canvas timelineOf(Optional<String> chosen, CanvasRequest request, String workspace) {
     List<MessageRecord> latest = CanvasEndpoint.messagesOf(queries, workspace, request, 2);
-    Optional<MessageRecord> message = chosen.filter(id -> MESSAGE_ID.matcher(id).matches())
-        .flatMap(id -> store.find(workspace, id))
-        .filter(request::isContactOf)
-        .or(() -> latest.stream().findFirst());
+    Optional<MessageRecord> message =
+        chosen
+            .filter(id -> MESSAGE_ID.matcher(id).matches())
+            .flatMap(id -> store.find(workspace, id))
+            .filter(request::isContactOf)
+            .or(() -> latest.stream().findFirst());
     if (message.isEmpty()) {
       return Canvas.create()
           .text("Delivery timeline", Canvas.TextStyle.HEADER)
@@ -80,14 +83,19 @@ final class ReachCanvases {
     ReachTimeline<Instant> timeline = SurfaceLabels.reachTimeline(m.status(), m.reached());
     List<Canvas.Row> rows = new ArrayList<>();
     for (TimelineStep<Instant> step : timeline.steps()) {
-      rows.add(new Canvas.Row(step.step().label(),
-          ChannelAndTimeFormats.step(step.reachedAt()) + (step.implied() ? " (implied)" : "")));
+      rows.add(
+          new Canvas.Row(
+              step.step().label(),
+              ChannelAndTimeFormats.step(step.reachedAt()) + (step.implied() ? " (implied)" : "")));
     }
-    String now = "Now: " + timeline.current().label()
-        + (timeline.terminal() ? " \u00b7 final" : " \u00b7 Refresh for updates");
-    Canvas canvas = Canvas.create()
-        .text(ChannelAndTimeFormats.title(m.channel(), m.to()), Canvas.TextStyle.HEADER)
-        .text(now, Canvas.TextStyle.MUTED);
+    String now =
+        "Now: "
+            + timeline.current().label()
+            + (timeline.terminal() ? " \u00b7 final" : " \u00b7 Refresh for updates");
+    Canvas canvas =
+        Canvas.create()
+            .text(ChannelAndTimeFormats.title(m.channel(), m.to()), Canvas.TextStyle.HEADER)
+            .text(now, Canvas.TextStyle.MUTED);
     if (!rows.isEmpty()) {
       canvas.dataTable(rows);
     }
@@ -106,9 +114,12 @@ final class ReachCanvases {
     } else {
       List<Canvas.Item> items = new ArrayList<>();
       for (MessageRecord m : found) {
-        items.add(new Canvas.Item(m.messageId(), ChannelAndTimeFormats.title(m.channel(), m.to()),
-            Optional.of(SurfaceLabels.reachStep(m.status()).label()),
-            Optional.of(ChannelAndTimeFormats.brief(m.createdAt()))));
+        items.add(
+            new Canvas.Item(
+                m.messageId(),
+                ChannelAndTimeFormats.title(m.channel(), m.to()),
+                Optional.of(SurfaceLabels.reachStep(m.status()).label()),
+                Optional.of(ChannelAndTimeFormats.brief(m.createdAt()))));
       }
       canvas.list(items);
     }

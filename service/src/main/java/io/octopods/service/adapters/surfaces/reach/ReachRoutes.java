@@ -20,10 +20,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Reach, an Intercom surface (api.md, "Surfaces"): the Canvas Kit URLs {@code POST /surfaces/reach/canvas/initialize}
- * and {@code .../submit} (signed with {@code X-Body-Signature}, the same Intercom app secret and workspace mapping as
- * the Inbox app), and the JSON read {@code GET /surfaces/reach/messages/{message_id}/timeline} behind the API key:
- * {@code {"message_id", "channel", "current", "terminal", "steps": [{"step", "reached_at", "implied"}]}}.
+ * Reach, an Intercom surface (api.md, "Surfaces"): the Canvas Kit URLs {@code POST
+ * /surfaces/reach/canvas/initialize} and {@code .../submit} (signed with {@code X-Body-Signature},
+ * the same Intercom app secret and workspace mapping as the Inbox app), and the JSON read {@code
+ * GET /surfaces/reach/messages/{message_id}/timeline} behind the API key: {@code {"message_id",
+ * "channel", "current", "terminal", "steps": [{"step", "reached_at", "implied"}]}}.
  */
 public final class ReachRoutes implements RouteGroup {
   public static final String CANVAS = "/surfaces/reach/canvas";
@@ -34,14 +35,22 @@ public final class ReachRoutes implements RouteGroup {
   private final ApiKeyMessageRead reads;
 
   /**
-   * @param clientSecret {@code OCTOPODS_INTERCOM_CLIENT_SECRET}; when empty, every canvas request is refused ({@code 401})
-   * @param intercomWorkspaces {@code OCTOPODS_INTERCOM_WORKSPACES}; empty: every Intercom workspace sees the first
-   *     workspace of {@code keys}
-   * @throws IllegalArgumentException when {@code intercomWorkspaces} is not {@code id:workspace,...}
+   * @param clientSecret {@code OCTOPODS_INTERCOM_CLIENT_SECRET}; when empty, every canvas request
+   *     is refused ({@code 401})
+   * @param intercomWorkspaces {@code OCTOPODS_INTERCOM_WORKSPACES}; empty: every Intercom workspace
+   *     sees the first workspace of {@code keys}
+   * @throws IllegalArgumentException when {@code intercomWorkspaces} is not {@code
+   *     id:workspace,...}
    */
-  public ReachRoutes(SurfaceQueries queries, MessageStore store, ApiKeys keys, Optional<String> clientSecret,
+  public ReachRoutes(
+      SurfaceQueries queries,
+      MessageStore store,
+      ApiKeys keys,
+      Optional<String> clientSecret,
       Optional<String> intercomWorkspaces) {
-    this.canvas = new CanvasEndpoint("Reach app", clientSecret, IntercomWorkspaces.from(intercomWorkspaces, keys));
+    this.canvas =
+        new CanvasEndpoint(
+            "Reach app", clientSecret, IntercomWorkspaces.from(intercomWorkspaces, keys));
     this.screens = new ReachCanvases(queries, store);
     this.reads = new ApiKeyMessageRead(store, keys);
   }
@@ -55,14 +64,17 @@ public final class ReachRoutes implements RouteGroup {
   /** The JSON timeline of a message. */
   public static ObjectNode timeline(MessageRecord m) {
     ReachTimeline<Instant> t = SurfaceLabels.reachTimeline(m.status(), m.reached());
-    ObjectNode o = JsonBodies.MAPPER.createObjectNode()
-        .put("message_id", m.messageId())
-        .put("channel", m.channel().path())
-        .put("current", t.current().label())
-        .put("terminal", t.terminal());
+    ObjectNode o =
+        JsonBodies.MAPPER
+            .createObjectNode()
+            .put("message_id", m.messageId())
+            .put("channel", m.channel().path())
+            .put("current", t.current().label())
+            .put("terminal", t.terminal());
     ArrayNode steps = o.putArray("steps");
     for (TimelineStep<Instant> step : t.steps()) {
-      steps.addObject()
+      steps
+          .addObject()
           .put("step", step.step().label())
           .put("reached_at", ChannelAndTimeFormats.rfc3339(step.reachedAt()))
           .put("implied", step.implied());

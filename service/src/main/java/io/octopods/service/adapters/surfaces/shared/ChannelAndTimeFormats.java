@@ -6,12 +6,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How the surfaces write channels and times: for people on a canvas, and RFC 3339 on the JSON reads. */
+/**
+ * How the surfaces write channels and times: for people on a canvas, and RFC 3339 on the JSON
+ * reads.
+ */
 public final class ChannelAndTimeFormats {
   private static final DateTimeFormatter RFC3339 =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter SHOWN =
-      DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm:ss 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter STEP =
       DateTimeFormatter.ofPattern("d MMM HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter SHORT =
@@ -53,7 +57,10 @@ public final class ChannelAndTimeFormats {
     }
   }
 
-  /** A message's title on a canvas: the channel and the number it went to, e.g. {@code WhatsApp to +15551230001}. */
+  /**
+   * A message's title on a canvas: the channel and the number it went to, e.g. {@code WhatsApp to
+   * +15551230001}.
+   */
   public static String title(Channel channel, String to) {
     return channel(channel) + " to " + to;
   }

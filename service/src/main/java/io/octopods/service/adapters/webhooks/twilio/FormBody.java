@@ -8,14 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes {@code application/x-www-form-urlencoded} leniently: {@code +} is a space, a valid {@code %XX} a byte,
- * anything else (a stray {@code %}, bad UTF-8) is kept as it is or replaced, never refused. So the signature can
- * always be checked first, and a body Twilio did not sign simply fails it ({@code 401}).
+ * Decodes {@code application/x-www-form-urlencoded} leniently: {@code +} is a space, a valid {@code
+ * %XX} a byte, anything else (a stray {@code %}, bad UTF-8) is kept as it is or replaced, never
+ * refused. So the signature can always be checked first, and a body Twilio did not sign simply
+ * fails it ({@code 401}).
  */
 final class FormBody {
   private FormBody() {}
 
-  /** Names in order of first appearance, each with its values in order; a pair without {@code =} has value "". */
+  /**
+   * Names in order of first appearance, each with its values in order; a pair without {@code =} has
+   * value "".
+   */
   static Map<String, List<String>> parse(String encoded) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     if (encoded == null || encoded.isEmpty()) {
@@ -50,7 +54,10 @@ final class FormBody {
       if (c == '+') {
         out.write(' ');
         i++;
-      } else if (c == '%' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
+      } else if (c == '%'
+          && i + 2 < text.length()
+          && hex(text.charAt(i + 1)) >= 0
+          && hex(text.charAt(i + 2)) >= 0) {
         out.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
         i += 3;
       } else {

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code X-Twilio-Signature} (providers.md 1.6, as twilio-java's {@code RequestValidator}): Base64 of
- * HMAC-SHA1, keyed with the Auth Token, over the full URL followed by every POST parameter, names sorted in
- * ordinal order, each name then its value. The URL is also tried with its port toggled (J2). JSON bodies are
- * signed over the URL alone, which carries {@code bodySHA256}, the hex SHA-256 of the body.
+ * {@code X-Twilio-Signature} (providers.md 1.6, as twilio-java's {@code RequestValidator}): Base64
+ * of HMAC-SHA1, keyed with the Auth Token, over the full URL followed by every POST parameter,
+ * names sorted in ordinal order, each name then its value. The URL is also tried with its port
+ * toggled (J2). JSON bodies are signed over the URL alone, which carries {@code bodySHA256}, the
+ * hex SHA-256 of the body.
  */
 public final class TwilioSignature {
   public static final String HEADER = "X-Twilio-Signature";
@@ -22,8 +23,12 @@ public final class TwilioSignature {
 
   private TwilioSignature() {}
 
-  /** Whether {@code signature} signs a form callback to {@code url} (with or without its port) with these params. */
-  public static boolean valid(String authToken, String url, Map<String, List<String>> params, String signature) {
+  /**
+   * Whether {@code signature} signs a form callback to {@code url} (with or without its port) with
+   * these params.
+   */
+  public static boolean valid(
+      String authToken, String url, Map<String, List<String>> params, String signature) {
     if (signature == null || signature.isBlank()) {
       return false;
     }
@@ -35,19 +40,23 @@ public final class TwilioSignature {
   }
 
   /**
-   * Whether {@code signature} signs a JSON callback: the URL (with or without its port) alone, and its
-   * {@code bodySHA256} parameter is the hex SHA-256 of {@code body}. Without {@code bodySHA256} it is invalid.
+   * Whether {@code signature} signs a JSON callback: the URL (with or without its port) alone, and
+   * its {@code bodySHA256} parameter is the hex SHA-256 of {@code body}. Without {@code bodySHA256}
+   * it is invalid.
    */
   public static boolean valid(String authToken, String url, byte[] body, String signature) {
     String declared = bodyHash(url);
     if (declared == null) {
       return false;
     }
-    boolean bodyMatches = Hmac.sameText(Hmac.hex(Hmac.sha256(body)), declared.toLowerCase(Locale.ROOT));
+    boolean bodyMatches =
+        Hmac.sameText(Hmac.hex(Hmac.sha256(body)), declared.toLowerCase(Locale.ROOT));
     return valid(authToken, url, Map.of(), signature) && bodyMatches;
   }
 
-  /** The signature of a callback to exactly {@code url} with these params (none for a JSON body). */
+  /**
+   * The signature of a callback to exactly {@code url} with these params (none for a JSON body).
+   */
   public static String of(String authToken, String url, Map<String, List<String>> params) {
     StringBuilder signed = new StringBuilder(url);
     List<String> names = new ArrayList<>(params.keySet());

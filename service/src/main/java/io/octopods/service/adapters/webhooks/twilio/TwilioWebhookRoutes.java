@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /webhooks/twilio}: Twilio's status callbacks (api.md, "Provider webhooks"). Answers, in this
- * order: {@code 413}, {@code 415} (form, or JSON with {@code bodySHA256}), {@code 401} when
- * {@code X-Twilio-Signature} does not sign the configured public URL (J1: never the Host header) with the
- * query string as received, with or without the port (J2); {@code 400} when it is no status callback; else
- * {@code 200} once the report is stored. Unsigned {@code GET} probes get {@code 405} (J5).
+ * {@code POST /webhooks/twilio}: Twilio's status callbacks (api.md, "Provider webhooks"). Answers,
+ * in this order: {@code 413}, {@code 415} (form, or JSON with {@code bodySHA256}), {@code 401} when
+ * {@code X-Twilio-Signature} does not sign the configured public URL (J1: never the Host header)
+ * with the query string as received, with or without the port (J2); {@code 400} when it is no
+ * status callback; else {@code 200} once the report is stored. Unsigned {@code GET} probes get
+ * {@code 405} (J5).
  */
 public final class TwilioWebhookRoutes implements RouteGroup {
   public static final String PATH = "/webhooks/twilio";
@@ -33,12 +34,14 @@ public final class TwilioWebhookRoutes implements RouteGroup {
 
   /**
    * @param authToken the Auth Token Twilio signs with ({@code OCTOPODS_TWILIO_AUTH_TOKEN})
-   * @param publicBaseUrl the base URL Twilio calls ({@code OCTOPODS_PUBLIC_URL}), e.g. {@code https://status.example.com}
+   * @param publicBaseUrl the base URL Twilio calls ({@code OCTOPODS_PUBLIC_URL}), e.g. {@code
+   *     https://status.example.com}
    */
   public TwilioWebhookRoutes(String authToken, String publicBaseUrl, ReportIntake intake) {
     if (authToken == null || authToken.isEmpty()) {
-      throw new IllegalArgumentException("the Twilio Auth Token is empty: set OCTOPODS_TWILIO_AUTH_TOKEN (or leave it "
-          + "unset for the simulator's)");
+      throw new IllegalArgumentException(
+          "the Twilio Auth Token is empty: set OCTOPODS_TWILIO_AUTH_TOKEN (or leave it "
+              + "unset for the simulator's)");
     }
     this.authToken = authToken;
     this.signedBase = base(publicBaseUrl);
@@ -56,16 +59,25 @@ public final class TwilioWebhookRoutes implements RouteGroup {
     } catch (IllegalArgumentException e) {
       uri = null;
     }
-    if (uri == null || uri.getScheme() == null || uri.getHost() == null
+    if (uri == null
+        || uri.getScheme() == null
+        || uri.getHost() == null
         || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
-        || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new IllegalArgumentException("the public URL '" + publicBaseUrl + "' is not an http(s) base URL: set "
-          + "OCTOPODS_PUBLIC_URL to the URL Twilio calls, like https://status.example.com");
+        || uri.getRawQuery() != null
+        || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "the public URL '"
+              + publicBaseUrl
+              + "' is not an http(s) base URL: set "
+              + "OCTOPODS_PUBLIC_URL to the URL Twilio calls, like https://status.example.com");
     }
     return base;
   }
 
-  /** The URL Twilio signed: the configured base, then the path and the query string exactly as received. */
+  /**
+   * The URL Twilio signed: the configured base, then the path and the query string exactly as
+   * received.
+   */
   private String signedUrl(Context ctx) {
     String query = ctx.queryString();
     return signedBase + ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
@@ -82,34 +94,45 @@ public final class TwilioWebhookRoutes implements RouteGroup {
     Optional<String> media = WebhookRequest.mediaType(ctx);
     boolean json = WebhookRequest.isJson(media);
     if (!json && !media.equals(Optional.of(FORM))) {
-      throw WebhookProblems.unsupportedMediaType(PROVIDER, WebhookRequest.described(media),
+      throw WebhookProblems.unsupportedMediaType(
+          PROVIDER,
+          WebhookRequest.described(media),
           FORM + " (or application/json with bodySHA256 in the URL)");
     }
     byte[] body = WebhookRequest.body(ctx);
     String signature = ctx.header(TwilioSignature.HEADER);
     if (signature == null || signature.isBlank()) {
-      throw WebhookProblems.badSignature(PROVIDER, "has no " + TwilioSignature.HEADER + " header", howSigned());
+      throw WebhookProblems.badSignature(
+          PROVIDER, "has no " + TwilioSignature.HEADER + " header", howSigned());
     }
     String url = signedUrl(ctx);
     String raw = new String(body, StandardCharsets.UTF_8);
     Map<String, List<String>> params;
     if (json) {
       if (!TwilioSignature.valid(authToken, url, body, signature)) {
-        throw WebhookProblems.badSignature(PROVIDER, "has a " + TwilioSignature.HEADER + " (or bodySHA256) that "
-            + "does not match its JSON body", "Base64 HMAC-SHA1 of " + url + " with its bodySHA256 query parameter, "
-            + "keyed with the Auth Token");
+        throw WebhookProblems.badSignature(
+            PROVIDER,
+            "has a "
+                + TwilioSignature.HEADER
+                + " (or bodySHA256) that "
+                + "does not match its JSON body",
+            "Base64 HMAC-SHA1 of "
+                + url
+                + " with its bodySHA256 query parameter, "
+                + "keyed with the Auth Token");
       }
       params = readJson(body);
     } else {
       params = FormBody.parse(raw);
       if (!TwilioSignature.valid(authToken, url, params, signature)) {
-        throw WebhookProblems.badSignature(PROVIDER, "has a " + TwilioSignature.HEADER + " that does not match",
-            howSigned());
+        throw WebhookProblems.badSignature(
+            PROVIDER, "has a " + TwilioSignature.HEADER + " that does not match", howSigned());
       }
     }
     IncomingReport report;
     try {
-      report = TwilioStatusCallback.read(params, ctx.queryParam(TwilioStatusCallback.OUR_ID_PARAM), raw);
+      report =
+          TwilioStatusCallback.read(params, ctx.queryParam(TwilioStatusCallback.OUR_ID_PARAM), raw);
     } catch (MalformedEnvelope e) {
       throw WebhookProblems.malformed(PROVIDER, e);
     }
@@ -126,7 +149,10 @@ public final class TwilioWebhookRoutes implements RouteGroup {
   }
 
   private String howSigned() {
-    return "Base64 HMAC-SHA1 of the public URL " + signedBase + PATH + " (with the query string as sent) followed "
+    return "Base64 HMAC-SHA1 of the public URL "
+        + signedBase
+        + PATH
+        + " (with the query string as sent) followed "
         + "by the sorted form parameters, keyed with the Auth Token";
   }
 }

@@ -14,18 +14,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads one Viber callback (providers.md 3.4): the receipts {@code delivered}, {@code seen}, {@code failed}
- * ({@code desc} is the error title) and {@code expired}, and any other word carrying a {@code message_token},
- * are reports; {@code webhook}, {@code subscribed}, {@code unsubscribed}, {@code conversation_started} and
- * {@code message} are not, and are ignored. The {@code message_token} is a 64-bit integer kept as its exact
- * decimal digits (never a double); {@code timestamp} is Unix milliseconds. Viber echoes no id of ours.
+ * Reads one Viber callback (providers.md 3.4): the receipts {@code delivered}, {@code seen}, {@code
+ * failed} ({@code desc} is the error title) and {@code expired}, and any other word carrying a
+ * {@code message_token}, are reports; {@code webhook}, {@code subscribed}, {@code unsubscribed},
+ * {@code conversation_started} and {@code message} are not, and are ignored. The {@code
+ * message_token} is a 64-bit integer kept as its exact decimal digits (never a double); {@code
+ * timestamp} is Unix milliseconds. Viber echoes no id of ours.
  */
 public final class ViberCallback {
   static final Set<String> RECEIPTS = Set.of("delivered", "seen", "failed", "expired");
-  static final Set<String> NOT_REPORTS = Set.of("webhook", "subscribed", "unsubscribed", "conversation_started",
-      "message");
-  private static final String SHAPE = "{\"event\":\"delivered\",\"timestamp\":1457764197627,"
-      + "\"message_token\":4912661846655238145}";
+  static final Set<String> NOT_REPORTS =
+      Set.of("webhook", "subscribed", "unsubscribed", "conversation_started", "message");
+  private static final String SHAPE =
+      "{\"event\":\"delivered\",\"timestamp\":1457764197627,"
+          + "\"message_token\":4912661846655238145}";
   private static final int MAX_TOKEN_DIGITS = 40;
 
   private ViberCallback() {}
@@ -39,8 +41,11 @@ public final class ViberCallback {
       throw new MalformedEnvelope(e.getMessage() + "; expected one event like " + SHAPE);
     }
     if (!json.isObject()) {
-      throw new MalformedEnvelope("the body is a JSON " + json.getNodeType().name().toLowerCase(Locale.ROOT)
-          + ", expected one event object like " + SHAPE);
+      throw new MalformedEnvelope(
+          "the body is a JSON "
+              + json.getNodeType().name().toLowerCase(Locale.ROOT)
+              + ", expected one event object like "
+              + SHAPE);
     }
     JsonNode event = json.get("event");
     if (event == null || !event.isTextual() || event.asText().isBlank()) {
@@ -51,12 +56,22 @@ public final class ViberCallback {
     if (NOT_REPORTS.contains(word) || (!RECEIPTS.contains(word) && token.isEmpty())) {
       return Optional.empty();
     }
-    return Optional.of(IncomingReports.of(Channel.VIBER, token.orElse(null), null, word,
-        ProviderTime.fromMillis(scalar(json.get("timestamp"))), null, scalar(json.get("desc")),
-        new String(body, StandardCharsets.UTF_8)));
+    return Optional.of(
+        IncomingReports.of(
+            Channel.VIBER,
+            token.orElse(null),
+            null,
+            word,
+            ProviderTime.fromMillis(scalar(json.get("timestamp"))),
+            null,
+            scalar(json.get("desc")),
+            new String(body, StandardCharsets.UTF_8)));
   }
 
-  /** The token's exact digits: a JSON integer of any size, digits in a string, or a float with no fraction. */
+  /**
+   * The token's exact digits: a JSON integer of any size, digits in a string, or a float with no
+   * fraction.
+   */
   static Optional<String> token(JsonNode token) {
     if (token == null || token.isNull() || token.isContainerNode()) {
       return Optional.empty();

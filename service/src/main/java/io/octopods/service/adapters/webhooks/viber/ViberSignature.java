@@ -4,8 +4,9 @@ import io.octopods.service.adapters.webhooks.Hmac;
 import java.util.Locale;
 
 /**
- * Viber's callback signature (providers.md 3.5): the lowercase hex HMAC-SHA256 of the raw callback body, keyed with
- * the bot's auth token, in the {@code X-Viber-Content-Signature} header and in the {@code sig} query parameter.
+ * Viber's callback signature (providers.md 3.5): the lowercase hex HMAC-SHA256 of the raw callback
+ * body, keyed with the bot's auth token, in the {@code X-Viber-Content-Signature} header and in the
+ * {@code sig} query parameter.
  */
 public final class ViberSignature {
   public static final String HEADER = "X-Viber-Content-Signature";

@@ -14,17 +14,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a Meta webhook notification (providers.md 2.4): every {@code entry[].changes[].value.statuses[]} item
- * becomes one report, in document order (L1), each on its own: an item without an id, with an unknown word or
- * an unreadable {@code timestamp} is still a report with what can be read (C2), never a failed batch. Inbound
- * {@code value.messages} (L2), {@code value.errors} without statuses and any other field are ignored. Each
- * report's raw payload is its status item's JSON text exactly as it came (escapes and all).
+ * Reads a Meta webhook notification (providers.md 2.4): every {@code
+ * entry[].changes[].value.statuses[]} item becomes one report, in document order (L1), each on its
+ * own: an item without an id, with an unknown word or an unreadable {@code timestamp} is still a
+ * report with what can be read (C2), never a failed batch. Inbound {@code value.messages} (L2),
+ * {@code value.errors} without statuses and any other field are ignored. Each report's raw payload
+ * is its status item's JSON text exactly as it came (escapes and all).
  *
- * <p>Only the envelope can be malformed: a body that is not JSON, not an object, or has no {@code entry} array.
+ * <p>Only the envelope can be malformed: a body that is not JSON, not an object, or has no {@code
+ * entry} array.
  */
 public final class WhatsAppNotification {
-  private static final String SHAPE = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"value\":"
-      + "{\"statuses\":[...]}}]}]}";
+  private static final String SHAPE =
+      "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"value\":"
+          + "{\"statuses\":[...]}}]}]}";
 
   private final byte[] body;
   private final JsonParser parser;
@@ -42,9 +45,12 @@ public final class WhatsAppNotification {
       notification.root();
       return List.copyOf(notification.reports);
     } catch (JsonProcessingException e) {
-      throw new MalformedEnvelope("the body is not JSON (" + e.getOriginalMessage() + "); expected " + SHAPE);
-    } catch (IOException e) { // e.g. bytes that look like UTF-32 but are not: still the sender's body
-      throw new MalformedEnvelope("the body is not JSON text in UTF-8 (" + e.getMessage() + "); expected " + SHAPE);
+      throw new MalformedEnvelope(
+          "the body is not JSON (" + e.getOriginalMessage() + "); expected " + SHAPE);
+    } catch (
+        IOException e) { // e.g. bytes that look like UTF-32 but are not: still the sender's body
+      throw new MalformedEnvelope(
+          "the body is not JSON text in UTF-8 (" + e.getMessage() + "); expected " + SHAPE);
     }
   }
 
@@ -54,7 +60,8 @@ public final class WhatsAppNotification {
       throw new MalformedEnvelope("the body is empty; expected " + SHAPE);
     }
     if (first != JsonToken.START_OBJECT) {
-      throw new MalformedEnvelope("the body is a JSON " + kind(first) + ", expected an object: " + SHAPE);
+      throw new MalformedEnvelope(
+          "the body is a JSON " + kind(first) + ", expected an object: " + SHAPE);
     }
     boolean entries = false;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -62,7 +69,8 @@ public final class WhatsAppNotification {
       JsonToken value = parser.nextToken();
       if ("entry".equals(name)) {
         if (value != JsonToken.START_ARRAY) {
-          throw new MalformedEnvelope("'entry' is a JSON " + kind(value) + ", expected an array: " + SHAPE);
+          throw new MalformedEnvelope(
+              "'entry' is a JSON " + kind(value) + ", expected an array: " + SHAPE);
         }
         entries = true;
         eachObject(this::entry);
@@ -92,9 +100,10 @@ public final class WhatsAppNotification {
       long start = parser.currentTokenLocation().getByteOffset();
       JsonNode item = parser.readValueAsTree();
       long end = parser.currentLocation().getByteOffset();
-      String raw = start >= 0 && end > start && end <= body.length
-          ? new String(body, (int) start, (int) (end - start), StandardCharsets.UTF_8)
-          : String.valueOf(item);
+      String raw =
+          start >= 0 && end > start && end <= body.length
+              ? new String(body, (int) start, (int) (end - start), StandardCharsets.UTF_8)
+              : String.valueOf(item);
       reports.add(WhatsAppStatusItem.read(item, raw));
     }
   }
@@ -104,7 +113,10 @@ public final class WhatsAppNotification {
     void run() throws IOException;
   }
 
-  /** Walks the fields of the object the parser is in; runs {@code step} on {@code name} when it has the right shape. */
+  /**
+   * Walks the fields of the object the parser is in; runs {@code step} on {@code name} when it has
+   * the right shape.
+   */
   private void fields(String name, JsonToken shape, Step step) throws IOException {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();

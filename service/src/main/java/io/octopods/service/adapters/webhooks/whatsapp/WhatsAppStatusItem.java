@@ -8,9 +8,9 @@ import io.octopods.service.domain.Channel;
 
 /**
  * One {@code statuses[]} item (providers.md 2.4, H3: only what is needed): {@code id} (the wamid),
- * {@code status}, {@code timestamp} (string Unix seconds, K2), {@code biz_opaque_callback_data} (our id, D1) and
- * the first of {@code errors[]}: {@code code} and {@code title} (or {@code message}); a missing or empty
- * {@code errors} gives neither (F6).
+ * {@code status}, {@code timestamp} (string Unix seconds, K2), {@code biz_opaque_callback_data}
+ * (our id, D1) and the first of {@code errors[]}: {@code code} and {@code title} (or {@code
+ * message}); a missing or empty {@code errors} gives neither (F6).
  */
 final class WhatsAppStatusItem {
   private WhatsAppStatusItem() {}
@@ -18,7 +18,8 @@ final class WhatsAppStatusItem {
   static IncomingReport read(JsonNode item, String raw) {
     JsonNode error = firstError(item == null ? null : item.get("errors"));
     String title = text(error, "title");
-    return IncomingReports.of(Channel.WHATSAPP,
+    return IncomingReports.of(
+        Channel.WHATSAPP,
         text(item, "id"),
         text(item, "biz_opaque_callback_data"),
         text(item, "status"),
@@ -38,7 +39,9 @@ final class WhatsAppStatusItem {
     return errors.isArray() && !errors.isEmpty() && errors.get(0).isObject() ? errors.get(0) : null;
   }
 
-  /** A scalar field as text; {@code null} when missing, JSON {@code null}, an object or an array. */
+  /**
+   * A scalar field as text; {@code null} when missing, JSON {@code null}, an object or an array.
+   */
   private static String text(JsonNode node, String field) {
     if (node == null || !node.isObject()) {
       return null;

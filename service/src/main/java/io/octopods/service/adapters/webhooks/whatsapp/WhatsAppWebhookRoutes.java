@@ -13,12 +13,13 @@ import io.octopods.service.application.ReportIntake;
 import java.util.List;
 
 /**
- * {@code /webhooks/whatsapp} (api.md, "Provider webhooks"). {@code GET}: Meta's verification handshake (2.3):
- * {@code hub.mode=subscribe} with the configured {@code hub.verify_token} is answered {@code 200} with
- * {@code hub.challenge} as a plain-text body, anything else {@code 403}. {@code POST}: a notification, answered
- * in this order: {@code 413}, {@code 415} (not JSON), {@code 401} when {@code X-Hub-Signature-256} does not
- * sign the raw bytes (J4), {@code 400} when the envelope cannot be read, else {@code 200} once every status
- * in it is stored, ours applied and the rest kept (C2, D2, L1, L2).
+ * {@code /webhooks/whatsapp} (api.md, "Provider webhooks"). {@code GET}: Meta's verification
+ * handshake (2.3): {@code hub.mode=subscribe} with the configured {@code hub.verify_token} is
+ * answered {@code 200} with {@code hub.challenge} as a plain-text body, anything else {@code 403}.
+ * {@code POST}: a notification, answered in this order: {@code 413}, {@code 415} (not JSON), {@code
+ * 401} when {@code X-Hub-Signature-256} does not sign the raw bytes (J4), {@code 400} when the
+ * envelope cannot be read, else {@code 200} once every status in it is stored, ours applied and the
+ * rest kept (C2, D2, L1, L2).
  */
 public final class WhatsAppWebhookRoutes implements RouteGroup {
   public static final String PATH = "/webhooks/whatsapp";
@@ -34,12 +35,14 @@ public final class WhatsAppWebhookRoutes implements RouteGroup {
    */
   public WhatsAppWebhookRoutes(String appSecret, String verifyToken, ReportIntake intake) {
     if (appSecret == null || appSecret.isEmpty()) {
-      throw new IllegalArgumentException("the WhatsApp App Secret is empty: set OCTOPODS_WHATSAPP_APP_SECRET (or "
-          + "leave it unset for the simulator's)");
+      throw new IllegalArgumentException(
+          "the WhatsApp App Secret is empty: set OCTOPODS_WHATSAPP_APP_SECRET (or "
+              + "leave it unset for the simulator's)");
     }
     if (verifyToken == null || verifyToken.isEmpty()) {
-      throw new IllegalArgumentException("the WhatsApp verify token is empty: set OCTOPODS_WHATSAPP_VERIFY_TOKEN (or "
-          + "leave it unset for the simulator's)");
+      throw new IllegalArgumentException(
+          "the WhatsApp verify token is empty: set OCTOPODS_WHATSAPP_VERIFY_TOKEN (or "
+              + "leave it unset for the simulator's)");
     }
     this.appSecret = appSecret;
     this.verifyToken = verifyToken;
@@ -57,13 +60,20 @@ public final class WhatsAppWebhookRoutes implements RouteGroup {
     String token = ctx.queryParam("hub.verify_token");
     String challenge = ctx.queryParam("hub.challenge");
     if (!"subscribe".equals(mode) || !Hmac.sameText(verifyToken, token)) {
-      Problem.of(403, "Verification refused", "this is Meta's webhook verification: it needs hub.mode=subscribe and "
-          + "the hub.verify_token configured in OCTOPODS_WHATSAPP_VERIFY_TOKEN; "
-          + (mode == null && token == null ? "neither was given" : "they do not match")).writeTo(ctx);
+      Problem.of(
+              403,
+              "Verification refused",
+              "this is Meta's webhook verification: it needs hub.mode=subscribe and "
+                  + "the hub.verify_token configured in OCTOPODS_WHATSAPP_VERIFY_TOKEN; "
+                  + (mode == null && token == null ? "neither was given" : "they do not match"))
+          .writeTo(ctx);
       return;
     }
     if (challenge == null) {
-      Problem.of(400, "Missing challenge", "the verification has no hub.challenge to echo: Meta always sends one")
+      Problem.of(
+              400,
+              "Missing challenge",
+              "the verification has no hub.challenge to echo: Meta always sends one")
           .writeTo(ctx);
       return;
     }
@@ -76,11 +86,12 @@ public final class WhatsAppWebhookRoutes implements RouteGroup {
     byte[] body = WebhookRequest.body(ctx);
     String signature = ctx.header(MetaSignature.HEADER);
     if (signature == null || signature.isBlank()) {
-      throw WebhookProblems.badSignature(PROVIDER, "has no " + MetaSignature.HEADER + " header", howSigned());
+      throw WebhookProblems.badSignature(
+          PROVIDER, "has no " + MetaSignature.HEADER + " header", howSigned());
     }
     if (!MetaSignature.valid(appSecret, body, signature)) {
-      throw WebhookProblems.badSignature(PROVIDER, "has a " + MetaSignature.HEADER + " that does not match its body",
-          howSigned());
+      throw WebhookProblems.badSignature(
+          PROVIDER, "has a " + MetaSignature.HEADER + " that does not match its body", howSigned());
     }
     List<IncomingReport> reports;
     try {

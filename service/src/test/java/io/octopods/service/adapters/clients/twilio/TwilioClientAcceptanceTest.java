@@ -2,7 +2,6 @@ package io.octopods.service.adapters.clients.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.service.adapters.clients.SimulatorAdmin;
 import io.octopods.service.application.HandOffResult;
 import io.octopods.service.application.MessageRecord;
@@ -13,13 +12,16 @@ import io.octopods.simulator.junit.OctopodsSimulators;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link TwilioClient} against the Twilio simulator over real HTTP, one scripted send answer per test. */
+/**
+ * {@link TwilioClient} against the Twilio simulator over real HTTP, one scripted send answer per
+ * test.
+ */
 @OctopodsSimulators(clock = "virtual")
 class TwilioClientAcceptanceTest {
   private static final Duration TIMEOUT = Duration.ofMillis(500);
@@ -43,7 +45,8 @@ class TwilioClientAcceptanceTest {
   }
 
   private TwilioClient client(String baseUrl, String token, Optional<String> messagingService) {
-    return new TwilioClient(baseUrl, accountSid, token, FROM, messagingService, PUBLIC_URL, TIMEOUT);
+    return new TwilioClient(
+        baseUrl, accountSid, token, FROM, messagingService, PUBLIC_URL, TIMEOUT);
   }
 
   private void play(String id, String send) {
@@ -70,7 +73,8 @@ class TwilioClientAcceptanceTest {
 
   @Test
   void withAMessagingServiceTheInitialWordIsAccepted() {
-    TwilioClient viaService = client(sim.baseUrl(), authToken, Optional.of("MG" + "0c70b0d55e541ce0c70b0d55e541ce01"));
+    TwilioClient viaService =
+        client(sim.baseUrl(), authToken, Optional.of("MG" + "0c70b0d55e541ce0c70b0d55e541ce01"));
 
     HandOffResult r = viaService.send(SimulatorAdmin.message(Channel.SMS, to));
 
@@ -84,13 +88,16 @@ class TwilioClientAcceptanceTest {
 
     HandOffResult r = client.send(SimulatorAdmin.message(Channel.SMS, to));
 
-    assertThat(r).isEqualTo(new HandOffResult.Rejected("21610", "Attempt to send to unsubscribed recipient"));
+    assertThat(r)
+        .isEqualTo(
+            new HandOffResult.Rejected("21610", "Attempt to send to unsubscribed recipient"));
   }
 
   @Test
   void wrongCredentialsAreRejectedWithTwiliosCode() {
-    HandOffResult r = client(sim.baseUrl(), "0".repeat(32), Optional.empty())
-        .send(SimulatorAdmin.message(Channel.SMS, to));
+    HandOffResult r =
+        client(sim.baseUrl(), "0".repeat(32), Optional.empty())
+            .send(SimulatorAdmin.message(Channel.SMS, to));
 
     assertThat(r).isInstanceOf(HandOffResult.Rejected.class);
     assertThat(((HandOffResult.Rejected) r).code()).isEqualTo("20003");
@@ -148,8 +155,9 @@ class TwilioClientAcceptanceTest {
       closedPort = s.getLocalPort();
     }
 
-    HandOffResult r = client("http://127.0.0.1:" + closedPort, authToken, Optional.empty())
-        .send(SimulatorAdmin.message(Channel.SMS, to));
+    HandOffResult r =
+        client("http://127.0.0.1:" + closedPort, authToken, Optional.empty())
+            .send(SimulatorAdmin.message(Channel.SMS, to));
 
     assertThat(r).isInstanceOf(HandOffResult.Retryable.class);
   }

@@ -2,7 +2,6 @@ package io.octopods.service.adapters.clients.viber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.service.adapters.clients.SimulatorAdmin;
 import io.octopods.service.application.HandOffResult;
 import io.octopods.service.application.MessageRecord;
@@ -16,7 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link ViberClient} against the Viber simulator over real HTTP, one scripted send answer per test. */
+/**
+ * {@link ViberClient} against the Viber simulator over real HTTP, one scripted send answer per
+ * test.
+ */
 @OctopodsSimulators(clock = "virtual")
 class ViberClientAcceptanceTest {
   private static final Duration TIMEOUT = Duration.ofMillis(500);
@@ -28,7 +30,8 @@ class ViberClientAcceptanceTest {
   @BeforeEach
   void setUp(Simulators sims) {
     sim = new SimulatorAdmin(sims, "viber");
-    client = new ViberClient(sim.baseUrl(), sim.credentials().get("auth_token"), "Octopods", TIMEOUT);
+    client =
+        new ViberClient(sim.baseUrl(), sim.credentials().get("auth_token"), "Octopods", TIMEOUT);
     to = SimulatorAdmin.freshRecipient();
   }
 
@@ -102,7 +105,8 @@ class ViberClientAcceptanceTest {
     HandOffResult r = client.send(m);
 
     assertThat(r).isInstanceOf(HandOffResult.TimedOut.class);
-    assertThat(sim.messages(to)).singleElement()
+    assertThat(sim.messages(to))
+        .singleElement()
         .satisfies(s -> assertThat(s.correlation().orElse("")).isEqualTo(m.messageId()));
   }
 }

@@ -18,8 +18,9 @@ class ViberClientTest {
   void theSendAddressesTheNumberAndTracksOurId() throws Exception {
     MessageRecord m = SimulatorAdmin.message(Channel.VIBER, "+15551230001");
 
-    JsonNode body = new ObjectMapper().readTree(new ViberClient("http://x", "t", "Octopods", Duration.ofSeconds(1))
-        .body(m));
+    JsonNode body =
+        new ObjectMapper()
+            .readTree(new ViberClient("http://x", "t", "Octopods", Duration.ofSeconds(1)).body(m));
 
     assertThat(body.path("receiver").asText()).isEqualTo("+15551230001");
     assertThat(body.path("tracking_data").asText()).isEqualTo(m.messageId());
@@ -31,8 +32,9 @@ class ViberClientTest {
 
   @Test
   void theDocumentedAnswerKeepsEveryDigit() {
-    String ok = "{\"status\":0,\"status_message\":\"ok\",\"message_token\":5741311803571721087,"
-        + "\"chat_hostname\":\"SN-CHAT-05_\",\"billing_status\":1}";
+    String ok =
+        "{\"status\":0,\"status_message\":\"ok\",\"message_token\":5741311803571721087,"
+            + "\"chat_hostname\":\"SN-CHAT-05_\",\"billing_status\":1}";
 
     assertThat(ViberClient.outcome(answer(200, ok)))
         .isEqualTo(new HandOffResult.Accepted("5741311803571721087", "0"));
@@ -40,7 +42,8 @@ class ViberClientTest {
 
   @Test
   void tokensBeyondLongStringsAndExponentsStayExact() {
-    assertThat(accepted("{\"status\":0,\"message_token\":18446744073709551615}")).isEqualTo("18446744073709551615");
+    assertThat(accepted("{\"status\":0,\"message_token\":18446744073709551615}"))
+        .isEqualTo("18446744073709551615");
     assertThat(accepted("{\"status\":\"0\",\"message_token\":\"4912661846655238145\"}"))
         .isEqualTo("4912661846655238145");
     assertThat(accepted("{\"status\":0,\"message_token\":4.912661846655238145E18}"))
@@ -61,9 +64,13 @@ class ViberClientTest {
 
   @Test
   void refusalsAreViberColonStatus() {
-    assertThat(ViberClient.outcome(answer(200, "{\"status\":5,\"status_message\":\"receiverNotRegistered\"}")))
+    assertThat(
+            ViberClient.outcome(
+                answer(200, "{\"status\":5,\"status_message\":\"receiverNotRegistered\"}")))
         .isEqualTo(new HandOffResult.Rejected("viber:5", "receiverNotRegistered"));
-    assertThat(ViberClient.outcome(answer(200, "{\"status\":12,\"status_message\":\"tooManyRequests\"}")))
+    assertThat(
+            ViberClient.outcome(
+                answer(200, "{\"status\":12,\"status_message\":\"tooManyRequests\"}")))
         .isInstanceOf(HandOffResult.Retryable.class);
   }
 

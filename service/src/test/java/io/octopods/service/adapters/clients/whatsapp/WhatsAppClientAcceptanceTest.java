@@ -2,7 +2,6 @@ package io.octopods.service.adapters.clients.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.service.adapters.clients.SimulatorAdmin;
 import io.octopods.service.application.HandOffResult;
 import io.octopods.service.application.MessageRecord;
@@ -13,13 +12,16 @@ import io.octopods.simulator.junit.OctopodsSimulators;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link WhatsAppClient} against the WhatsApp simulator over real HTTP, one scripted send answer per test. */
+/**
+ * {@link WhatsAppClient} against the WhatsApp simulator over real HTTP, one scripted send answer
+ * per test.
+ */
 @OctopodsSimulators(clock = "virtual")
 class WhatsAppClientAcceptanceTest {
   private static final Duration TIMEOUT = Duration.ofMillis(500);
@@ -37,8 +39,8 @@ class WhatsAppClientAcceptanceTest {
 
   private WhatsAppClient client(String baseUrl, String token) {
     Map<String, String> c = sim.credentials();
-    return new WhatsAppClient(baseUrl, c.get("api_version"), c.get("phone_number_id"), token,
-        TIMEOUT);
+    return new WhatsAppClient(
+        baseUrl, c.get("api_version"), c.get("phone_number_id"), token, TIMEOUT);
   }
 
   private void play(String id, String send) {
@@ -139,7 +141,9 @@ class WhatsAppClientAcceptanceTest {
     HandOffResult r = nowhere.send(SimulatorAdmin.message(Channel.WHATSAPP, to));
 
     assertThat(r).isInstanceOf(HandOffResult.Retryable.class);
-    assertThat(((HandOffResult.Retryable) r).why()).contains("could not connect").contains("nothing was sent");
+    assertThat(((HandOffResult.Retryable) r).why())
+        .contains("could not connect")
+        .contains("nothing was sent");
     assertThat(((HandOffResult.Retryable) r).retryAfter()).isEqualTo(Optional.empty());
   }
 }

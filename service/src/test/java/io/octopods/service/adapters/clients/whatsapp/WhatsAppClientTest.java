@@ -16,8 +16,14 @@ import org.junit.jupiter.api.Test;
 /** How {@link WhatsAppClient} writes the send and reads answers the simulator does not give. */
 class WhatsAppClientTest {
   private static String graphError(int code, String title, String more) {
-    return "{\"error\":{\"message\":\"(#" + code + ") " + title + "\",\"type\":\"OAuthException\",\"code\":" + code
-        + ",\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"d\"}" + more
+    return "{\"error\":{\"message\":\"(#"
+        + code
+        + ") "
+        + title
+        + "\",\"type\":\"OAuthException\",\"code\":"
+        + code
+        + ",\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"d\"}"
+        + more
         + ",\"fbtrace_id\":\"Az8or2yhqkZfEZ-_4Qn_Bam\"}}";
   }
 
@@ -37,31 +43,47 @@ class WhatsAppClientTest {
 
   @Test
   void theDocumentedAnswerIsAccepted() {
-    String ok = "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"+16505551234\",\"wa_id\":\"16505551234\"}],"
-        + "\"messages\":[{\"id\":\"wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJCOTY3NDc0NDFDRUI3NTA0Q0UA\"}]}";
+    String ok =
+        "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"+16505551234\",\"wa_id\":\"16505551234\"}],"
+            + "\"messages\":[{\"id\":\"wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJCOTY3NDc0NDFDRUI3NTA0Q0UA\"}]}";
 
-    assertThat(WhatsAppClient.outcome(answer(200, ok))).isEqualTo(new HandOffResult.Accepted(
-        "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJCOTY3NDc0NDFDRUI3NTA0Q0UA", "accepted"));
+    assertThat(WhatsAppClient.outcome(answer(200, ok)))
+        .isEqualTo(
+            new HandOffResult.Accepted(
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJCOTY3NDc0NDFDRUI3NTA0Q0UA", "accepted"));
   }
 
   @Test
   void aSuccessWithoutAWamidIsNotSentAgain() {
-    assertThat(WhatsAppClient.outcome(answer(200, "{\"messages\":[]}"))).isInstanceOf(HandOffResult.TimedOut.class);
+    assertThat(WhatsAppClient.outcome(answer(200, "{\"messages\":[]}")))
+        .isInstanceOf(HandOffResult.TimedOut.class);
   }
 
   @Test
   void theDocumentedThrottleIsRetryableEvenAsHttp400() {
-    HandOffResult r = WhatsAppClient.outcome(answer(400, graphError(130429, "Rate limit hit",
-        ",\"error_subcode\":2494055"), "Retry-After", "60"));
+    HandOffResult r =
+        WhatsAppClient.outcome(
+            answer(
+                400,
+                graphError(130429, "Rate limit hit", ",\"error_subcode\":2494055"),
+                "Retry-After",
+                "60"));
 
-    assertThat(r).isEqualTo(new HandOffResult.Retryable("WhatsApp answered HTTP 400 with 130429 Rate limit hit",
-        Optional.of(Duration.ofMinutes(1))));
+    assertThat(r)
+        .isEqualTo(
+            new HandOffResult.Retryable(
+                "WhatsApp answered HTTP 400 with 130429 Rate limit hit",
+                Optional.of(Duration.ofMinutes(1))));
   }
 
   @Test
   void aTransientErrorIsRetryableAndOtherCodesAreRejectedWithTheirTitle() {
-    assertThat(WhatsAppClient.outcome(answer(400, graphError(2, "Service temporarily unavailable",
-        ",\"is_transient\":true")))).isInstanceOf(HandOffResult.Retryable.class);
+    assertThat(
+            WhatsAppClient.outcome(
+                answer(
+                    400,
+                    graphError(2, "Service temporarily unavailable", ",\"is_transient\":true"))))
+        .isInstanceOf(HandOffResult.Retryable.class);
     assertThat(WhatsAppClient.outcome(answer(400, graphError(131047, "Re-engagement message", ""))))
         .isEqualTo(new HandOffResult.Rejected("131047", "Re-engagement message"));
   }

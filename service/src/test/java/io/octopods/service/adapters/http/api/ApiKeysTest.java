@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ApiKeysTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void keysFromTheVariableMapToTheirWorkspaces() {
@@ -36,12 +35,20 @@ class ApiKeysTest {
   @Test
   void aMalformedVariableIsRefusedSayingWhereAndHowWithoutShowingAKey() {
     assertThatThrownBy(() -> ApiKeys.from(Optional.of("acme:k1,secretwithoutcolon"), dir))
-        .hasMessageContaining("entry 2").hasMessageContaining("workspace:key").message().doesNotContain("secretwithoutcolon");
-    assertThatThrownBy(() -> ApiKeys.from(Optional.of("acme:"), dir)).hasMessageContaining("empty key");
-    assertThatThrownBy(() -> ApiKeys.from(Optional.of(":k1"), dir)).hasMessageContaining("workspace");
-    assertThatThrownBy(() -> ApiKeys.from(Optional.of("ac me:k1"), dir)).hasMessageContaining("'ac me'");
+        .hasMessageContaining("entry 2")
+        .hasMessageContaining("workspace:key")
+        .message()
+        .doesNotContain("secretwithoutcolon");
+    assertThatThrownBy(() -> ApiKeys.from(Optional.of("acme:"), dir))
+        .hasMessageContaining("empty key");
+    assertThatThrownBy(() -> ApiKeys.from(Optional.of(":k1"), dir))
+        .hasMessageContaining("workspace");
+    assertThatThrownBy(() -> ApiKeys.from(Optional.of("ac me:k1"), dir))
+        .hasMessageContaining("'ac me'");
     assertThatThrownBy(() -> ApiKeys.from(Optional.of("acme:topsecret,beta:topsecret"), dir))
-        .hasMessageContaining("one workspace").message().doesNotContain("topsecret");
+        .hasMessageContaining("one workspace")
+        .message()
+        .doesNotContain("topsecret");
     assertThatThrownBy(() -> ApiKeys.from(Optional.of(", ,"), dir)).hasMessageContaining("no key");
   }
 
@@ -58,7 +65,8 @@ class ApiKeysTest {
     assertThat(second.demoKey()).as("blank counts as unset; the kept key is reused").contains(key);
     assertThat(second.workspaceOf(key)).contains("demo");
 
-    assertThat(ApiKeys.from(Optional.empty(), dir.resolve("other")).demoKey()).isNotEqualTo(Optional.of(key));
+    assertThat(ApiKeys.from(Optional.empty(), dir.resolve("other")).demoKey())
+        .isNotEqualTo(Optional.of(key));
   }
 
   @Test

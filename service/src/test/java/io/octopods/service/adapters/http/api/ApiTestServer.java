@@ -24,8 +24,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The public API on a real HTTP server over a real store (the embedded H2, or PostgreSQL when
- * OCTOPODS_TEST_DB_URL is set), called over HTTP. Two workspaces: acme and beta. The hand-off worker's
- * wake is a no-op, so messages stay QUEUED until a test applies reports with {@link #report}.
+ * OCTOPODS_TEST_DB_URL is set), called over HTTP. Two workspaces: acme and beta. The hand-off
+ * worker's wake is a no-op, so messages stay QUEUED until a test applies reports with {@link
+ * #report}.
  */
 final class ApiTestServer implements AutoCloseable {
   static final String ACME_KEY = "acme_k_0123456789abcdef0123456789";
@@ -47,7 +48,8 @@ final class ApiTestServer implements AutoCloseable {
     intake = new ReportIntake(store, serviceClock);
     SendMessage send = new SendMessage(store, serviceClock);
     ApiKeys keys = ApiKeys.from(Optional.of(KEYS), dir);
-    PublicApiRoutes routes = new PublicApiRoutes(send, storeSeenByApi.apply(store), keys, rateLimit, rateClock);
+    PublicApiRoutes routes =
+        new PublicApiRoutes(send, storeSeenByApi.apply(store), keys, rateLimit, rateClock);
     server = new HttpServer(List.of(routes)).start("127.0.0.1", 0);
   }
 
@@ -96,10 +98,14 @@ final class ApiTestServer implements AutoCloseable {
     return call(b.build());
   }
 
-  /** POSTs JSON with {@code Content-Type: application/json}; {@code headers} are name, value pairs. */
+  /**
+   * POSTs JSON with {@code Content-Type: application/json}; {@code headers} are name, value pairs.
+   */
   Answer post(String path, String key, String json, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))
-        .header("Content-Type", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/json");
     if (key != null) {
       b.header("Authorization", "Bearer " + key);
     }
@@ -111,7 +117,10 @@ final class ApiTestServer implements AutoCloseable {
 
   /** Sends a valid request on a channel and returns the answer. */
   Answer send(String key, String channel, String to, String text, String... headers) {
-    return post("/api/v1/" + channel + "/messages", key, "{\"to\": \"" + to + "\", \"body\": \"" + text + "\"}",
+    return post(
+        "/api/v1/" + channel + "/messages",
+        key,
+        "{\"to\": \"" + to + "\", \"body\": \"" + text + "\"}",
         headers);
   }
 
@@ -137,14 +146,31 @@ final class ApiTestServer implements AutoCloseable {
   }
 
   /** A provider report for one of our messages, as a webhook adapter would hand it over. */
-  void report(Channel channel, String messageId, String providerId, String word, Optional<String> errorCode,
-      Optional<String> errorTitle, Optional<Instant> providerTimestamp) {
-    intake.apply(List.of(new IncomingReport(channel, Optional.ofNullable(providerId), Optional.ofNullable(messageId),
-        word, providerTimestamp, errorCode, errorTitle, "{\"status\":\"" + word + "\"}")), "callback");
+  void report(
+      Channel channel,
+      String messageId,
+      String providerId,
+      String word,
+      Optional<String> errorCode,
+      Optional<String> errorTitle,
+      Optional<Instant> providerTimestamp) {
+    intake.apply(
+        List.of(
+            new IncomingReport(
+                channel,
+                Optional.ofNullable(providerId),
+                Optional.ofNullable(messageId),
+                word,
+                providerTimestamp,
+                errorCode,
+                errorTitle,
+                "{\"status\":\"" + word + "\"}")),
+        "callback");
   }
 
   void report(Channel channel, String messageId, String providerId, String word) {
-    report(channel, messageId, providerId, word, Optional.empty(), Optional.empty(), Optional.empty());
+    report(
+        channel, messageId, providerId, word, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   @Override

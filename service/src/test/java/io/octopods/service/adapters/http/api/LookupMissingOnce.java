@@ -1,21 +1,22 @@
 package io.octopods.service.adapters.http.api;
 
-import java.util.Map;
-import java.util.Collection;
 import io.octopods.service.application.HistoryEvent;
 import io.octopods.service.application.MessageRecord;
 import io.octopods.service.application.ports.MessageStore;
 import io.octopods.service.application.ports.StoreTransaction;
 import io.octopods.service.domain.Channel;
 import io.octopods.service.domain.Status;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * The store as the API sees it when another request takes an idempotency key between the API's look-up
- * and its send: while {@code missOnce} is set, the next look-up of a kept answer finds nothing.
+ * The store as the API sees it when another request takes an idempotency key between the API's
+ * look-up and its send: while {@code missOnce} is set, the next look-up of a kept answer finds
+ * nothing.
  */
 final class LookupMissingOnce implements MessageStore {
   private final MessageStore store;
@@ -42,7 +43,11 @@ final class LookupMissingOnce implements MessageStore {
   }
 
   @Override
-  public MessagePage list(String workspace, Channel channel, Optional<Status> status, int limit,
+  public MessagePage list(
+      String workspace,
+      Channel channel,
+      Optional<Status> status,
+      int limit,
       Optional<String> cursor) {
     return store.list(workspace, channel, status, limit, cursor);
   }

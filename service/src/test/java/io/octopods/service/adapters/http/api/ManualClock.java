@@ -35,7 +35,8 @@ final class ManualClock extends Clock {
   @Override
   public Instant instant() {
     long n = nanos.getAndAdd(tickNanos);
-    return Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
+    return Instant.ofEpochSecond(
+        Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
   }
 
   @Override

@@ -18,15 +18,26 @@ class MessageJsonTest {
   private static final Instant AT = Instant.parse("2026-11-26T10:00:02.120456789Z");
 
   private static MessageRecord message(Status status, Optional<FailureReason> failure) {
-    return new MessageRecord("3f1c0000-0000-4000-8000-000000000001", "acme", Channel.VIBER, "+15551230001", "hi",
-        Optional.empty(), Optional.of("5012345678901234567"), status, Instant.parse("2026-11-26T10:00:00Z"), AT,
-        failure, Map.of());
+    return new MessageRecord(
+        "3f1c0000-0000-4000-8000-000000000001",
+        "acme",
+        Channel.VIBER,
+        "+15551230001",
+        "hi",
+        Optional.empty(),
+        Optional.of("5012345678901234567"),
+        status,
+        Instant.parse("2026-11-26T10:00:00Z"),
+        AT,
+        failure,
+        Map.of());
   }
 
   @Test
   void timesAreUtcWithMillisecondsAndZ() {
     assertThat(MessageJson.time(AT)).isEqualTo("2026-11-26T10:00:02.120Z");
-    assertThat(MessageJson.time(Instant.parse("2026-01-02T03:04:05Z"))).isEqualTo("2026-01-02T03:04:05.000Z");
+    assertThat(MessageJson.time(Instant.parse("2026-01-02T03:04:05Z")))
+        .isEqualTo("2026-01-02T03:04:05.000Z");
   }
 
   @Test
@@ -40,7 +51,9 @@ class MessageJsonTest {
 
   @Test
   void aFailureWithoutACodeShowsANullCode() {
-    ObjectNode m = MessageJson.message(message(Status.FAILED, Optional.of(FailureReason.fromProvider(null, null))));
+    ObjectNode m =
+        MessageJson.message(
+            message(Status.FAILED, Optional.of(FailureReason.fromProvider(null, null))));
     assertThat(m.at("/message_status/failure_reason/code").isNull()).isTrue();
     assertThat(m.at("/message_status/failure_reason/title").asText()).isEqualTo("no code given");
     assertThat(m.at("/message_status/failure_reason/source").asText()).isEqualTo("provider");
@@ -49,9 +62,23 @@ class MessageJsonTest {
 
   @Test
   void anEventWithOnlyATitleKeepsItAndShowsItsDetail() {
-    ObjectNode e = MessageJson.event(new HistoryEvent("e1", "m1", AT, Optional.empty(), "send", Optional.empty(),
-        Optional.empty(), Optional.empty(), false, Optional.of(Reason.STALE), Optional.empty(),
-        Optional.of("timed out"), Optional.of("the provider did not answer within PT10S"), "{}"));
+    ObjectNode e =
+        MessageJson.event(
+            new HistoryEvent(
+                "e1",
+                "m1",
+                AT,
+                Optional.empty(),
+                "send",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.of(Reason.STALE),
+                Optional.empty(),
+                Optional.of("timed out"),
+                Optional.of("the provider did not answer within PT10S"),
+                "{}"));
     assertThat(e.get("error").get("code").isNull()).isTrue();
     assertThat(e.get("error").get("title").asText()).isEqualTo("timed out");
     assertThat(e.get("reason").asText()).isEqualTo("stale");

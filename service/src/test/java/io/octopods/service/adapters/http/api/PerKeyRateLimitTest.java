@@ -38,6 +38,7 @@ class PerKeyRateLimitTest {
     for (int i = 0; i < 1_000; i++) {
       assertThat(off.take("k")).isEmpty();
     }
-    assertThatThrownBy(() -> new PerKeyRateLimit(-1, clock)).hasMessageContaining("OCTOPODS_RATE_LIMIT");
+    assertThatThrownBy(() -> new PerKeyRateLimit(-1, clock))
+        .hasMessageContaining("OCTOPODS_RATE_LIMIT");
   }
 }

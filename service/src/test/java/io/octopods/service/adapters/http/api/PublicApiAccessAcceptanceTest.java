@@ -19,37 +19,43 @@ import org.junit.jupiter.api.io.TempDir;
 class PublicApiAccessAcceptanceTest {
   private static final String LIST = "/api/v1/sms/messages";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void everyApiCallWithoutAKnownBearerKeyIs401WithAChallenge() {
     try (ApiTestServer api = ApiTestServer.start(dir)) {
       String id = api.sent(ACME_KEY, "sms");
-      List<String> paths = List.of(LIST, LIST + "/" + id, LIST + "/" + id + "/history", "/api/v1/telegram/messages");
+      List<String> paths =
+          List.of(LIST, LIST + "/" + id, LIST + "/" + id + "/history", "/api/v1/telegram/messages");
       for (String path : paths) {
         Answer none = api.get(path, null);
         assertThat(none.status()).as(path).isEqualTo(401);
         assertThat(none.contentType()).startsWith("application/problem+json");
-        assertThat(none.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(none.header("WWW-Authenticate"))
+            .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(none.json().get("detail").asText()).contains("Authorization: Bearer");
 
         Answer wrong = api.get(path, "acme_k_0123456789abcdef012345678X");
         assertThat(wrong.status()).as(path).isEqualTo(401);
-        assertThat(wrong.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer")
-            .contains("invalid_token"));
+        assertThat(wrong.header("WWW-Authenticate"))
+            .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer").contains("invalid_token"));
       }
       Answer send = api.post(LIST, null, "{\"to\": \"+15551230001\", \"body\": \"x\"}");
       assertThat(send.status()).isEqualTo(401);
       assertThat(api.get(LIST, null).body()).doesNotContain(ACME_KEY);
 
-      HttpRequest basic = HttpRequest.newBuilder(api.uri(LIST)).header("Authorization", "Basic " + ACME_KEY).build();
+      HttpRequest basic =
+          HttpRequest.newBuilder(api.uri(LIST))
+              .header("Authorization", "Basic " + ACME_KEY)
+              .build();
       Answer a = api.call(basic);
       assertThat(a.status()).isEqualTo(401);
       assertThat(a.json().get("detail").asText()).contains("Basic").contains("Bearer");
 
-      HttpRequest lowerCase = HttpRequest.newBuilder(api.uri(LIST)).header("Authorization", "bearer  " + ACME_KEY)
-          .build();
+      HttpRequest lowerCase =
+          HttpRequest.newBuilder(api.uri(LIST))
+              .header("Authorization", "bearer  " + ACME_KEY)
+              .build();
       assertThat(api.call(lowerCase).status()).as("the scheme is case-insensitive").isEqualTo(200);
     }
   }
@@ -65,18 +71,28 @@ class PublicApiAccessAcceptanceTest {
       assertThat(limited.contentType()).startsWith("application/problem+json");
       assertThat(limited.header("Retry-After")).contains("1");
       assertThat(limited.json().get("detail").asText()).contains("3 requests");
-      assertThat(api.send(ACME_KEY, "sms", "+15551230001", "x").status()).as("sends count too").isEqualTo(429);
+      assertThat(api.send(ACME_KEY, "sms", "+15551230001", "x").status())
+          .as("sends count too")
+          .isEqualTo(429);
 
-      assertThat(api.get(LIST, ACME_SECOND_KEY).status()).as("per key, not per workspace").isEqualTo(200);
+      assertThat(api.get(LIST, ACME_SECOND_KEY).status())
+          .as("per key, not per workspace")
+          .isEqualTo(200);
       assertThat(api.get(LIST, BETA_KEY).status()).isEqualTo(200);
-      assertThat(api.get("/health", null).status()).as("/health has no key and no limit").isEqualTo(200);
+      assertThat(api.get("/health", null).status())
+          .as("/health has no key and no limit")
+          .isEqualTo(200);
 
       api.rateClock.advance(Duration.ofMillis(340));
-      assertThat(api.get(LIST, ACME_KEY).status()).as("a third of a second refills one token").isEqualTo(200);
+      assertThat(api.get(LIST, ACME_KEY).status())
+          .as("a third of a second refills one token")
+          .isEqualTo(200);
       assertThat(api.get(LIST, ACME_KEY).status()).isEqualTo(429);
       api.rateClock.advance(Duration.ofSeconds(5));
       for (int i = 0; i < 3; i++) {
-        assertThat(api.get(LIST, ACME_KEY).status()).as("the bucket holds one second's worth").isEqualTo(200);
+        assertThat(api.get(LIST, ACME_KEY).status())
+            .as("the bucket holds one second's worth")
+            .isEqualTo(200);
       }
       assertThat(api.get(LIST, ACME_KEY).status()).isEqualTo(429);
     }
@@ -94,7 +110,10 @@ class PublicApiAccessAcceptanceTest {
   @Test
   void healthNeedsNoKeyAndCountsWhatIsPending() {
     try (ApiTestServer api = ApiTestServer.start(dir)) {
-      api.post(LIST, ACME_KEY, "{\"to\": \"+15551230001\", \"body\": \"x\", \"contact\": {\"email\": \"a@example.com\"}}");
+      api.post(
+          LIST,
+          ACME_KEY,
+          "{\"to\": \"+15551230001\", \"body\": \"x\", \"contact\": {\"email\": \"a@example.com\"}}");
       api.sent(ACME_KEY, "whatsapp");
       api.report(io.octopods.service.domain.Channel.VIBER, null, "77", "delivered");
 

@@ -20,12 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Idempotency-Key of a send over real HTTP: replay, 409 for another request, workspaces, races. */
+/**
+ * The Idempotency-Key of a send over real HTTP: replay, 409 for another request, workspaces, races.
+ */
 class PublicApiIdempotencyAcceptanceTest {
   private static final String MESSAGES = "/api/v1/whatsapp/messages";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private ApiTestServer api;
 
   @BeforeEach
@@ -40,10 +41,20 @@ class PublicApiIdempotencyAcceptanceTest {
 
   @Test
   void aRepeatWithTheSameIdempotencyKeyGetsTheFirstAnswerAndSendsNothing() {
-    Answer first = api.post(MESSAGES, ACME_KEY, "{\"to\": \"+15551230001\", \"body\": \"Hi\"}",
-        "Idempotency-Key", "order-42");
-    Answer again = api.post(MESSAGES, ACME_KEY, "{ \"body\" : \"Hi\", \"to\": \"+15551230001\", \"contact\": null }",
-        "Idempotency-Key", "order-42");
+    Answer first =
+        api.post(
+            MESSAGES,
+            ACME_KEY,
+            "{\"to\": \"+15551230001\", \"body\": \"Hi\"}",
+            "Idempotency-Key",
+            "order-42");
+    Answer again =
+        api.post(
+            MESSAGES,
+            ACME_KEY,
+            "{ \"body\" : \"Hi\", \"to\": \"+15551230001\", \"contact\": null }",
+            "Idempotency-Key",
+            "order-42");
 
     assertThat(first.status()).isEqualTo(202);
     assertThat(again.status()).isEqualTo(202);
@@ -59,11 +70,14 @@ class PublicApiIdempotencyAcceptanceTest {
   void theSameKeyWithAnotherRequestIs409() {
     api.post(MESSAGES, ACME_KEY, request("Hi"), "Idempotency-Key", "order-43");
     Answer other = api.post(MESSAGES, ACME_KEY, request("Hello"), "Idempotency-Key", "order-43");
-    Answer otherChannel = api.post("/api/v1/sms/messages", ACME_KEY, request("Hi"), "Idempotency-Key", "order-43");
+    Answer otherChannel =
+        api.post("/api/v1/sms/messages", ACME_KEY, request("Hi"), "Idempotency-Key", "order-43");
 
     assertThat(other.status()).isEqualTo(409);
     assertThat(other.contentType()).startsWith("application/problem+json");
-    assertThat(other.json().get("detail").asText()).contains("order-43").contains("different request")
+    assertThat(other.json().get("detail").asText())
+        .contains("order-43")
+        .contains("different request")
         .contains("new key");
     assertThat(otherChannel.status()).isEqualTo(409);
     assertThat(api.get(MESSAGES, ACME_KEY).json().get("data")).hasSize(1);
@@ -81,8 +95,8 @@ class PublicApiIdempotencyAcceptanceTest {
   @Test
   void aFirstRequestThatLostTheRaceForItsKeyGetsTheWinnersAnswer(@TempDir Path other) {
     AtomicBoolean missOnce = new AtomicBoolean(true);
-    try (ApiTestServer racing = ApiTestServer.withStoreSeenByApi(other, store -> new LookupMissingOnce(store,
-        missOnce))) {
+    try (ApiTestServer racing =
+        ApiTestServer.withStoreSeenByApi(other, store -> new LookupMissingOnce(store, missOnce))) {
       Answer winner = racing.post(MESSAGES, ACME_KEY, request("Hi"), "Idempotency-Key", "race");
       missOnce.set(true);
       Answer loser = racing.post(MESSAGES, ACME_KEY, request("Hi"), "Idempotency-Key", "race");
@@ -101,18 +115,26 @@ class PublicApiIdempotencyAcceptanceTest {
     try {
       CountDownLatch go = new CountDownLatch(1);
       List<CompletableFuture<Answer>> answers = new ArrayList<>();
-      IntStream.range(0, n).forEach(i -> answers.add(CompletableFuture.supplyAsync(() -> {
-        await(go);
-        return api.post(MESSAGES, ACME_KEY, request("Hi"), "Idempotency-Key", "together");
-      }, pool)));
+      IntStream.range(0, n)
+          .forEach(
+              i ->
+                  answers.add(
+                      CompletableFuture.supplyAsync(
+                          () -> {
+                            await(go);
+                            return api.post(
+                                MESSAGES, ACME_KEY, request("Hi"), "Idempotency-Key", "together");
+                          },
+                          pool)));
       go.countDown();
       List<Answer> done = new ArrayList<>();
       for (CompletableFuture<Answer> f : answers) {
         done.add(f.get(30, TimeUnit.SECONDS));
       }
       assertThat(done).extracting(Answer::status).containsOnly(202);
-      assertThat(done).extracting(a -> a.json().get("message_id").asText()).containsOnly(
-          done.get(0).json().get("message_id").asText());
+      assertThat(done)
+          .extracting(a -> a.json().get("message_id").asText())
+          .containsOnly(done.get(0).json().get("message_id").asText());
       assertThat(api.get(MESSAGES, ACME_KEY).json().get("data")).hasSize(1);
     } finally {
       pool.shutdownNow();

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** GET of one message, of a list and of a history over real HTTP; workspace and channel isolation. */
+/**
+ * GET of one message, of a list and of a history over real HTTP; workspace and channel isolation.
+ */
 class PublicApiReadAcceptanceTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private ApiTestServer api;
 
   @BeforeEach
@@ -55,21 +56,29 @@ class PublicApiReadAcceptanceTest {
 
     api.report(Channel.WHATSAPP, id, "wamid.P1", "delivered");
     Answer delivered = api.get(one("whatsapp", id), ACME_KEY);
-    assertThat(delivered.json().at("/message_status/message_status").asText()).isEqualTo("DELIVERED");
+    assertThat(delivered.json().at("/message_status/message_status").asText())
+        .isEqualTo("DELIVERED");
     assertThat(delivered.json().at("/message_status/terminal").asBoolean()).isTrue();
     assertThat(delivered.header("Retry-After")).isEmpty();
     assertThat(Instant.parse(delivered.json().at("/message_status/updated_at").asText()))
         .isAfter(Instant.parse(sent.json().at("/message_status/updated_at").asText()));
 
-    assertThat(api.get("/api/v1/whatsapp/messages", ACME_KEY).header("Retry-After")).as("only on one message")
+    assertThat(api.get("/api/v1/whatsapp/messages", ACME_KEY).header("Retry-After"))
+        .as("only on one message")
         .isEmpty();
   }
 
   @Test
   void aFailedMessageShowsItsFailureReason() {
     String id = api.sent(ACME_KEY, "sms");
-    api.report(Channel.SMS, id, "SM123", "undelivered", Optional.of("30003"),
-        Optional.of("Unreachable destination handset"), Optional.empty());
+    api.report(
+        Channel.SMS,
+        id,
+        "SM123",
+        "undelivered",
+        Optional.of("30003"),
+        Optional.of("Unreachable destination handset"),
+        Optional.empty());
     JsonNode m = api.get(one("sms", id), ACME_KEY).json();
     assertThat(m.at("/message_status/message_status").asText()).isEqualTo("FAILED");
     assertThat(m.at("/message_status/terminal").asBoolean()).isTrue();
@@ -87,12 +96,15 @@ class PublicApiReadAcceptanceTest {
       Answer beta = api.get(path, BETA_KEY);
       assertThat(beta.status()).as(path).isEqualTo(404);
       assertThat(beta.contentType()).startsWith("application/problem+json");
-      assertThat(api.get(path, ACME_SECOND_KEY).status()).as("a second key of the same workspace").isEqualTo(200);
+      assertThat(api.get(path, ACME_SECOND_KEY).status())
+          .as("a second key of the same workspace")
+          .isEqualTo(200);
     }
     assertThat(api.get("/api/v1/whatsapp/messages", BETA_KEY).json().get("data")).isEmpty();
     Answer unknown = api.get(one("whatsapp", UUID.randomUUID().toString()), BETA_KEY);
     Answer foreign = api.get(one("whatsapp", acmes), BETA_KEY);
-    assertThat(foreign.json().get("title")).as("the same answer as for no message at all")
+    assertThat(foreign.json().get("title"))
+        .as("the same answer as for no message at all")
         .isEqualTo(unknown.json().get("title"));
   }
 
@@ -111,8 +123,11 @@ class PublicApiReadAcceptanceTest {
 
   @Test
   void anUnknownChannelIsNotFound() {
-    for (String path : List.of("/api/v1/telegram/messages", "/api/v1/SMS/messages",
-        one("telegram", UUID.randomUUID().toString()))) {
+    for (String path :
+        List.of(
+            "/api/v1/telegram/messages",
+            "/api/v1/SMS/messages",
+            one("telegram", UUID.randomUUID().toString()))) {
       Answer a = api.get(path, ACME_KEY);
       assertThat(a.status()).as(path).isEqualTo(404);
       assertThat(a.json().get("detail").asText()).contains("sms, whatsapp, viber");
@@ -137,15 +152,20 @@ class PublicApiReadAcceptanceTest {
     List<Integer> sizes = new ArrayList<>();
     String cursor = null;
     do {
-      Answer page = api.get("/api/v1/whatsapp/messages?status=SENT&limit=2"
-          + (cursor == null ? "" : "&cursor=" + cursor), ACME_KEY);
+      Answer page =
+          api.get(
+              "/api/v1/whatsapp/messages?status=SENT&limit=2"
+                  + (cursor == null ? "" : "&cursor=" + cursor),
+              ACME_KEY);
       assertThat(page.status()).isEqualTo(200);
       JsonNode json = page.json();
       sizes.add(json.get("data").size());
-      json.get("data").forEach(m -> {
-        assertThat(m.at("/message_status/message_status").asText()).isEqualTo("SENT");
-        seen.add(m.get("message_id").asText());
-      });
+      json.get("data")
+          .forEach(
+              m -> {
+                assertThat(m.at("/message_status/message_status").asText()).isEqualTo("SENT");
+                seen.add(m.get("message_id").asText());
+              });
       cursor = json.get("next_cursor").isNull() ? null : json.get("next_cursor").asText();
     } while (cursor != null);
 
@@ -170,9 +190,11 @@ class PublicApiReadAcceptanceTest {
     JsonNode first = api.get("/api/v1/viber/messages", ACME_KEY).json();
     assertThat(first.get("data")).hasSize(20);
     assertThat(first.get("next_cursor").asText()).isNotBlank();
-    assertThat(api.get("/api/v1/viber/messages?limit=100", ACME_KEY).json().get("data")).hasSize(21);
+    assertThat(api.get("/api/v1/viber/messages?limit=100", ACME_KEY).json().get("data"))
+        .hasSize(21);
     assertThat(api.get("/api/v1/viber/messages?limit=&status=", ACME_KEY).json().get("data"))
-        .as("empty values count as not given").hasSize(20);
+        .as("empty values count as not given")
+        .hasSize(20);
   }
 
   @Test
@@ -187,7 +209,11 @@ class PublicApiReadAcceptanceTest {
     assertThat(queued.pointers()).containsExactly("#/query/status");
     assertThat(queued.json().at("/errors/0/detail").asText())
         .contains("UNKNOWN, SENT, DELIVERED, READ, DELETED, FAILED");
-    assertThat(api.get("/api/v1/sms/messages?status=sent", ACME_KEY).json().at("/errors/0/detail").asText())
+    assertThat(
+            api.get("/api/v1/sms/messages?status=sent", ACME_KEY)
+                .json()
+                .at("/errors/0/detail")
+                .asText())
         .contains("upper case");
 
     Answer both = api.get("/api/v1/sms/messages?status=LOST&limit=1000", ACME_KEY);
@@ -206,8 +232,21 @@ class PublicApiReadAcceptanceTest {
   void aHistoryListsEveryEventInTheOrderReceivedWithApiFields() {
     String id = api.sent(ACME_KEY, "whatsapp");
     Instant providerTime = Instant.parse("2026-11-26T10:00:01.250Z");
-    api.report(Channel.WHATSAPP, id, "wamid.H1", "sent", Optional.empty(), Optional.empty(), Optional.of(providerTime));
-    api.report(Channel.WHATSAPP, id, "wamid.H1", "failed", Optional.of("131026"), Optional.of("Message undeliverable"),
+    api.report(
+        Channel.WHATSAPP,
+        id,
+        "wamid.H1",
+        "sent",
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(providerTime));
+    api.report(
+        Channel.WHATSAPP,
+        id,
+        "wamid.H1",
+        "failed",
+        Optional.of("131026"),
+        Optional.of("Message undeliverable"),
         Optional.empty());
     api.report(Channel.WHATSAPP, id, "wamid.H1", "delivered");
     api.report(Channel.WHATSAPP, id, "wamid.H1", "warning");
@@ -219,8 +258,19 @@ class PublicApiReadAcceptanceTest {
     assertThat(data).hasSize(4);
     List<String> names = new ArrayList<>();
     data.get(0).fieldNames().forEachRemaining(names::add);
-    assertThat(names).containsExactlyInAnyOrder("event_id", "received_at", "applied_at", "source", "provider_status",
-        "provider_timestamp", "mapped_status", "applied", "reason", "error", "detail");
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            "event_id",
+            "received_at",
+            "applied_at",
+            "source",
+            "provider_status",
+            "provider_timestamp",
+            "mapped_status",
+            "applied",
+            "reason",
+            "error",
+            "detail");
 
     JsonNode sent = data.get(0);
     assertThat(sent.get("source").asText()).isEqualTo("callback");
@@ -231,7 +281,8 @@ class PublicApiReadAcceptanceTest {
     assertThat(sent.get("reason").isNull()).isTrue();
     assertThat(sent.get("error").isNull()).isTrue();
     assertThat(sent.get("applied_at").isNull()).isTrue();
-    assertThat(sent.get("received_at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+    assertThat(sent.get("received_at").asText())
+        .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
 
     JsonNode failed = data.get(1);
     assertThat(failed.get("mapped_status").asText()).isEqualTo("FAILED");

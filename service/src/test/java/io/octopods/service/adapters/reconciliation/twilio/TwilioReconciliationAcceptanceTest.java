@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.service.adapters.clients.SimulatorAdmin;
 import io.octopods.service.adapters.clients.twilio.TwilioClient;
 import io.octopods.service.adapters.http.HttpServer;
@@ -35,8 +34,8 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,10 +43,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reconciliation end to end (edge-cases.md E1, status-model.md section 4): a real send through {@link HandOff} and
- * {@link TwilioClient} to the Twilio simulator (virtual clock), its callbacks into {@link TwilioWebhookRoutes} on
- * a real HTTP server, and the {@link ReconciliationWorker} with the {@link TwilioReconciler} asking the simulator's
- * fetch and list calls; everything lands in the real store. Reconcile-after is PT0.1S here.
+ * Reconciliation end to end (edge-cases.md E1, status-model.md section 4): a real send through
+ * {@link HandOff} and {@link TwilioClient} to the Twilio simulator (virtual clock), its callbacks
+ * into {@link TwilioWebhookRoutes} on a real HTTP server, and the {@link ReconciliationWorker} with
+ * the {@link TwilioReconciler} asking the simulator's fetch and list calls; everything lands in the
+ * real store. Reconcile-after is PT0.1S here.
  */
 @OctopodsSimulators(clock = "virtual")
 class TwilioReconciliationAcceptanceTest {
@@ -57,12 +57,12 @@ class TwilioReconciliationAcceptanceTest {
   private static final Duration CLIENT_TIMEOUT = Duration.ofMillis(400);
   private static final Duration FAST = Duration.ofMillis(20);
   private static final Duration WAIT = Duration.ofSeconds(15);
+
   /** PT0.1S, then waits doubling to at most PT0.2S: five checks in about a second. */
   private static final ReconciliationPolicy POLICY =
       new ReconciliationPolicy(Duration.ofMillis(100), 5, Duration.ofMillis(200));
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final Clock clock = Clock.systemUTC();
   private Simulators sims;
@@ -91,12 +91,26 @@ class TwilioReconciliationAcceptanceTest {
     intake = new ReportIntake(store, clock);
     int port = freePort();
     String publicUrl = "http://127.0.0.1:" + port;
-    webhooks = new HttpServer(List.of(new TwilioWebhookRoutes(authToken, publicUrl, intake))).start("127.0.0.1", port);
-    TwilioClient client = new TwilioClient(sim.baseUrl(), accountSid, authToken, FROM, Optional.empty(), publicUrl,
-        CLIENT_TIMEOUT);
+    webhooks =
+        new HttpServer(List.of(new TwilioWebhookRoutes(authToken, publicUrl, intake)))
+            .start("127.0.0.1", port);
+    TwilioClient client =
+        new TwilioClient(
+            sim.baseUrl(),
+            accountSid,
+            authToken,
+            FROM,
+            Optional.empty(),
+            publicUrl,
+            CLIENT_TIMEOUT);
     JdbcOutbox outbox = new JdbcOutbox(store);
-    HandOff handOff = new HandOff(store, outbox, channel -> client,
-        new HandOffPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200)), clock);
+    HandOff handOff =
+        new HandOff(
+            store,
+            outbox,
+            channel -> client,
+            new HandOffPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200)),
+            clock);
     handOffWorker = new HandOffWorker(outbox, handOff, clock, CLIENT_TIMEOUT, FAST).start();
     store.afterQueuing(kinds -> handOffWorker.wake());
     send = new SendMessage(store, clock);
@@ -125,7 +139,8 @@ class TwilioReconciliationAcceptanceTest {
   }
 
   private void startReconciliation() {
-    reconciliation = new ReconciliationWorker(queries, reconciler(sim.baseUrl()), POLICY, clock, FAST).start();
+    reconciliation =
+        new ReconciliationWorker(queries, reconciler(sim.baseUrl()), POLICY, clock, FAST).start();
   }
 
   private void bind(String to, String scenarioId) {
@@ -142,7 +157,9 @@ class TwilioReconciliationAcceptanceTest {
   }
 
   private MessageRecord sendSms(String to) {
-    return send.send(new SendMessage.Request(WORKSPACE, Channel.SMS, to, BODY, Optional.empty()), Optional.empty());
+    return send.send(
+        new SendMessage.Request(WORKSPACE, Channel.SMS, to, BODY, Optional.empty()),
+        Optional.empty());
   }
 
   private MessageRecord find(MessageRecord m) {
@@ -169,8 +186,9 @@ class TwilioReconciliationAcceptanceTest {
   }
 
   private void assertSentOnce(String to) {
-    assertThat(sim.messages(to)).as("reconciliation never sends").allSatisfy(s ->
-        assertThat(s.attempts()).isEqualTo(1));
+    assertThat(sim.messages(to))
+        .as("reconciliation never sends")
+        .allSatisfy(s -> assertThat(s.attempts()).isEqualTo(1));
   }
 
   @Test
@@ -180,23 +198,38 @@ class TwilioReconciliationAcceptanceTest {
     MessageRecord m = sendSms(to);
     await().atMost(WAIT).untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.SENT));
     String sid = find(m).providerMessageId().orElseThrow();
-    advance(Duration.ofSeconds(3)); // `sent` is posted, `delivered` is dropped: Twilio's side says delivered
-    await().atMost(WAIT).untilAsserted(() -> assertThat(trail(history(m))).contains("callback:sent"));
+    advance(
+        Duration.ofSeconds(
+            3)); // `sent` is posted, `delivered` is dropped: Twilio's side says delivered
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(trail(history(m))).contains("callback:sent"));
     assertThat(find(m).status()).isEqualTo(Status.SENT);
 
     startReconciliation();
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.DELIVERED));
-    assertThat(trail(history(m))).containsExactly("send:queued", "callback:sent", "reconciliation:delivered");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.DELIVERED));
+    assertThat(trail(history(m)))
+        .containsExactly("send:queued", "callback:sent", "reconciliation:delivered");
     HistoryEvent e = history(m).get(2);
     assertThat(e.applied()).isTrue();
     assertThat(e.reason()).isEmpty();
     assertThat(e.mappedStatus()).contains(Status.DELIVERED);
     assertThat(e.providerTimestamp()).as("Twilio has no event time").isEmpty();
-    assertThat(e.rawPayload()).contains("\"sid\":\"" + sid + "\"").contains("\"status\":\"delivered\"");
+    assertThat(e.rawPayload())
+        .contains("\"sid\":\"" + sid + "\"")
+        .contains("\"status\":\"delivered\"");
     assertThat(find(m).reached()).containsKey(Status.DELIVERED);
-    await().during(Duration.ofMillis(400)).atMost(WAIT).untilAsserted(() ->
-        assertThat(reconciliations(m)).as("a delivered message is not checked again").hasSize(1));
+    await()
+        .during(Duration.ofMillis(400))
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(reconciliations(m))
+                    .as("a delivered message is not checked again")
+                    .hasSize(1));
     assertThat(state(m).checks()).isEqualTo(1);
     assertSentOnce(to);
   }
@@ -208,59 +241,86 @@ class TwilioReconciliationAcceptanceTest {
     MessageRecord m = sendSms(to);
     await().atMost(WAIT).untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.SENT));
     advance(Duration.ofSeconds(1));
-    await().atMost(WAIT).untilAsserted(() -> assertThat(trail(history(m))).contains("callback:sent"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(trail(history(m))).contains("callback:sent"));
 
     startReconciliation();
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(state(m).nextCheckAt()).isEmpty());
     assertThat(state(m).checks()).isEqualTo(5);
-    assertThat(state(m).lastOutcome()).hasValueSatisfying(o -> assertThat(o).contains("check 5 of 5")
-        .contains("'sent'").contains("no more checks"));
-    assertThat(reconciliations(m)).hasSize(5).allSatisfy(e -> {
-      assertThat(e.providerStatus()).contains("sent");
-      assertThat(e.applied()).isFalse();
-      assertThat(e.reason()).contains(Reason.DUPLICATE);
-      assertThat(e.mappedStatus()).contains(Status.SENT);
-    });
+    assertThat(state(m).lastOutcome())
+        .hasValueSatisfying(
+            o ->
+                assertThat(o)
+                    .contains("check 5 of 5")
+                    .contains("'sent'")
+                    .contains("no more checks"));
+    assertThat(reconciliations(m))
+        .hasSize(5)
+        .allSatisfy(
+            e -> {
+              assertThat(e.providerStatus()).contains("sent");
+              assertThat(e.applied()).isFalse();
+              assertThat(e.reason()).contains(Reason.DUPLICATE);
+              assertThat(e.mappedStatus()).contains(Status.SENT);
+            });
     assertThat(find(m).status()).isEqualTo(Status.SENT);
-    await().during(Duration.ofMillis(500)).atMost(WAIT).untilAsserted(() ->
-        assertThat(reconciliations(m)).as("no check after the bound").hasSize(5));
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(reconciliations(m)).as("no check after the bound").hasSize(5));
     List<HistoryEvent> checks = reconciliations(m);
     assertThat(Duration.between(checks.get(0).receivedAt(), checks.get(1).receivedAt()))
-        .as("back-off: reconcile-after x 2").isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        .as("back-off: reconcile-after x 2")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(200));
     assertSentOnce(to);
   }
 
   @Test
   void aTimedOutHandOffIsFoundByRecipientAndSendTimeAndSettled() {
     String to = SimulatorAdmin.freshRecipient();
-    play(to, "reconcile-timeout-dropped", "send:\n  respond: timeout\n  delay: 1s\ncallbacks:\n"
-        + "  - at: 500ms\n    status: sent\n    drop: true\n  - at: 2s\n    status: delivered\n    drop: true\n");
+    play(
+        to,
+        "reconcile-timeout-dropped",
+        "send:\n  respond: timeout\n  delay: 1s\ncallbacks:\n"
+            + "  - at: 500ms\n    status: sent\n    drop: true\n  - at: 2s\n    status: delivered\n    drop: true\n");
     MessageRecord m = sendSms(to);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(trail(history(m))).containsExactly("send:timeout"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(trail(history(m))).containsExactly("send:timeout"));
     assertThat(find(m).status()).isEqualTo(Status.UNKNOWN);
     assertThat(find(m).providerMessageId()).isEmpty();
     advance(Duration.ofSeconds(3)); // nothing reaches us: both callbacks are dropped
 
     startReconciliation();
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.DELIVERED));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.DELIVERED));
     String sid = sim.messages(to).get(0).providerMessageId();
     assertThat(find(m).providerMessageId()).as("the SID is learnt from the list").contains(sid);
     assertThat(trail(history(m))).containsExactly("send:timeout", "reconciliation:delivered");
     assertThat(history(m).get(1).applied()).isTrue();
-    assertThat(state(m).lastOutcome()).hasValueSatisfying(o -> assertThat(o).contains("found " + sid)
-        .contains("by recipient and send time"));
+    assertThat(state(m).lastOutcome())
+        .hasValueSatisfying(
+            o -> assertThat(o).contains("found " + sid).contains("by recipient and send time"));
     assertSentOnce(to);
   }
 
   @Test
   void aTimedOutHandOffThatTwilioHasNotSentYetBecomesSentAndIsThenFetched() {
     String to = SimulatorAdmin.freshRecipient();
-    play(to, "reconcile-timeout-then-delivered", "send:\n  respond: timeout\n  delay: 1s\ncallbacks:\n"
-        + "  - at: 2s\n    status: delivered\n    drop: true\n");
+    play(
+        to,
+        "reconcile-timeout-then-delivered",
+        "send:\n  respond: timeout\n  delay: 1s\ncallbacks:\n"
+            + "  - at: 2s\n    status: delivered\n    drop: true\n");
     MessageRecord m = sendSms(to);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(trail(history(m))).containsExactly("send:timeout"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(trail(history(m))).containsExactly("send:timeout"));
 
     startReconciliation(); // Twilio's side still says `queued`
 
@@ -268,7 +328,9 @@ class TwilioReconciliationAcceptanceTest {
     assertThat(trail(history(m))).startsWith("send:timeout", "reconciliation:queued");
     advance(Duration.ofSeconds(3)); // now `delivered` on Twilio's side, its callback dropped
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.DELIVERED));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(find(m).status()).isEqualTo(Status.DELIVERED));
     assertThat(trail(history(m))).last().isEqualTo("reconciliation:delivered");
     assertSentOnce(to);
   }
@@ -278,42 +340,59 @@ class TwilioReconciliationAcceptanceTest {
     String to = SimulatorAdmin.freshRecipient();
     play(to, "reconcile-accept-quiet", "send:\n  respond: accept\n");
     MessageRecord first = sendSms(to);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(find(first).status()).isEqualTo(Status.SENT));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(find(first).status()).isEqualTo(Status.SENT));
     String firstSid = find(first).providerMessageId().orElseThrow();
-    play(to, "reconcile-timeout-delivered", "send:\n  respond: timeout\n  delay: 1s\ncallbacks:\n"
-        + "  - at: 1s\n    status: delivered\n    drop: true\n");
+    play(
+        to,
+        "reconcile-timeout-delivered",
+        "send:\n  respond: timeout\n  delay: 1s\ncallbacks:\n"
+            + "  - at: 1s\n    status: delivered\n    drop: true\n");
     MessageRecord second = sendSms(to); // the same recipient and body
-    await().atMost(WAIT).untilAsserted(() -> assertThat(trail(history(second))).containsExactly("send:timeout"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(trail(history(second))).containsExactly("send:timeout"));
     advance(Duration.ofSeconds(2));
 
     startReconciliation();
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(find(second).status()).isEqualTo(Status.DELIVERED));
-    String secondSid = sim.messages(to).stream()
-        .filter(s -> s.correlation().orElse("").equals("message_id=" + second.messageId()))
-        .findFirst().orElseThrow().providerMessageId();
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(find(second).status()).isEqualTo(Status.DELIVERED));
+    String secondSid =
+        sim.messages(to).stream()
+            .filter(s -> s.correlation().orElse("").equals("message_id=" + second.messageId()))
+            .findFirst()
+            .orElseThrow()
+            .providerMessageId();
     assertThat(secondSid).isNotEqualTo(firstSid);
     assertThat(find(second).providerMessageId()).contains(secondSid);
     assertThat(find(first).providerMessageId()).contains(firstSid);
     await().atMost(WAIT).untilAsserted(() -> assertThat(reconciliations(first)).isNotEmpty());
-    assertThat(find(first).status()).as("the first is still `queued` on Twilio's side").isEqualTo(Status.SENT);
-    assertThat(reconciliations(first)).allSatisfy(e -> assertThat(e.providerStatus()).contains("queued"));
+    assertThat(find(first).status())
+        .as("the first is still `queued` on Twilio's side")
+        .isEqualTo(Status.SENT);
+    assertThat(reconciliations(first))
+        .allSatisfy(e -> assertThat(e.providerStatus()).contains("queued"));
     assertSentOnce(to);
   }
 
   @Test
   void aSidTwilioDoesNotKnowIsACheckWithoutAReport() {
     MessageRecord m = Messages.sent(WORKSPACE, Channel.SMS, "SM00000000000000000000000000000000");
-    store.inTransaction(tx -> {
-      tx.insert(m);
-      return null;
-    });
+    store.inTransaction(
+        tx -> {
+          tx.insert(m);
+          return null;
+        });
 
     startReconciliation();
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(state(m).nextCheckAt()).isEmpty());
     assertThat(state(m).checks()).isEqualTo(5);
-    assertThat(state(m).lastOutcome()).hasValueSatisfying(o -> assertThat(o).contains("HTTP 404").contains("20404"));
+    assertThat(state(m).lastOutcome())
+        .hasValueSatisfying(o -> assertThat(o).contains("HTTP 404").contains("20404"));
     assertThat(history(m)).isEmpty();
     assertThat(find(m).status()).isEqualTo(Status.SENT);
   }
@@ -321,15 +400,20 @@ class TwilioReconciliationAcceptanceTest {
   @Test
   void twilioOutOfReachCountsAsACheckAndIsTriedAgainLater() {
     MessageRecord m = Messages.sent(WORKSPACE, Channel.SMS, "SM11111111111111111111111111111111");
-    store.inTransaction(tx -> {
-      tx.insert(m);
-      return null;
-    });
+    store.inTransaction(
+        tx -> {
+          tx.insert(m);
+          return null;
+        });
     String nowhere = "http://127.0.0.1:" + freePort();
-    reconciliation = new ReconciliationWorker(queries, reconciler(nowhere), POLICY, clock, FAST).start();
+    reconciliation =
+        new ReconciliationWorker(queries, reconciler(nowhere), POLICY, clock, FAST).start();
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(state(m).checks()).isGreaterThanOrEqualTo(2));
-    assertThat(state(m).lastOutcome()).hasValueSatisfying(o -> assertThat(o).contains("could not connect"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(state(m).checks()).isGreaterThanOrEqualTo(2));
+    assertThat(state(m).lastOutcome())
+        .hasValueSatisfying(o -> assertThat(o).contains("could not connect"));
     await().atMost(WAIT).untilAsserted(() -> assertThat(state(m).nextCheckAt()).isEmpty());
     assertThat(state(m).checks()).isEqualTo(5);
     assertThat(history(m)).isEmpty();
@@ -338,9 +422,12 @@ class TwilioReconciliationAcceptanceTest {
 
   @Test
   void onlySmsIsAskedAboutWhatsAppHasNoLookUp() {
-    MessageRecord whatsapp = insertOld(Messages.sent(WORKSPACE, Channel.WHATSAPP, "wamid.HBgLMTU1NTEyMzAwMDEVAgARGBI"));
-    MessageRecord sms = insertOld(Messages.sent(WORKSPACE, Channel.SMS, "SM22222222222222222222222222222222"));
-    reconciliation = new ReconciliationWorker(queries, reconciler(sim.baseUrl()), POLICY, clock, FAST);
+    MessageRecord whatsapp =
+        insertOld(Messages.sent(WORKSPACE, Channel.WHATSAPP, "wamid.HBgLMTU1NTEyMzAwMDEVAgARGBI"));
+    MessageRecord sms =
+        insertOld(Messages.sent(WORKSPACE, Channel.SMS, "SM22222222222222222222222222222222"));
+    reconciliation =
+        new ReconciliationWorker(queries, reconciler(sim.baseUrl()), POLICY, clock, FAST);
 
     assertThat(reconciliation.checkDue()).isEqualTo(1);
 
@@ -352,13 +439,25 @@ class TwilioReconciliationAcceptanceTest {
   /** Stores a copy of {@code m} whose last change was a minute ago. */
   private MessageRecord insertOld(MessageRecord m) {
     java.time.Instant before = m.createdAt().minus(Duration.ofMinutes(1));
-    MessageRecord old = new MessageRecord(m.messageId(), m.workspace(), m.channel(), m.to(), m.body(),
-        m.contactEmail(), m.providerMessageId(), m.status(), before, before, m.failure(),
-        java.util.Map.of(Status.QUEUED, before, m.status(), before));
-    store.inTransaction(tx -> {
-      tx.insert(old);
-      return null;
-    });
+    MessageRecord old =
+        new MessageRecord(
+            m.messageId(),
+            m.workspace(),
+            m.channel(),
+            m.to(),
+            m.body(),
+            m.contactEmail(),
+            m.providerMessageId(),
+            m.status(),
+            before,
+            before,
+            m.failure(),
+            java.util.Map.of(Status.QUEUED, before, m.status(), before));
+    store.inTransaction(
+        tx -> {
+          tx.insert(old);
+          return null;
+        });
     return old;
   }
 

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What the surfaces read from a Canvas Kit request (providers.md 4), leniently: its shapes are UNCONFIRMED. */
+/**
+ * What the surfaces read from a Canvas Kit request (providers.md 4), leniently: its shapes are
+ * UNCONFIRMED.
+ */
 class IntercomCanvasRequestTest {
   private static CanvasRequest read(String json) {
     return CanvasRequest.read(json.getBytes(StandardCharsets.UTF_8));
@@ -15,8 +18,10 @@ class IntercomCanvasRequestTest {
 
   @Test
   void readsWorkspaceContactComponentAndStoredData() {
-    CanvasRequest r = read("{\"workspace_id\":\"ic1\",\"contact\":{\"email\":\" A@Example.com \",\"phone\":\"+1 (555) 123-0001\"},"
-        + "\"component_id\":\"refresh\",\"current_canvas\":{\"content\":{\"components\":[]},\"stored_data\":{\"message_id\":\"m1\"}}}");
+    CanvasRequest r =
+        read(
+            "{\"workspace_id\":\"ic1\",\"contact\":{\"email\":\" A@Example.com \",\"phone\":\"+1 (555) 123-0001\"},"
+                + "\"component_id\":\"refresh\",\"current_canvas\":{\"content\":{\"components\":[]},\"stored_data\":{\"message_id\":\"m1\"}}}");
     assertThat(r.intercomWorkspaceId()).contains("ic1");
     assertThat(r.contactEmail()).contains("A@Example.com");
     assertThat(r.contactPhone()).contains("+15551230001");
@@ -32,7 +37,9 @@ class IntercomCanvasRequestTest {
 
   @Test
   void missingOrOddFieldsAreAbsent() {
-    CanvasRequest r = read("{\"workspace_id\":7,\"contact\":{\"email\":null,\"phone\":\"n/a\"},\"current_canvas\":{\"stored_data\":[]}}");
+    CanvasRequest r =
+        read(
+            "{\"workspace_id\":7,\"contact\":{\"email\":null,\"phone\":\"n/a\"},\"current_canvas\":{\"stored_data\":[]}}");
     assertThat(r.intercomWorkspaceId()).isEmpty();
     assertThat(r.contactEmail()).isEmpty();
     assertThat(r.contactPhone()).isEmpty();

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** OCTOPODS_INTERCOM_WORKSPACES (api.md, "Surfaces"). */
 class IntercomWorkspacesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private ApiKeys keys() {
     return ApiKeys.from(Optional.of("acme:k_acme_1,beta:k_beta_1"), dir);
@@ -38,20 +37,24 @@ class IntercomWorkspacesTest {
 
   @Test
   void withoutKeysEveryoneSeesTheDemoWorkspace() {
-    IntercomWorkspaces w = IntercomWorkspaces.from(Optional.empty(), ApiKeys.from(Optional.empty(), dir));
+    IntercomWorkspaces w =
+        IntercomWorkspaces.from(Optional.empty(), ApiKeys.from(Optional.empty(), dir));
     assertThat(w.workspaceOf(Optional.of("ic1"))).contains("demo");
   }
 
   @Test
   void aMalformedValueIsRefusedSayingWhichEntry() {
     assertThatThrownBy(() -> IntercomWorkspaces.from(Optional.of("ic1:acme,ic2"), keys()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entry 2").hasMessageContaining("':'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("entry 2")
+        .hasMessageContaining("':'");
     assertThatThrownBy(() -> IntercomWorkspaces.from(Optional.of(":acme"), keys()))
         .hasMessageContaining("entry 1");
     assertThatThrownBy(() -> IntercomWorkspaces.from(Optional.of("ic1:ac me"), keys()))
         .hasMessageContaining("ac me");
     assertThatThrownBy(() -> IntercomWorkspaces.from(Optional.of("ic1:acme,ic1:beta"), keys()))
-        .hasMessageContaining("ic1").hasMessageContaining("acme");
+        .hasMessageContaining("ic1")
+        .hasMessageContaining("acme");
     assertThatThrownBy(() -> IntercomWorkspaces.from(Optional.of(" , "), keys()))
         .hasMessageContaining("lists no workspace");
   }

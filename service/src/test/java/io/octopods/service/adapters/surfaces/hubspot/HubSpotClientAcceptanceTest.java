@@ -20,7 +20,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link HubSpotClient} against the HubSpot simulator over real HTTP: the batch it sends and what each answer means. */
+/**
+ * {@link HubSpotClient} against the HubSpot simulator over real HTTP: the batch it sends and what
+ * each answer means.
+ */
 @OctopodsSimulators(clock = "virtual")
 class HubSpotClientAcceptanceTest {
   private static final Duration TIMEOUT = Duration.ofMillis(500);
@@ -42,8 +45,13 @@ class HubSpotClientAcceptanceTest {
   }
 
   private HubSpotEvent event(Status status, String failureReason) {
-    return new HubSpotEvent(email, UUID.randomUUID().toString(), Channel.WHATSAPP, status,
-        Instant.parse("2026-11-26T10:00:01.234Z"), failureReason);
+    return new HubSpotEvent(
+        email,
+        UUID.randomUUID().toString(),
+        Channel.WHATSAPP,
+        status,
+        Instant.parse("2026-11-26T10:00:01.234Z"),
+        failureReason);
   }
 
   private static PushOutcome whole(HubSpotTimeline.Reply reply) {
@@ -58,10 +66,13 @@ class HubSpotClientAcceptanceTest {
 
     HubSpotTimeline.Reply reply = client.push(List.of(failed, sent));
 
-    assertThat(reply.answer()).isInstanceOfSatisfying(BatchAnswer.PerEvent.class, p -> {
-      assertThat(p.of(failed.id())).isEqualTo(new PushOutcome.Pushed(201));
-      assertThat(p.of(sent.id())).isEqualTo(new PushOutcome.Pushed(201));
-    });
+    assertThat(reply.answer())
+        .isInstanceOfSatisfying(
+            BatchAnswer.PerEvent.class,
+            p -> {
+              assertThat(p.of(failed.id())).isEqualTo(new PushOutcome.Pushed(201));
+              assertThat(p.of(sent.id())).isEqualTo(new PushOutcome.Pushed(201));
+            });
     assertThat(reply.window()).as("the simulator sends HubSpot's rate headers").isPresent();
     assertThat(sim.ids(email)).containsExactly(failed.id(), sent.id());
     SimulatorClient.TimelineEvent stored = sim.timeline(email).get(0);
@@ -74,7 +85,9 @@ class HubSpotClientAcceptanceTest {
     assertThat(tokens.path("status").asText()).isEqualTo("FAILED");
     assertThat(tokens.path("updated_at").asText()).isEqualTo("2026-11-26T10:00:01.234Z");
     assertThat(tokens.path("failure_reason").asText()).isEqualTo("131026: Message Undeliverable");
-    tokens.fields().forEachRemaining(t -> assertThat(t.getValue().isTextual()).as(t.getKey()).isTrue());
+    tokens
+        .fields()
+        .forEachRemaining(t -> assertThat(t.getValue().isTextual()).as(t.getKey()).isTrue());
   }
 
   @Test
@@ -85,10 +98,13 @@ class HubSpotClientAcceptanceTest {
 
     HubSpotTimeline.Reply again = client.push(List.of(known, fresh));
 
-    assertThat(again.answer()).isInstanceOfSatisfying(BatchAnswer.PerEvent.class, p -> {
-      assertThat(p.of(known.id())).isEqualTo(new PushOutcome.Pushed(409));
-      assertThat(p.of(fresh.id())).isEqualTo(new PushOutcome.Pushed(201));
-    });
+    assertThat(again.answer())
+        .isInstanceOfSatisfying(
+            BatchAnswer.PerEvent.class,
+            p -> {
+              assertThat(p.of(known.id())).isEqualTo(new PushOutcome.Pushed(409));
+              assertThat(p.of(fresh.id())).isEqualTo(new PushOutcome.Pushed(201));
+            });
     assertThat(sim.ids(email)).containsExactly(known.id(), fresh.id());
   }
 
@@ -99,11 +115,14 @@ class HubSpotClientAcceptanceTest {
 
     PushOutcome outcome = whole(client.push(List.of(event(Status.SENT, ""))));
 
-    assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Retry.class, r -> {
-      assertThat(r.rateLimited()).isTrue();
-      assertThat(r.asked()).contains(Duration.ofSeconds(7));
-      assertThat(r.why()).contains("429").contains("RATE_LIMIT");
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            PushOutcome.Retry.class,
+            r -> {
+              assertThat(r.rateLimited()).isTrue();
+              assertThat(r.asked()).contains(Duration.ofSeconds(7));
+              assertThat(r.why()).contains("429").contains("RATE_LIMIT");
+            });
     assertThat(sim.timeline(email)).hasSize(1);
   }
 
@@ -114,10 +133,13 @@ class HubSpotClientAcceptanceTest {
 
     PushOutcome outcome = whole(client.push(List.of(event(Status.SENT, ""))));
 
-    assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Retry.class, r -> {
-      assertThat(r.rateLimited()).isTrue();
-      assertThat(r.asked()).contains(Duration.ofSeconds(10));
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            PushOutcome.Retry.class,
+            r -> {
+              assertThat(r.rateLimited()).isTrue();
+              assertThat(r.asked()).contains(Duration.ofSeconds(10));
+            });
   }
 
   @Test
@@ -126,10 +148,13 @@ class HubSpotClientAcceptanceTest {
 
     PushOutcome outcome = whole(client.push(List.of(event(Status.SENT, ""))));
 
-    assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Retry.class, r -> {
-      assertThat(r.rateLimited()).isFalse();
-      assertThat(r.why()).contains("503");
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            PushOutcome.Retry.class,
+            r -> {
+              assertThat(r.rateLimited()).isFalse();
+              assertThat(r.why()).contains("503");
+            });
     assertThat(sim.timeline(email)).isEmpty();
   }
 
@@ -147,11 +172,18 @@ class HubSpotClientAcceptanceTest {
 
     HubSpotTimeline.Reply reply = wrong.push(List.of(event(Status.SENT, "")));
 
-    assertThat(reply.answer()).isInstanceOfSatisfying(BatchAnswer.PerEvent.class, p ->
-        assertThat(p.outcomes().values()).singleElement().isInstanceOfSatisfying(PushOutcome.Refused.class, r -> {
-          assertThat(r.status()).isEqualTo(404);
-          assertThat(r.body()).contains("999");
-        }));
+    assertThat(reply.answer())
+        .isInstanceOfSatisfying(
+            BatchAnswer.PerEvent.class,
+            p ->
+                assertThat(p.outcomes().values())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                        PushOutcome.Refused.class,
+                        r -> {
+                          assertThat(r.status()).isEqualTo(404);
+                          assertThat(r.body()).contains("999");
+                        }));
   }
 
   @Test
@@ -162,8 +194,9 @@ class HubSpotClientAcceptanceTest {
     }
     HubSpotClient nowhere = client("http://127.0.0.1:" + port, "t", "1");
 
-    assertThat(whole(nowhere.push(List.of(event(Status.SENT, ""))))).isInstanceOfSatisfying(PushOutcome.Retry.class,
-        r -> assertThat(r.asked()).isEqualTo(Optional.empty()));
+    assertThat(whole(nowhere.push(List.of(event(Status.SENT, "")))))
+        .isInstanceOfSatisfying(
+            PushOutcome.Retry.class, r -> assertThat(r.asked()).isEqualTo(Optional.empty()));
   }
 
   @Test
@@ -171,8 +204,9 @@ class HubSpotClientAcceptanceTest {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       HubSpotClient slow = client("http://127.0.0.1:" + silent.getLocalPort(), "t", "1");
 
-      assertThat(whole(slow.push(List.of(event(Status.SENT, ""))))).isInstanceOfSatisfying(PushOutcome.Retry.class,
-          r -> assertThat(r.rateLimited()).isFalse());
+      assertThat(whole(slow.push(List.of(event(Status.SENT, "")))))
+          .isInstanceOfSatisfying(
+              PushOutcome.Retry.class, r -> assertThat(r.rateLimited()).isFalse());
     }
   }
 }

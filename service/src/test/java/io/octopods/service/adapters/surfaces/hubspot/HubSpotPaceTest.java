@@ -7,13 +7,16 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The pusher keeps within HubSpot's window as the rate headers describe it, counting its own calls. */
+/**
+ * The pusher keeps within HubSpot's window as the rate headers describe it, counting its own calls.
+ */
 class HubSpotPaceTest {
   private static final Instant T = Instant.parse("2026-11-26T10:00:00Z");
   private static final Duration TEN = Duration.ofSeconds(10);
 
   /** Real time moves with the service's clock here: the instants below are both. */
   private Instant realNow = T;
+
   private final HubSpotPace pace = new HubSpotPace(() -> Duration.between(T, realNow).toNanos());
 
   private Optional<Instant> tryStart(Instant at) {
@@ -40,7 +43,8 @@ class HubSpotPaceTest {
 
     assertThat(tryStart(T.plusMillis(50))).contains(T.plusMillis(100));
     assertThat(tryStart(T.plusMillis(100))).isEmpty();
-    assertThat(tryStart(T.plusMillis(150))).as("spaced from the last start, answered or not")
+    assertThat(tryStart(T.plusMillis(150)))
+        .as("spaced from the last start, answered or not")
         .contains(T.plusMillis(200));
   }
 
@@ -76,7 +80,8 @@ class HubSpotPaceTest {
     call(T, 2, 50);
     assertThat(tryStart(T.plusSeconds(5))).isEmpty();
 
-    assertThat(tryStart(T.plusSeconds(9))).as("one answered and one in flight fill a window of two")
+    assertThat(tryStart(T.plusSeconds(9)))
+        .as("one answered and one in flight fill a window of two")
         .contains(T.plus(TEN));
 
     pace.cancelled();
@@ -97,9 +102,12 @@ class HubSpotPaceTest {
     call(T.plusSeconds(5), 100, 50);
     assertThat(tryStart(T.plusSeconds(8))).isEmpty();
     assertThat(tryStart(T.plusMillis(8100))).isEmpty();
-    pace.ended(Optional.of(new RateWindow(100, 0, TEN)), T.plusSeconds(9)); // the other call is still in flight
+    pace.ended(
+        Optional.of(new RateWindow(100, 0, TEN)),
+        T.plusSeconds(9)); // the other call is still in flight
 
-    assertThat(tryStart(T.plusSeconds(11))).as("the call at T has left; the one in flight took its room")
+    assertThat(tryStart(T.plusSeconds(11)))
+        .as("the call at T has left; the one in flight took its room")
         .contains(T.plusSeconds(15));
   }
 

@@ -8,7 +8,6 @@ import io.octopods.service.application.MessageRecord;
 import io.octopods.service.domain.Reason;
 import io.octopods.simulator.SimulatorClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -19,8 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Each of HubSpot's answers to a batch, from the simulator over real HTTP, and what the pusher makes of it: done,
- * retried (never dropped), split, sent alone, or kept as a dead letter (api.md, Surfaces: HubSpot, the table).
+ * Each of HubSpot's answers to a batch, from the simulator over real HTTP, and what the pusher
+ * makes of it: done, retried (never dropped), split, sent alone, or kept as a dead letter (api.md,
+ * Surfaces: HubSpot, the table).
  */
 class HubSpotPusherAnswersAcceptanceTest extends HubSpotPusherFixture {
   private List<MessageRecord> sendTo(List<String> emails) {
@@ -30,7 +30,9 @@ class HubSpotPusherAnswersAcceptanceTest extends HubSpotPusherFixture {
   }
 
   private List<HistoryEvent> deadLetterEvents(MessageRecord m) {
-    return store.history(m.messageId()).stream().filter(e -> e.reason().equals(Optional.of(Reason.DEAD_LETTER))).toList();
+    return store.history(m.messageId()).stream()
+        .filter(e -> e.reason().equals(Optional.of(Reason.DEAD_LETTER)))
+        .toList();
   }
 
   @Test
@@ -51,17 +53,23 @@ class HubSpotPusherAnswersAcceptanceTest extends HubSpotPusherFixture {
     assertThat(dead()).isEqualTo(1);
     MessageRecord bad = messages.get(50);
     assertThat(rows(bad)).singleElement().satisfies(r -> assertThat(r.deadStatus()).isEqualTo(400));
-    assertThat(deadLetterEvents(bad)).singleElement().satisfies(e -> {
-      assertThat(e.source()).isEqualTo("hubspot");
-      assertThat(e.providerStatus()).contains("400");
-      assertThat(e.errorCode()).contains("VALIDATION_ERROR");
-      assertThat(e.rawPayload()).contains("refusals");
-    });
-    assertThat(outbox.deadLetters(WORKSPACE, 10)).singleElement().satisfies(d -> {
-      assertThat(d.eventId()).isEqualTo(bad.messageId() + "-UNKNOWN");
-      assertThat(d.httpStatus()).isEqualTo(400);
-      assertThat(d.hubspotBody()).contains("VALIDATION_ERROR");
-    });
+    assertThat(deadLetterEvents(bad))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.source()).isEqualTo("hubspot");
+              assertThat(e.providerStatus()).contains("400");
+              assertThat(e.errorCode()).contains("VALIDATION_ERROR");
+              assertThat(e.rawPayload()).contains("refusals");
+            });
+    assertThat(outbox.deadLetters(WORKSPACE, 10))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.eventId()).isEqualTo(bad.messageId() + "-UNKNOWN");
+              assertThat(d.httpStatus()).isEqualTo(400);
+              assertThat(d.hubspotBody()).contains("VALIDATION_ERROR");
+            });
   }
 
   @Test
@@ -92,8 +100,12 @@ class HubSpotPusherAnswersAcceptanceTest extends HubSpotPusherFixture {
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(dead()).isEqualTo(2));
     assertThat(pending()).isZero();
-    assertThat(messages).allSatisfy(m -> assertThat(deadLetterEvents(m)).singleElement()
-        .satisfies(e -> assertThat(e.providerStatus()).contains("404")));
+    assertThat(messages)
+        .allSatisfy(
+            m ->
+                assertThat(deadLetterEvents(m))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.providerStatus()).contains("404")));
     assertThat(sim.timeline(email)).isEmpty();
   }
 
@@ -117,19 +129,26 @@ class HubSpotPusherAnswersAcceptanceTest extends HubSpotPusherFixture {
   void aRefusalThatIsNotTheEventsFaultIsRetriedWithBackOffAndNeverADeadLetter(String failure) {
     String email = SimulatedHubSpot.freshEmail();
     MessageRecord m = send(email);
-    sim.limits(failure.equals("reset") ? SimulatorClient.HubSpotLimits.resetNext(2)
-        : SimulatorClient.HubSpotLimits.failNext(2, Integer.parseInt(failure)));
+    sim.limits(
+        failure.equals("reset")
+            ? SimulatorClient.HubSpotLimits.resetNext(2)
+            : SimulatorClient.HubSpotLimits.failNext(2, Integer.parseInt(failure)));
 
     start(client, 1);
 
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-      advance(Duration.ofSeconds(1));
-      assertThat(sim.ids(email)).containsExactly(m.messageId() + "-UNKNOWN");
-    });
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(50))
+        .untilAsserted(
+            () -> {
+              advance(Duration.ofSeconds(1));
+              assertThat(sim.ids(email)).containsExactly(m.messageId() + "-UNKNOWN");
+            });
     await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
     assertThat(dead()).isZero();
     assertThat(rows(m).get(0).attempts()).isEqualTo(2);
-    assertThat(rows(m).get(0).lastError()).contains(failure.equals("reset") ? "connection" : failure);
+    assertThat(rows(m).get(0).lastError())
+        .contains(failure.equals("reset") ? "connection" : failure);
   }
 
   @Test
@@ -142,10 +161,14 @@ class HubSpotPusherAnswersAcceptanceTest extends HubSpotPusherFixture {
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(rows(m).get(0).attempts()).isEqualTo(1));
     assertThat(rows(m).get(0).lastError()).contains("no answer within");
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-      advance(Duration.ofSeconds(1));
-      assertThat(sim.ids(email)).containsExactly(m.messageId() + "-UNKNOWN");
-    });
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(50))
+        .untilAsserted(
+            () -> {
+              advance(Duration.ofSeconds(1));
+              assertThat(sim.ids(email)).containsExactly(m.messageId() + "-UNKNOWN");
+            });
     assertThat(dead()).isZero();
   }
 
@@ -159,19 +182,28 @@ class HubSpotPusherAnswersAcceptanceTest extends HubSpotPusherFixture {
     await().atMost(WAIT).untilAsserted(() -> assertThat(dead()).isEqualTo(2));
     sim.liftRefusals();
     report(m, "delivered");
-    await().atMost(WAIT).untilAsserted(() -> assertThat(sim.ids(email))
-        .containsExactly(m.messageId() + "-DELIVERED"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(sim.ids(email)).containsExactly(m.messageId() + "-DELIVERED"));
 
     assertThat(outbox.requeue("another-workspace", Optional.empty(), clock.instant())).isZero();
-    assertThat(outbox.requeue(WORKSPACE, Optional.of(m.messageId() + "-READ"), clock.instant())).isZero();
+    assertThat(outbox.requeue(WORKSPACE, Optional.of(m.messageId() + "-READ"), clock.instant()))
+        .isZero();
     assertThat(outbox.requeue(WORKSPACE, Optional.empty(), clock.instant())).isEqualTo(2);
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(sim.ids(email)).hasSize(3));
     assertThat(dead()).isZero();
-    assertThat(sim.ids(email)).as("pushed after DELIVERED, the message's dead letters oldest first")
-        .containsExactly(m.messageId() + "-DELIVERED", m.messageId() + "-UNKNOWN", m.messageId() + "-SENT");
-    assertThat(sim.timeline(email).stream().sorted(Comparator.comparing(SimulatorClient.TimelineEvent::timestamp))
-        .map(e -> e.tokens().path("status").asText()).toList())
-        .as("HubSpot's timeline, by the events' times").containsExactly("UNKNOWN", "SENT", "DELIVERED");
+    assertThat(sim.ids(email))
+        .as("pushed after DELIVERED, the message's dead letters oldest first")
+        .containsExactly(
+            m.messageId() + "-DELIVERED", m.messageId() + "-UNKNOWN", m.messageId() + "-SENT");
+    assertThat(
+            sim.timeline(email).stream()
+                .sorted(Comparator.comparing(SimulatorClient.TimelineEvent::timestamp))
+                .map(e -> e.tokens().path("status").asText())
+                .toList())
+        .as("HubSpot's timeline, by the events' times")
+        .containsExactly("UNKNOWN", "SENT", "DELIVERED");
   }
 }

@@ -1,6 +1,5 @@
 package io.octopods.service.adapters.surfaces.hubspot;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.service.adapters.persistence.JdbcHubSpotOutbox;
 import io.octopods.service.adapters.persistence.JdbcMessageStore;
 import io.octopods.service.application.IncomingReport;
@@ -10,9 +9,9 @@ import io.octopods.service.application.SendMessage;
 import io.octopods.service.application.ports.HubSpotOutbox;
 import io.octopods.service.domain.Channel;
 import io.octopods.service.support.TestDatabase;
+import io.octopods.simulator.SimulatorClient;
 import io.octopods.simulator.Simulators;
 import io.octopods.simulator.junit.OctopodsSimulators;
-import io.octopods.simulator.SimulatorClient;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shared set-up of the HubSpot pusher suites: a real store, the HubSpot simulator, a stepping clock. */
+/**
+ * The shared set-up of the HubSpot pusher suites: a real store, the HubSpot simulator, a stepping
+ * clock.
+ */
 @OctopodsSimulators(clock = "virtual")
 abstract class HubSpotPusherFixture {
   static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -41,8 +43,7 @@ abstract class HubSpotPusherFixture {
   static final Duration LEASE = Duration.ofMinutes(2);
   static final String WORKSPACE = "demo";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   final SteppingClock clock = new SteppingClock(Instant.now());
   final List<HubSpotPusher> pushers = new ArrayList<>();
@@ -80,8 +81,13 @@ abstract class HubSpotPusherFixture {
   }
 
   HubSpotPusher start(HubSpotTimeline hubspot, HubSpotOutbox box, int threads, int batchSize) {
-    HubSpotPusher p = new HubSpotPusher(box, hubspot, clock,
-        new HubSpotPusher.Settings(threads, batchSize, Duration.ofMillis(20), LEASE, HubSpotBackoff.DEFAULT));
+    HubSpotPusher p =
+        new HubSpotPusher(
+            box,
+            hubspot,
+            clock,
+            new HubSpotPusher.Settings(
+                threads, batchSize, Duration.ofMillis(20), LEASE, HubSpotBackoff.DEFAULT));
     pushers.add(p);
     store.afterQueuing(kinds -> pushers.forEach(HubSpotPusher::wake));
     return p.start();
@@ -103,8 +109,15 @@ abstract class HubSpotPusherFixture {
   }
 
   MessageRecord send(String email) {
-    MessageRecord m = send.send(new SendMessage.Request(WORKSPACE, Channel.SMS, "+15551230001", "Your order shipped",
-        Optional.ofNullable(email)), Optional.empty());
+    MessageRecord m =
+        send.send(
+            new SendMessage.Request(
+                WORKSPACE,
+                Channel.SMS,
+                "+15551230001",
+                "Your order shipped",
+                Optional.ofNullable(email)),
+            Optional.empty());
     providerIds.put(m.messageId(), "SM" + UUID.randomUUID().toString().replace("-", ""));
     return m;
   }
@@ -112,9 +125,18 @@ abstract class HubSpotPusherFixture {
   /** A Twilio status callback for the message, one second later on the service's clock. */
   void report(MessageRecord m, String word, String code, String title) {
     clock.advance(Duration.ofSeconds(1));
-    intake.apply(List.of(new IncomingReport(Channel.SMS, Optional.of(providerIds.get(m.messageId())),
-        Optional.of(m.messageId()), word, Optional.empty(), Optional.ofNullable(code), Optional.ofNullable(title),
-        "{\"MessageStatus\":\"" + word + "\"}")), "callback");
+    intake.apply(
+        List.of(
+            new IncomingReport(
+                Channel.SMS,
+                Optional.of(providerIds.get(m.messageId())),
+                Optional.of(m.messageId()),
+                word,
+                Optional.empty(),
+                Optional.ofNullable(code),
+                Optional.ofNullable(title),
+                "{\"MessageStatus\":\"" + word + "\"}")),
+        "callback");
   }
 
   void report(MessageRecord m, String word) {
@@ -142,7 +164,10 @@ abstract class HubSpotPusherFixture {
   }
 
   static List<String> idsOf(List<SimulatorClient.TimelineEvent> events, MessageRecord m) {
-    return events.stream().map(SimulatorClient.TimelineEvent::id).filter(id -> id.startsWith(m.messageId())).toList();
+    return events.stream()
+        .map(SimulatorClient.TimelineEvent::id)
+        .filter(id -> id.startsWith(m.messageId()))
+        .toList();
   }
 
   static List<String> expected(MessageRecord m, String... statuses) {
@@ -156,16 +181,24 @@ abstract class HubSpotPusherFixture {
   /** The outbox rows of a message, oldest first. */
   List<Row> rows(MessageRecord m) {
     try (Connection c = db.database().dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT seq, payload, due_at, attempts, last_error, done_at, "
-            + "dead_status FROM outbox WHERE kind = 'hubspot' AND message_id = ? ORDER BY seq")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT seq, payload, due_at, attempts, last_error, done_at, "
+                    + "dead_status FROM outbox WHERE kind = 'hubspot' AND message_id = ? ORDER BY seq")) {
       ps.setString(1, m.messageId());
       List<Row> rows = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           OffsetDateTime done = rs.getObject("done_at", OffsetDateTime.class);
           int deadStatus = rs.getInt("dead_status");
-          rows.add(new Row(rs.getString("payload"), rs.getObject("due_at", OffsetDateTime.class).toInstant(),
-              rs.getInt("attempts"), rs.getString("last_error"), done != null, rs.wasNull() ? 0 : deadStatus));
+          rows.add(
+              new Row(
+                  rs.getString("payload"),
+                  rs.getObject("due_at", OffsetDateTime.class).toInstant(),
+                  rs.getInt("attempts"),
+                  rs.getString("last_error"),
+                  done != null,
+                  rs.wasNull() ? 0 : deadStatus));
         }
       }
       return rows;
@@ -174,8 +207,11 @@ abstract class HubSpotPusherFixture {
     }
   }
 
-  /** @param deadStatus HubSpot's status of a dead letter; 0 when the row is none */
-  record Row(String payload, Instant dueAt, int attempts, String lastError, boolean done, int deadStatus) {
+  /**
+   * @param deadStatus HubSpot's status of a dead letter; 0 when the row is none
+   */
+  record Row(
+      String payload, Instant dueAt, int attempts, String lastError, boolean done, int deadStatus) {
     boolean deadLetter() {
       return deadStatus != 0;
     }

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Events per message in status order, exactly once, in batches, paced by HubSpot's rate headers, through errors. */
+/**
+ * Events per message in status order, exactly once, in batches, paced by HubSpot's rate headers,
+ * through errors.
+ */
 class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
   @Test
   void theEventsOfTwoMessagesArePushedInStatusOrderWithTheirIdsTokensAndTimes() {
@@ -33,8 +36,10 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
     await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
     List<SimulatorClient.TimelineEvent> events = sim.timeline(email);
     assertThat(events).hasSize(6);
-    assertThat(idsOf(events, a)).containsExactlyElementsOf(expected(a, "UNKNOWN", "SENT", "DELIVERED"));
-    assertThat(idsOf(events, b)).containsExactlyElementsOf(expected(b, "UNKNOWN", "SENT", "FAILED"));
+    assertThat(idsOf(events, a))
+        .containsExactlyElementsOf(expected(a, "UNKNOWN", "SENT", "DELIVERED"));
+    assertThat(idsOf(events, b))
+        .containsExactlyElementsOf(expected(b, "UNKNOWN", "SENT", "FAILED"));
     Map<String, SimulatorClient.TimelineEvent> byId = new LinkedHashMap<>();
     events.forEach(e -> byId.put(e.id(), e));
     for (MessageRecord m : List.of(a, b)) {
@@ -51,8 +56,8 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
         assertThat(tokens.path("channel").asText()).isEqualTo("sms");
         assertThat(tokens.path("status").asText()).isEqualTo(change[0]);
         assertThat(tokens.path("updated_at").asText()).isEqualTo(HubSpotEvent.TIME.format(at));
-        assertThat(tokens.path("failure_reason").asText()).isEqualTo(
-            change[0].equals("FAILED") ? "30003: Unreachable destination handset" : "");
+        assertThat(tokens.path("failure_reason").asText())
+            .isEqualTo(change[0].equals("FAILED") ? "30003: Unreachable destination handset" : "");
       }
     }
     SimulatorClient.TimelineEvent newestOfB = byId.get(b.messageId() + "-FAILED");
@@ -66,14 +71,21 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
 
     MessageRecord m = send(email);
     pusher.wake();
-    await().atMost(WAIT).untilAsserted(() -> assertThat(sim.ids(email)).containsExactly(m.messageId() + "-UNKNOWN"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(sim.ids(email)).containsExactly(m.messageId() + "-UNKNOWN"));
     report(m, "sent");
     report(m, "delivered");
     MessageRecord silent = send(null);
     report(silent, "sent");
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(sim.ids(email))
-        .containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED")));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(sim.ids(email))
+                    .containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED")));
     assertThat(rows(silent)).isEmpty();
     await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
   }
@@ -90,7 +102,9 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
     start(counting, 1);
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
-    assertThat(counting.calls.get()).as("30 UNKNOWN events, one head per message, in one call").isEqualTo(1);
+    assertThat(counting.calls.get())
+        .as("30 UNKNOWN events, one head per message, in one call")
+        .isEqualTo(1);
     assertThat(sim.timeline(email)).hasSize(30);
   }
 
@@ -124,16 +138,21 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
     List<SimulatorClient.TimelineEvent> events = sim.timeline(email);
     assertThat(new HashSet<>(events.stream().map(e -> e.id()).toList())).hasSize(15);
     for (MessageRecord m : messages) {
-      assertThat(idsOf(events, m)).containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));
+      assertThat(idsOf(events, m))
+          .containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));
     }
     assertThat(messages.stream().flatMap(m -> rows(m).stream()))
-        .as("no call was refused with a 429").allSatisfy(r -> assertThat(r.attempts()).isZero());
+        .as("no call was refused with a 429")
+        .allSatisfy(r -> assertThat(r.attempts()).isZero());
     List<Long> started = counting.realTimes;
     assertThat(started).hasSize(3);
-    // the pace hands out a slot every 10 s / 10; a call reaches the client a moment after its slot, and that moment
-    // varies with the machine's load, so the gaps are checked against the slot less a margin, not a burst's zero
+    // the pace hands out a slot every 10 s / 10; a call reaches the client a moment after its slot,
+    // and that moment
+    // varies with the machine's load, so the gaps are checked against the slot less a margin, not a
+    // burst's zero
     for (int i = 1; i < started.size(); i++) {
-      assertThat(Duration.ofNanos(started.get(i) - started.get(i - 1))).as("calls 10 s / 10 apart")
+      assertThat(Duration.ofNanos(started.get(i) - started.get(i - 1)))
+          .as("calls 10 s / 10 apart")
           .isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
   }
@@ -142,8 +161,15 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
   void whenAnotherClientUsedTheWindowA429PausesEveryCallForTheWaitHubSpotAskedFor() {
     sim.limits(SimulatorClient.HubSpotLimits.rateLimit(10).retryAfter(Duration.ofSeconds(30)));
     for (int i = 0; i < 10; i++) { // another client of the account: the window is used up
-      client.push(List.of(new HubSpotEvent("other@example.com", "other-" + i, Channel.SMS, Status.SENT,
-          clock.instant(), "")));
+      client.push(
+          List.of(
+              new HubSpotEvent(
+                  "other@example.com",
+                  "other-" + i,
+                  Channel.SMS,
+                  Status.SENT,
+                  clock.instant(),
+                  "")));
     }
     String email = SimulatedHubSpot.freshEmail();
     MessageRecord m = delivered(email);
@@ -151,20 +177,30 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
     Counting counting = new Counting(client);
     HubSpotPusher pusher = start(counting, 1);
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(pusher.pausedUntil()).isEqualTo(startedAt.plusSeconds(30)));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(pusher.pausedUntil()).isEqualTo(startedAt.plusSeconds(30)));
     assertThat(counting.calls.get()).isEqualTo(1);
     assertThat(rows(m).get(0).attempts()).isEqualTo(1);
     assertThat(rows(m).get(0).dueAt()).isEqualTo(startedAt.plusSeconds(30));
     assertThat(rows(m).get(0).lastError()).contains("429");
 
     advance(Duration.ofSeconds(29)); // HubSpot's window has passed, but not the 30 s it asked for
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> counting.calls.get() == 1);
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> counting.calls.get() == 1);
 
     advance(Duration.ofSeconds(1));
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-      advance(Duration.ofSeconds(11));
-      assertThat(sim.ids(email)).containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));
-    });
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(50))
+        .untilAsserted(
+            () -> {
+              advance(Duration.ofSeconds(11));
+              assertThat(sim.ids(email))
+                  .containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));
+            });
   }
 
   @Test
@@ -174,11 +210,16 @@ class HubSpotPusherOrderAcceptanceTest extends HubSpotPusherFixture {
     MessageRecord m = delivered(email);
     start(client, 1);
 
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-      advance(Duration.ofSeconds(1));
-      assertThat(sim.timeline(email)).hasSize(3);
-    });
-    assertThat(sim.ids(email)).containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(50))
+        .untilAsserted(
+            () -> {
+              advance(Duration.ofSeconds(1));
+              assertThat(sim.timeline(email)).hasSize(3);
+            });
+    assertThat(sim.ids(email))
+        .containsExactlyElementsOf(expected(m, "UNKNOWN", "SENT", "DELIVERED"));
     await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isZero());
     List<Row> rows = rows(m);
     assertThat(rows.get(0).attempts()).isEqualTo(3);

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-/** The HubSpot simulator's admin API as these tests use it: timelines, limits, its virtual clock, reset. */
+/**
+ * The HubSpot simulator's admin API as these tests use it: timelines, limits, its virtual clock,
+ * reset.
+ */
 final class SimulatedHubSpot {
   private final String baseUrl;
   private final SimulatorClient admin;

@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A test clock for the service side: stands still (whole milliseconds) until {@link #advance} moves it. */
+/**
+ * A test clock for the service side: stands still (whole milliseconds) until {@link #advance} moves
+ * it.
+ */
 final class SteppingClock extends Clock {
   private final AtomicReference<Instant> now;
 

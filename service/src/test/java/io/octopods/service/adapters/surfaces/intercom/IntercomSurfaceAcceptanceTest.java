@@ -26,30 +26,32 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The Intercom Inbox app over real HTTP and a real store (api.md, "Surfaces"; status-model.md section 5): the JSON
- * read behind the API key, and the Canvas Kit URLs behind X-Body-Signature, every canvas checked against
- * contracts/surfaces/canvas.schema.json.
+ * The Intercom Inbox app over real HTTP and a real store (api.md, "Surfaces"; status-model.md
+ * section 5): the JSON read behind the API key, and the Canvas Kit URLs behind X-Body-Signature,
+ * every canvas checked against contracts/surfaces/canvas.schema.json.
  */
 class IntercomSurfaceAcceptanceTest {
   private static final String INIT = IntercomRoutes.CANVAS + "/initialize";
   private static final String SUBMIT = IntercomRoutes.CANVAS + "/submit";
   private static final String CONTACT = "ann@example.com";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   SurfaceTestServer s;
 
   @BeforeEach
   void start() {
-    s = new SurfaceTestServer(dir, (queries, store, keys) ->
-        new IntercomRoutes(queries, store, keys, Optional.of(SECRET), Optional.of(MAPPING)));
+    s =
+        new SurfaceTestServer(
+            dir,
+            (queries, store, keys) ->
+                new IntercomRoutes(
+                    queries, store, keys, Optional.of(SECRET), Optional.of(MAPPING)));
   }
 
   @AfterEach
@@ -65,14 +67,16 @@ class IntercomSurfaceAcceptanceTest {
 
   @ParameterizedTest(name = "{0} on {1} -> {2} ({3})")
   @CsvSource({
-      "QUEUED,    sms,      Send Attempted,  clock",
-      "UNKNOWN,   viber,    Send Attempted,  clock",
-      "SENT,      whatsapp, Sent,            check",
-      "DELIVERED, whatsapp, Delivered,       check-double",
-      "READ,      whatsapp, Read,            eye",
-      "FAILED,    sms,      Delivery Failed, x-circle",
-      "DELETED,   whatsapp, Deleted,         trash"})
-  void theJsonReadShowsTheLabelAndIconOfEveryStatus(Status status, String channel, String label, String icon) {
+    "QUEUED,    sms,      Send Attempted,  clock",
+    "UNKNOWN,   viber,    Send Attempted,  clock",
+    "SENT,      whatsapp, Sent,            check",
+    "DELIVERED, whatsapp, Delivered,       check-double",
+    "READ,      whatsapp, Read,            eye",
+    "FAILED,    sms,      Delivery Failed, x-circle",
+    "DELETED,   whatsapp, Deleted,         trash"
+  })
+  void theJsonReadShowsTheLabelAndIconOfEveryStatus(
+      Status status, String channel, String label, String icon) {
     MessageRecord m = s.insert("acme", Channel.fromPath(channel).orElseThrow(), CONTACT, status);
     Answer a = s.get(read(m.messageId()), ACME_KEY);
     assertThat(a.status()).as(a.body()).isEqualTo(200);
@@ -108,7 +112,8 @@ class IntercomSurfaceAcceptanceTest {
       Answer a = s.get(read(m.messageId()), key);
       assertThat(a.status()).isEqualTo(401);
       assertThat(a.contentType()).startsWith("application/problem+json");
-      assertThat(a.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+      assertThat(a.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
   }
 
@@ -119,8 +124,11 @@ class IntercomSurfaceAcceptanceTest {
     s.insert("acme", Channel.WHATSAPP, CONTACT, Status.DELIVERED);
     String body = initialize("ic_acme", CONTACT, null);
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    List<String> forged = List.of("0".repeat(64), CanvasSignature.of("another-secret", bytes),
-        CanvasSignature.of(SECRET, (body + " ").getBytes(StandardCharsets.UTF_8)));
+    List<String> forged =
+        List.of(
+            "0".repeat(64),
+            CanvasSignature.of("another-secret", bytes),
+            CanvasSignature.of(SECRET, (body + " ").getBytes(StandardCharsets.UTF_8)));
     List<Answer> answers = new ArrayList<>();
     for (String path : List.of(INIT, SUBMIT)) {
       forged.forEach(sig -> answers.add(s.post(path, body, sig)));
@@ -136,8 +144,10 @@ class IntercomSurfaceAcceptanceTest {
   @Test
   void theSignatureCoversTheRawBytesAsSentAndAcceptsUpperCaseHex() {
     s.insert("acme", Channel.WHATSAPP, CONTACT, Status.DELIVERED);
-    String body = "{ \"workspace_id\" : \"ic_acme\",\n \"contact\": {\"email\": \"" + CONTACT + "\"} }";
-    String signature = CanvasSignature.of(SECRET, body.getBytes(StandardCharsets.UTF_8)).toUpperCase();
+    String body =
+        "{ \"workspace_id\" : \"ic_acme\",\n \"contact\": {\"email\": \"" + CONTACT + "\"} }";
+    String signature =
+        CanvasSignature.of(SECRET, body.getBytes(StandardCharsets.UTF_8)).toUpperCase();
     Answer a = s.post(INIT, body, signature);
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     assertValid(CANVAS_SCHEMA, a.body());
@@ -145,10 +155,15 @@ class IntercomSurfaceAcceptanceTest {
 
   @Test
   void withoutAClientSecretEveryCanvasRequestIsRefused(@TempDir Path other) {
-    try (SurfaceTestServer unconfigured = new SurfaceTestServer(other, (queries, store, keys) ->
-        new IntercomRoutes(queries, store, keys, Optional.empty(), Optional.empty()))) {
+    try (SurfaceTestServer unconfigured =
+        new SurfaceTestServer(
+            other,
+            (queries, store, keys) ->
+                new IntercomRoutes(queries, store, keys, Optional.empty(), Optional.empty()))) {
       String body = initialize("ic_acme", CONTACT, null);
-      Answer a = unconfigured.post(INIT, body, CanvasSignature.of(SECRET, body.getBytes(StandardCharsets.UTF_8)));
+      Answer a =
+          unconfigured.post(
+              INIT, body, CanvasSignature.of(SECRET, body.getBytes(StandardCharsets.UTF_8)));
       assertThat(a.status()).isEqualTo(401);
       assertThat(a.body()).contains("OCTOPODS_INTERCOM_CLIENT_SECRET");
     }
@@ -157,7 +172,8 @@ class IntercomSurfaceAcceptanceTest {
   @Test
   void aSignedBodyThatIsNotJsonIs400AndGetIs405() {
     String body = "workspace_id=ic_acme";
-    Answer a = s.post(INIT, body, CanvasSignature.of(SECRET, body.getBytes(StandardCharsets.UTF_8)));
+    Answer a =
+        s.post(INIT, body, CanvasSignature.of(SECRET, body.getBytes(StandardCharsets.UTF_8)));
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.contentType()).startsWith("application/problem+json");
     Answer get = s.get(INIT, null);
@@ -189,21 +205,36 @@ class IntercomSurfaceAcceptanceTest {
       assertThat(item.path("title").asText()).startsWith("WhatsApp to +1555");
       assertThat(item.path("action").path("type").asText()).isEqualTo("submit");
     }
-    assertThat(ids).containsExactly(sent.get(3).messageId(), sent.get(2).messageId(), sent.get(1).messageId(),
-        sent.get(0).messageId());
-    assertThat(subtitles).containsExactly(
-        SurfaceLabels.InboxLabel.DELIVERY_FAILED.withIconText(), SurfaceLabels.InboxLabel.DELIVERED.withIconText(),
-        SurfaceLabels.InboxLabel.SENT.withIconText(), SurfaceLabels.InboxLabel.SEND_ATTEMPTED.withIconText());
+    assertThat(ids)
+        .containsExactly(
+            sent.get(3).messageId(),
+            sent.get(2).messageId(),
+            sent.get(1).messageId(),
+            sent.get(0).messageId());
+    assertThat(subtitles)
+        .containsExactly(
+            SurfaceLabels.InboxLabel.DELIVERY_FAILED.withIconText(),
+                SurfaceLabels.InboxLabel.DELIVERED.withIconText(),
+            SurfaceLabels.InboxLabel.SENT.withIconText(),
+                SurfaceLabels.InboxLabel.SEND_ATTEMPTED.withIconText());
     assertThat(estimatedHeight(components)).isLessThanOrEqualTo(400);
   }
 
   @Test
   void aContactWithoutEmailIsFoundByPhoneAgainstTo() {
-    MessageRecord m = s.insert("acme", Channel.VIBER, "+15557654321", Optional.empty(), Status.DELIVERED,
-        SurfaceTestServer.usualPath(Status.DELIVERED, s.nextQueuedTime()));
+    MessageRecord m =
+        s.insert(
+            "acme",
+            Channel.VIBER,
+            "+15557654321",
+            Optional.empty(),
+            Status.DELIVERED,
+            SurfaceTestServer.usualPath(Status.DELIVERED, s.nextQueuedTime()));
     Answer a = s.canvas(INIT, initialize("ic_acme", null, "+1 555 765 4321"));
-    assertThat(a.components().get(1).path("items").get(0).path("id").asText()).isEqualTo(m.messageId());
-    assertThat(a.components().get(1).path("items").get(0).path("title").asText()).isEqualTo("Viber to +15557654321");
+    assertThat(a.components().get(1).path("items").get(0).path("id").asText())
+        .isEqualTo(m.messageId());
+    assertThat(a.components().get(1).path("items").get(0).path("title").asText())
+        .isEqualTo("Viber to +15557654321");
   }
 
   @Test
@@ -211,12 +242,14 @@ class IntercomSurfaceAcceptanceTest {
     MessageRecord failed = s.insert("acme", Channel.SMS, CONTACT, Status.FAILED);
     Answer first = s.canvas(INIT, initialize("ic_acme", CONTACT, null));
 
-    Answer detail = s.canvas(SUBMIT, submit("ic_acme", CONTACT, null, failed.messageId(), first.json()));
+    Answer detail =
+        s.canvas(SUBMIT, submit("ic_acme", CONTACT, null, failed.messageId(), first.json()));
     JsonNode table = find(detail.components(), "data-table");
     assertThat(table.path("items").get(0).path("field").asText()).isEqualTo("Delivery Status");
     assertThat(table.path("items").get(0).path("value").asText())
         .isEqualTo(SurfaceLabels.Icon.X_CIRCLE.text() + " Delivery Failed");
-    assertThat(shownText(detail.components())).contains("30003: Unreachable destination handset")
+    assertThat(shownText(detail.components()))
+        .contains("30003: Unreachable destination handset")
         .contains("SMS to " + failed.to());
     JsonNode back = find(detail.components(), "button");
     assertThat(back.path("id").asText()).isEqualTo("back");
@@ -256,7 +289,8 @@ class IntercomSurfaceAcceptanceTest {
   void moreThanFiveMessagesShowALinkToTheLatestTwenty() {
     List<MessageRecord> sent = new ArrayList<>();
     for (int i = 0; i < 22; i++) {
-      sent.add(s.insert("acme", Channel.WHATSAPP, CONTACT, Status.values()[i % Status.values().length]));
+      sent.add(
+          s.insert("acme", Channel.WHATSAPP, CONTACT, Status.values()[i % Status.values().length]));
     }
     Answer first = s.canvas(INIT, initialize("ic_acme", CONTACT, null));
     assertThat(find(first.components(), "list").path("items")).hasSize(5);
@@ -283,13 +317,18 @@ class IntercomSurfaceAcceptanceTest {
 
     Answer unknown = s.canvas(INIT, initialize("ic_nobody", CONTACT, null));
     assertThat(find(unknown.components(), "list")).isNull();
-    assertThat(shownText(unknown.components())).contains("not linked").contains("OCTOPODS_INTERCOM_WORKSPACES");
+    assertThat(shownText(unknown.components()))
+        .contains("not linked")
+        .contains("OCTOPODS_INTERCOM_WORKSPACES");
   }
 
   @Test
   void unmappedIntercomWorkspacesSeeTheFirstWorkspaceOfTheKeys(@TempDir Path other) {
-    try (SurfaceTestServer unmapped = new SurfaceTestServer(other, (queries, store, keys) ->
-        new IntercomRoutes(queries, store, keys, Optional.of(SECRET), Optional.empty()))) {
+    try (SurfaceTestServer unmapped =
+        new SurfaceTestServer(
+            other,
+            (queries, store, keys) ->
+                new IntercomRoutes(queries, store, keys, Optional.of(SECRET), Optional.empty()))) {
       MessageRecord acme = unmapped.insert("acme", Channel.SMS, CONTACT, Status.SENT);
       unmapped.insert("beta", Channel.SMS, CONTACT, Status.DELIVERED);
       Answer a = unmapped.canvas(INIT, initialize("any-intercom-workspace", CONTACT, null));

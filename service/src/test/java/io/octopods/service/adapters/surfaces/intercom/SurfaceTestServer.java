@@ -38,8 +38,9 @@ import java.util.UUID;
 
 /**
  * A surface's routes on a real HTTP server over a real store (the embedded H2, or PostgreSQL when
- * OCTOPODS_TEST_DB_URL is set), called over HTTP. Two workspaces, acme and beta, with Intercom workspaces
- * {@code ic_acme} and {@code ic_beta} mapped to them; Canvas Kit requests are signed with {@value #SECRET}.
+ * OCTOPODS_TEST_DB_URL is set), called over HTTP. Two workspaces, acme and beta, with Intercom
+ * workspaces {@code ic_acme} and {@code ic_beta} mapped to them; Canvas Kit requests are signed
+ * with {@value #SECRET}.
  */
 public final class SurfaceTestServer implements AutoCloseable {
   public static final String SECRET = "client-secret";
@@ -90,7 +91,10 @@ public final class SurfaceTestServer implements AutoCloseable {
 
   // ---- messages ----
 
-  /** The reached times of a message that took the usual path to {@code status}: Queued at +0 s, then +2 s each. */
+  /**
+   * The reached times of a message that took the usual path to {@code status}: Queued at +0 s, then
+   * +2 s each.
+   */
   public static Map<Status, Instant> usualPath(Status status, Instant queued) {
     Map<Status, Instant> r = new EnumMap<>(Status.class);
     r.put(Status.QUEUED, queued);
@@ -119,25 +123,56 @@ public final class SurfaceTestServer implements AutoCloseable {
     return r;
   }
 
-  /** Stores a message; each one is created a minute after the one before, so the last stored is the newest. */
-  public MessageRecord insert(String workspace, Channel channel, String to, Optional<String> email, Status status,
+  /**
+   * Stores a message; each one is created a minute after the one before, so the last stored is the
+   * newest.
+   */
+  public MessageRecord insert(
+      String workspace,
+      Channel channel,
+      String to,
+      Optional<String> email,
+      Status status,
       Map<Status, Instant> reached) {
     Instant createdAt = reached.values().stream().min(Instant::compareTo).orElse(T0);
     Instant updatedAt = reached.values().stream().max(Instant::compareTo).orElse(createdAt);
-    Optional<FailureReason> failure = status == Status.FAILED
-        ? Optional.of(FailureReason.fromProvider("30003", "Unreachable destination handset")) : Optional.empty();
-    MessageRecord m = new MessageRecord(UUID.randomUUID().toString(), workspace, channel, to, "hello", email,
-        Optional.of("p-" + UUID.randomUUID()), status, createdAt, updatedAt, failure, reached);
-    store.inTransaction(tx -> {
-      tx.insert(m);
-      return null;
-    });
+    Optional<FailureReason> failure =
+        status == Status.FAILED
+            ? Optional.of(FailureReason.fromProvider("30003", "Unreachable destination handset"))
+            : Optional.empty();
+    MessageRecord m =
+        new MessageRecord(
+            UUID.randomUUID().toString(),
+            workspace,
+            channel,
+            to,
+            "hello",
+            email,
+            Optional.of("p-" + UUID.randomUUID()),
+            status,
+            createdAt,
+            updatedAt,
+            failure,
+            reached);
+    store.inTransaction(
+        tx -> {
+          tx.insert(m);
+          return null;
+        });
     return m;
   }
 
-  /** A message to {@code email} that took the usual path to {@code status}, newer than every one before. */
+  /**
+   * A message to {@code email} that took the usual path to {@code status}, newer than every one
+   * before.
+   */
   public MessageRecord insert(String workspace, Channel channel, String email, Status status) {
-    return insert(workspace, channel, "+1555123000" + (created % 10), Optional.of(email), status,
+    return insert(
+        workspace,
+        channel,
+        "+1555123000" + (created % 10),
+        Optional.of(email),
+        status,
         usualPath(status, nextQueuedTime()));
   }
 
@@ -149,10 +184,11 @@ public final class SurfaceTestServer implements AutoCloseable {
   /** Moves a stored message on (as the status recorder would). */
   public MessageRecord update(MessageRecord m, Status next, Instant at) {
     MessageRecord moved = m.movedTo(next, at, true);
-    store.inTransaction(tx -> {
-      tx.update(moved);
-      return null;
-    });
+    store.inTransaction(
+        tx -> {
+          tx.update(moved);
+          return null;
+        });
     return moved;
   }
 
@@ -170,18 +206,25 @@ public final class SurfaceTestServer implements AutoCloseable {
     return call(b.build());
   }
 
-  /** POSTs a body as Intercom does, with {@code X-Body-Signature} set to {@code signature} (none when null). */
+  /**
+   * POSTs a body as Intercom does, with {@code X-Body-Signature} set to {@code signature} (none
+   * when null).
+   */
   public Answer post(String path, String body, String signature) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .header("Content-Type", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path))
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .header("Content-Type", "application/json");
     if (signature != null) {
       b.header(CanvasSignature.HEADER, signature);
     }
     return call(b.build());
   }
 
-  /** POSTs a body signed with {@value #SECRET}; the answer must be a canvas that passes the contract. */
+  /**
+   * POSTs a body signed with {@value #SECRET}; the answer must be a canvas that passes the
+   * contract.
+   */
   public Answer canvas(String path, String body) {
     Answer a = post(path, body, CanvasSignature.of(SECRET, body.getBytes(StandardCharsets.UTF_8)));
     assertThat(a.status()).as(a.body()).isEqualTo(200);
@@ -202,26 +245,38 @@ public final class SurfaceTestServer implements AutoCloseable {
     }
   }
 
-  // ---- Canvas Kit requests (providers.md 4; the shapes of contact, admin, conversation and context are UNCONFIRMED) ----
+  // ---- Canvas Kit requests (providers.md 4; the shapes of contact, admin, conversation and
+  // context are UNCONFIRMED) ----
 
-  /** An initialize request from an Intercom workspace about a contact (email and phone may be null). */
+  /**
+   * An initialize request from an Intercom workspace about a contact (email and phone may be null).
+   */
   public static String initialize(String intercomWorkspace, String email, String phone) {
     ObjectNode o = JsonBodies.MAPPER.createObjectNode();
     o.put("workspace_id", intercomWorkspace).put("workspace_region", "us");
     o.putObject("admin").put("type", "admin").put("id", "814860").put("name", "Teammate");
     o.putObject("conversation").put("type", "conversation").put("id", "147");
-    ObjectNode contact = o.putObject("contact").put("type", "user").put("id", "5ba682d23d7cf92bef87bfd4");
+    ObjectNode contact =
+        o.putObject("contact").put("type", "user").put("id", "5ba682d23d7cf92bef87bfd4");
     contact.put("email", email);
     contact.put("phone", phone);
     o.putObject("context").put("location", "conversation").put("locale", "en");
     return JsonBodies.write(o);
   }
 
-  /** A submit request: the component clicked on the canvas on screen, whose stored_data comes back. */
-  public static String submit(String intercomWorkspace, String email, String phone, String componentId,
+  /**
+   * A submit request: the component clicked on the canvas on screen, whose stored_data comes back.
+   */
+  public static String submit(
+      String intercomWorkspace,
+      String email,
+      String phone,
+      String componentId,
       JsonNode canvasOnScreen) {
-    ObjectNode o = (ObjectNode) JsonBodies.parse(initialize(intercomWorkspace, email, phone)
-        .getBytes(StandardCharsets.UTF_8));
+    ObjectNode o =
+        (ObjectNode)
+            JsonBodies.parse(
+                initialize(intercomWorkspace, email, phone).getBytes(StandardCharsets.UTF_8));
     o.put("component_id", componentId);
     o.set("current_canvas", canvasOnScreen.path("canvas").deepCopy());
     o.putObject("input_values");
@@ -237,9 +292,10 @@ public final class SurfaceTestServer implements AutoCloseable {
   }
 
   /**
-   * A rough height of a canvas in the Inbox, in px, by Intercom's own component sizes as far as they are known
-   * (text line 20 + 10 margin, header 24 + 10, list item with a subtitle 56, data-table row 24 + 10 for the table,
-   * button 40 + 10, link 24 + 10, spacer 10, divider 21): enough to keep the first canvas near 400 px.
+   * A rough height of a canvas in the Inbox, in px, by Intercom's own component sizes as far as
+   * they are known (text line 20 + 10 margin, header 24 + 10, list item with a subtitle 56,
+   * data-table row 24 + 10 for the table, button 40 + 10, link 24 + 10, spacer 10, divider 21):
+   * enough to keep the first canvas near 400 px.
    */
   public static int estimatedHeight(JsonNode components) {
     int px = 0;

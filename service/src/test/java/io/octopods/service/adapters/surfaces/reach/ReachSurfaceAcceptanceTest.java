@@ -34,9 +34,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Reach over real HTTP and a real store (api.md, "Surfaces"; status-model.md section 5): the JSON timeline behind
- * the API key, checked against contracts/surfaces/reach-timeline.schema.json, and the Canvas Kit URLs behind
- * X-Body-Signature, every canvas checked against contracts/surfaces/canvas.schema.json.
+ * Reach over real HTTP and a real store (api.md, "Surfaces"; status-model.md section 5): the JSON
+ * timeline behind the API key, checked against contracts/surfaces/reach-timeline.schema.json, and
+ * the Canvas Kit URLs behind X-Body-Signature, every canvas checked against
+ * contracts/surfaces/canvas.schema.json.
  */
 class ReachSurfaceAcceptanceTest {
   private static final String INIT = ReachRoutes.CANVAS + "/initialize";
@@ -44,14 +45,16 @@ class ReachSurfaceAcceptanceTest {
   private static final String TIMELINE_SCHEMA = "surfaces/reach-timeline.schema.json";
   private static final String CONTACT = "ann@example.com";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   SurfaceTestServer s;
 
   @BeforeEach
   void start() {
-    s = new SurfaceTestServer(dir, (queries, store, keys) ->
-        new ReachRoutes(queries, store, keys, Optional.of(SECRET), Optional.of(MAPPING)));
+    s =
+        new SurfaceTestServer(
+            dir,
+            (queries, store, keys) ->
+                new ReachRoutes(queries, store, keys, Optional.of(SECRET), Optional.of(MAPPING)));
   }
 
   @AfterEach
@@ -71,12 +74,20 @@ class ReachSurfaceAcceptanceTest {
     return a.json();
   }
 
-  /** "Step@+seconds" or "Step@+seconds*" for an implied step, relative to the message's queued time. */
+  /**
+   * "Step@+seconds" or "Step@+seconds*" for an implied step, relative to the message's queued time.
+   */
   private static String steps(JsonNode json, Instant queued) {
     List<String> out = new ArrayList<>();
     for (JsonNode step : json.path("steps")) {
-      long seconds = Instant.parse(step.path("reached_at").asText()).getEpochSecond() - queued.getEpochSecond();
-      out.add(step.path("step").asText() + "@+" + seconds + (step.path("implied").asBoolean() ? "*" : ""));
+      long seconds =
+          Instant.parse(step.path("reached_at").asText()).getEpochSecond()
+              - queued.getEpochSecond();
+      out.add(
+          step.path("step").asText()
+              + "@+"
+              + seconds
+              + (step.path("implied").asBoolean() ? "*" : ""));
     }
     return String.join(" ", out);
   }
@@ -84,15 +95,19 @@ class ReachSurfaceAcceptanceTest {
   // ---- the JSON read ----
 
   @ParameterizedTest(name = "{0} -> {1}, {2}: {3}")
-  @CsvSource(delimiter = '|', value = {
-      "QUEUED    | Queued    | false | Queued@+0",
-      "UNKNOWN   | Queued    | false | Queued@+0",
-      "SENT      | Sent      | false | Queued@+0 Sent@+2",
-      "DELIVERED | Delivered | true  | Queued@+0 Sent@+2 Delivered@+4",
-      "READ      | Read      | true  | Queued@+0 Sent@+2 Delivered@+4 Read@+6",
-      "FAILED    | Failed    | true  | Queued@+0 Sent@+2 Failed@+4",
-      "DELETED   | Deleted   | true  | Queued@+0 Sent@+2 Delivered@+4 Deleted@+8"})
-  void theTimelineOfAMessageInEveryStatus(Status status, String current, boolean terminal, String expected) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "QUEUED    | Queued    | false | Queued@+0",
+        "UNKNOWN   | Queued    | false | Queued@+0",
+        "SENT      | Sent      | false | Queued@+0 Sent@+2",
+        "DELIVERED | Delivered | true  | Queued@+0 Sent@+2 Delivered@+4",
+        "READ      | Read      | true  | Queued@+0 Sent@+2 Delivered@+4 Read@+6",
+        "FAILED    | Failed    | true  | Queued@+0 Sent@+2 Failed@+4",
+        "DELETED   | Deleted   | true  | Queued@+0 Sent@+2 Delivered@+4 Deleted@+8"
+      })
+  void theTimelineOfAMessageInEveryStatus(
+      Status status, String current, boolean terminal, String expected) {
     MessageRecord m = s.insert("acme", Channel.WHATSAPP, CONTACT, status);
     JsonNode json = timelineOf(m);
     assertThat(json.path("message_id").asText()).isEqualTo(m.messageId());
@@ -103,15 +118,30 @@ class ReachSurfaceAcceptanceTest {
   }
 
   @ParameterizedTest(name = "{0} first -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      "DELIVERED | Queued@+0 Sent@+5* Delivered@+5",
-      "READ      | Queued@+0 Sent@+5* Delivered@+5* Read@+5",
-      "DELETED   | Queued@+0 Sent@+5* Delivered@+5* Deleted@+5",
-      "FAILED    | Queued@+0 Failed@+5"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "DELIVERED | Queued@+0 Sent@+5* Delivered@+5",
+        "READ      | Queued@+0 Sent@+5* Delivered@+5* Read@+5",
+        "DELETED   | Queued@+0 Sent@+5* Delivered@+5* Deleted@+5",
+        "FAILED    | Queued@+0 Failed@+5"
+      })
   void aStepSkippedByAHigherReportIsImpliedAtThatReportsTime(Status first, String expected) {
     Instant queued = s.nextQueuedTime();
-    MessageRecord m = s.insert("acme", Channel.WHATSAPP, "+15551230001", Optional.of(CONTACT), first,
-        Map.of(Status.QUEUED, queued, Status.UNKNOWN, queued.plusSeconds(1), first, queued.plusSeconds(5)));
+    MessageRecord m =
+        s.insert(
+            "acme",
+            Channel.WHATSAPP,
+            "+15551230001",
+            Optional.of(CONTACT),
+            first,
+            Map.of(
+                Status.QUEUED,
+                queued,
+                Status.UNKNOWN,
+                queued.plusSeconds(1),
+                first,
+                queued.plusSeconds(5)));
     assertThat(steps(timelineOf(m), queued)).isEqualTo(expected);
   }
 
@@ -130,8 +160,11 @@ class ReachSurfaceAcceptanceTest {
   @Test
   void anotherWorkspacesMessageIsNotFoundAndTheKeyIsNeeded() {
     MessageRecord acme = s.insert("acme", Channel.WHATSAPP, CONTACT, Status.DELIVERED);
-    for (String path : List.of(timeline(acme.messageId()), timeline("00000000-0000-4000-8000-000000000000"),
-        timeline("x"))) {
+    for (String path :
+        List.of(
+            timeline(acme.messageId()),
+            timeline("00000000-0000-4000-8000-000000000000"),
+            timeline("x"))) {
       Answer a = s.get(path, BETA_KEY);
       assertThat(a.status()).as(path).isEqualTo(404);
       assertThat(a.contentType()).startsWith("application/problem+json");
@@ -169,7 +202,8 @@ class ReachSurfaceAcceptanceTest {
         .isEqualTo(latest.messageId());
     String expectedSteps = fieldsOf(timelineOf(latest));
     assertThat(rows(components)).isEqualTo(expectedSteps);
-    assertThat(shownText(components)).contains("WhatsApp to " + latest.to())
+    assertThat(shownText(components))
+        .contains("WhatsApp to " + latest.to())
         .contains("Now: " + timelineOf(latest).path("current").asText());
     JsonNode refresh = button(components, "refresh");
     assertThat(refresh.path("action").path("type").asText()).isEqualTo("submit");
@@ -181,7 +215,12 @@ class ReachSurfaceAcceptanceTest {
   @Test
   void impliedStepsSayTheyAreImpliedOnTheCanvas() {
     Instant queued = s.nextQueuedTime();
-    s.insert("acme", Channel.WHATSAPP, "+15551230001", Optional.of(CONTACT), Status.READ,
+    s.insert(
+        "acme",
+        Channel.WHATSAPP,
+        "+15551230001",
+        Optional.of(CONTACT),
+        Status.READ,
         Map.of(Status.QUEUED, queued, Status.READ, queued.plusSeconds(5)));
     JsonNode components = s.canvas(INIT, initialize("ic_acme", CONTACT, null)).components();
     JsonNode table = find(components, "data-table").path("items");
@@ -204,7 +243,8 @@ class ReachSurfaceAcceptanceTest {
     assertThat(items.get(1).path("id").asText()).isEqualTo(older.messageId());
     assertThat(items.get(1).path("subtitle").asText()).isEqualTo("Sent");
 
-    Answer chosen = s.canvas(SUBMIT, submit("ic_acme", CONTACT, null, older.messageId(), choices.json()));
+    Answer chosen =
+        s.canvas(SUBMIT, submit("ic_acme", CONTACT, null, older.messageId(), choices.json()));
     assertThat(chosen.json().path("canvas").path("stored_data").path("message_id").asText())
         .isEqualTo(older.messageId());
     assertThat(rows(chosen.components())).isEqualTo("Queued Sent");
@@ -212,7 +252,9 @@ class ReachSurfaceAcceptanceTest {
     s.update(older, Status.DELIVERED, older.reached().get(Status.QUEUED).plusSeconds(40));
     Answer refreshed = s.canvas(SUBMIT, submit("ic_acme", CONTACT, null, "refresh", chosen.json()));
     assertThat(rows(refreshed.components())).isEqualTo("Queued Sent Delivered");
-    assertThat(shownText(refreshed.components())).contains("SMS to " + older.to()).contains("Now: Delivered");
+    assertThat(shownText(refreshed.components()))
+        .contains("SMS to " + older.to())
+        .contains("Now: Delivered");
   }
 
   @Test
@@ -223,11 +265,20 @@ class ReachSurfaceAcceptanceTest {
     Answer first = s.canvas(INIT, initialize("ic_acme", CONTACT, null));
     for (MessageRecord m : List.of(beta, bob)) {
       String forgedScreen = first.body().replace(ann.messageId(), m.messageId());
-      Answer refresh = s.canvas(SUBMIT, submit("ic_acme", CONTACT, null, "refresh",
-          io.octopods.service.adapters.http.JsonBodies.parse(forgedScreen.getBytes(StandardCharsets.UTF_8))));
+      Answer refresh =
+          s.canvas(
+              SUBMIT,
+              submit(
+                  "ic_acme",
+                  CONTACT,
+                  null,
+                  "refresh",
+                  io.octopods.service.adapters.http.JsonBodies.parse(
+                      forgedScreen.getBytes(StandardCharsets.UTF_8))));
       assertThat(refresh.json().path("canvas").path("stored_data").path("message_id").asText())
           .isEqualTo(ann.messageId());
-      Answer clicked = s.canvas(SUBMIT, submit("ic_acme", CONTACT, null, m.messageId(), first.json()));
+      Answer clicked =
+          s.canvas(SUBMIT, submit("ic_acme", CONTACT, null, m.messageId(), first.json()));
       assertThat(shownText(clicked.components())).doesNotContain("Failed");
     }
   }

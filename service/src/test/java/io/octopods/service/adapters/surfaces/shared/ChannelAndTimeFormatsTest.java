@@ -30,6 +30,7 @@ class ChannelAndTimeFormatsTest {
   @CsvSource({"SMS, SMS", "WHATSAPP, WhatsApp", "VIBER, Viber"})
   void eachChannelHasItsNameForPeople(Channel channel, String name) {
     assertThat(ChannelAndTimeFormats.channel(channel)).isEqualTo(name);
-    assertThat(ChannelAndTimeFormats.title(channel, "+15551230001")).isEqualTo(name + " to +15551230001");
+    assertThat(ChannelAndTimeFormats.title(channel, "+15551230001"))
+        .isEqualTo(name + " to +15551230001");
   }
 }

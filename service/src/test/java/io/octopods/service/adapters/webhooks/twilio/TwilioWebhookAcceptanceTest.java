@@ -22,18 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** POST /webhooks/twilio over real HTTP into a real store. */
 class TwilioWebhookAcceptanceTest {
   private static final String TOKEN = "twilio-test-auth-token";
-  /** The public URL the service is configured with; the test server really listens elsewhere (J1). */
+
+  /**
+   * The public URL the service is configured with; the test server really listens elsewhere (J1).
+   */
   private static final String PUBLIC = "https://status.example.com";
+
   private static final String FORM = "application/x-www-form-urlencoded";
   private static final String SID = "SM0123456789abcdef0123456789abcdef";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private WebhookTestServer server;
 
   @BeforeEach
   void start() {
-    server = new WebhookTestServer(dir, intake -> new TwilioWebhookRoutes(TOKEN, PUBLIC + "/", intake));
+    server =
+        new WebhookTestServer(dir, intake -> new TwilioWebhookRoutes(TOKEN, PUBLIC + "/", intake));
   }
 
   @AfterEach
@@ -42,9 +46,17 @@ class TwilioWebhookAcceptanceTest {
   }
 
   private static String form(String sid, String status, String... more) {
-    StringBuilder b = new StringBuilder("MessageSid=" + sid + "&SmsSid=" + sid
-        + "&AccountSid=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa&From=%2B14155552345&To=%2B14155550100&MessageStatus="
-        + status + "&SmsStatus=" + status + "&ApiVersion=2010-04-01");
+    StringBuilder b =
+        new StringBuilder(
+            "MessageSid="
+                + sid
+                + "&SmsSid="
+                + sid
+                + "&AccountSid=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa&From=%2B14155552345&To=%2B14155550100&MessageStatus="
+                + status
+                + "&SmsStatus="
+                + status
+                + "&ApiVersion=2010-04-01");
     for (String m : more) {
       b.append('&').append(m);
     }
@@ -58,7 +70,8 @@ class TwilioWebhookAcceptanceTest {
   /** Posts a form signed over the public URL with this query. */
   private Answer signed(String query, String form) {
     String pathAndQuery = TwilioWebhookRoutes.PATH + query;
-    return server.post(pathAndQuery, FORM, form, TwilioSignature.HEADER, sign(PUBLIC + pathAndQuery, form));
+    return server.post(
+        pathAndQuery, FORM, form, TwilioSignature.HEADER, sign(PUBLIC + pathAndQuery, form));
   }
 
   @Test
@@ -72,7 +85,9 @@ class TwilioWebhookAcceptanceTest {
     assertThat(delivered.status()).isEqualTo(200);
     assertThat(server.status(m.messageId())).isEqualTo(Status.DELIVERED);
     List<HistoryEvent> history = server.history(m.messageId());
-    assertThat(history).extracting(h -> h.providerStatus().orElse("")).containsExactly("sent", "delivered");
+    assertThat(history)
+        .extracting(h -> h.providerStatus().orElse(""))
+        .containsExactly("sent", "delivered");
     HistoryEvent last = history.get(1);
     assertThat(last.source()).isEqualTo("callback");
     assertThat(last.providerTimestamp()).as("Twilio has no event time").isEmpty();
@@ -83,8 +98,16 @@ class TwilioWebhookAcceptanceTest {
   void anUndeliveredWithItsErrorCodeFailsTheMessage() {
     MessageRecord m = server.message(Channel.SMS, SID);
 
-    assertThat(signed("", form(SID, "undelivered", "ErrorCode=30003", "ErrorMessage=Unreachable+destination+handset"))
-        .status()).isEqualTo(200);
+    assertThat(
+            signed(
+                    "",
+                    form(
+                        SID,
+                        "undelivered",
+                        "ErrorCode=30003",
+                        "ErrorMessage=Unreachable+destination+handset"))
+                .status())
+        .isEqualTo(200);
 
     assertThat(server.status(m.messageId())).isEqualTo(Status.FAILED);
     HistoryEvent e = server.history(m.messageId()).get(0);
@@ -98,7 +121,9 @@ class TwilioWebhookAcceptanceTest {
 
     assertThat(signed("?message_id=" + m.messageId(), form(SID, "sent")).status()).isEqualTo(200);
 
-    assertThat(server.find(m.messageId()).providerMessageId()).as("D1: the sid is learned").contains(SID);
+    assertThat(server.find(m.messageId()).providerMessageId())
+        .as("D1: the sid is learned")
+        .contains(SID);
     assertThat(server.history(m.messageId())).hasSize(1);
     assertThat(server.orphans()).isZero();
   }
@@ -109,8 +134,13 @@ class TwilioWebhookAcceptanceTest {
     String pathAndQuery = TwilioWebhookRoutes.PATH + "?message_id=" + m.messageId();
     String body = form(SID, "delivered");
 
-    Answer forHost = server.post(pathAndQuery, FORM, body, TwilioSignature.HEADER,
-        sign(server.localUrl(pathAndQuery), body));
+    Answer forHost =
+        server.post(
+            pathAndQuery,
+            FORM,
+            body,
+            TwilioSignature.HEADER,
+            sign(server.localUrl(pathAndQuery), body));
 
     assertThat(forHost.status()).as("J1").isEqualTo(401);
     assertThat(server.history(m.messageId())).isEmpty();
@@ -122,8 +152,13 @@ class TwilioWebhookAcceptanceTest {
     String pathAndQuery = TwilioWebhookRoutes.PATH + "?message_id=" + m.messageId();
     String body = form(SID, "delivered");
 
-    Answer a = server.post(pathAndQuery, FORM, body, TwilioSignature.HEADER,
-        sign("https://status.example.com:443" + pathAndQuery, body));
+    Answer a =
+        server.post(
+            pathAndQuery,
+            FORM,
+            body,
+            TwilioSignature.HEADER,
+            sign("https://status.example.com:443" + pathAndQuery, body));
 
     assertThat(a.status()).as("J2").isEqualTo(200);
     assertThat(server.status(m.messageId())).isEqualTo(Status.DELIVERED);
@@ -135,10 +170,33 @@ class TwilioWebhookAcceptanceTest {
     String body = form(SID, "delivered");
     String pathAndQuery = TwilioWebhookRoutes.PATH + "?message_id=" + m.messageId() + "&b=%2Fx&a=1";
 
-    assertThat(server.post(pathAndQuery, FORM, body, TwilioSignature.HEADER, sign(PUBLIC + pathAndQuery, body))
-        .status()).isEqualTo(200);
-    assertThat(server.post(pathAndQuery, FORM, body, TwilioSignature.HEADER, sign(PUBLIC + TwilioWebhookRoutes.PATH
-        + "?message_id=" + m.messageId() + "&a=1&b=%2Fx", body)).status()).as("re-ordered").isEqualTo(401);
+    assertThat(
+            server
+                .post(
+                    pathAndQuery,
+                    FORM,
+                    body,
+                    TwilioSignature.HEADER,
+                    sign(PUBLIC + pathAndQuery, body))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            server
+                .post(
+                    pathAndQuery,
+                    FORM,
+                    body,
+                    TwilioSignature.HEADER,
+                    sign(
+                        PUBLIC
+                            + TwilioWebhookRoutes.PATH
+                            + "?message_id="
+                            + m.messageId()
+                            + "&a=1&b=%2Fx",
+                        body))
+                .status())
+        .as("re-ordered")
+        .isEqualTo(401);
   }
 
   @Test
@@ -147,8 +205,17 @@ class TwilioWebhookAcceptanceTest {
     String body = form(SID, "delivered");
     String pathAndQuery = TwilioWebhookRoutes.PATH + "/?message_id=" + m.messageId();
 
-    assertThat(server.post(pathAndQuery, FORM, body, TwilioSignature.HEADER, sign(PUBLIC + pathAndQuery, body))
-        .status()).as("a trailing slash").isEqualTo(200);
+    assertThat(
+            server
+                .post(
+                    pathAndQuery,
+                    FORM,
+                    body,
+                    TwilioSignature.HEADER,
+                    sign(PUBLIC + pathAndQuery, body))
+                .status())
+        .as("a trailing slash")
+        .isEqualTo(200);
   }
 
   @Test
@@ -158,15 +225,27 @@ class TwilioWebhookAcceptanceTest {
     String body = form(SID, "delivered");
 
     Answer missing = server.post(pathAndQuery, FORM, body);
-    Answer wrongToken = server.post(pathAndQuery, FORM, body, TwilioSignature.HEADER,
-        TwilioSignature.of("another-token", PUBLIC + pathAndQuery, FormBody.parse(body)));
-    Answer tampered = server.post(pathAndQuery, FORM, form(SID, "failed"), TwilioSignature.HEADER,
-        sign(PUBLIC + pathAndQuery, body));
+    Answer wrongToken =
+        server.post(
+            pathAndQuery,
+            FORM,
+            body,
+            TwilioSignature.HEADER,
+            TwilioSignature.of("another-token", PUBLIC + pathAndQuery, FormBody.parse(body)));
+    Answer tampered =
+        server.post(
+            pathAndQuery,
+            FORM,
+            form(SID, "failed"),
+            TwilioSignature.HEADER,
+            sign(PUBLIC + pathAndQuery, body));
 
-    assertThat(List.of(missing, wrongToken, tampered)).allSatisfy(a -> {
-      assertThat(a.status()).isEqualTo(401);
-      assertThat(a.contentType()).startsWith("application/problem+json");
-    });
+    assertThat(List.of(missing, wrongToken, tampered))
+        .allSatisfy(
+            a -> {
+              assertThat(a.status()).isEqualTo(401);
+              assertThat(a.contentType()).startsWith("application/problem+json");
+            });
     assertThat(missing.json().get("detail").asText()).contains("X-Twilio-Signature");
     assertThat(server.history(m.messageId())).isEmpty();
     assertThat(server.status(m.messageId())).isEqualTo(Status.SENT);
@@ -197,20 +276,37 @@ class TwilioWebhookAcceptanceTest {
 
     assertThat(a.status()).isEqualTo(415);
     assertThat(a.contentType()).startsWith("application/problem+json");
-    assertThat(server.post(TwilioWebhookRoutes.PATH, null, form(SID, "delivered")).status()).isEqualTo(415);
+    assertThat(server.post(TwilioWebhookRoutes.PATH, null, form(SID, "delivered")).status())
+        .isEqualTo(415);
   }
 
   @Test
   void aJsonBodySignedWithBodySha256IsAccepted() {
     MessageRecord m = server.message(Channel.SMS, SID);
-    byte[] body = ("{\"MessageSid\":\"" + SID + "\",\"MessageStatus\":\"delivered\"}").getBytes(StandardCharsets.UTF_8);
-    String pathAndQuery = TwilioWebhookRoutes.PATH + "?message_id=" + m.messageId() + "&bodySHA256="
-        + Hmac.hex(Hmac.sha256(body));
+    byte[] body =
+        ("{\"MessageSid\":\"" + SID + "\",\"MessageStatus\":\"delivered\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    String pathAndQuery =
+        TwilioWebhookRoutes.PATH
+            + "?message_id="
+            + m.messageId()
+            + "&bodySHA256="
+            + Hmac.hex(Hmac.sha256(body));
 
-    Answer a = server.post(pathAndQuery, "application/json", body, TwilioSignature.HEADER,
-        TwilioSignature.of(TOKEN, PUBLIC + pathAndQuery, Map.of()));
-    Answer noHash = server.post(TwilioWebhookRoutes.PATH, "application/json", body, TwilioSignature.HEADER,
-        TwilioSignature.of(TOKEN, PUBLIC + TwilioWebhookRoutes.PATH, Map.of()));
+    Answer a =
+        server.post(
+            pathAndQuery,
+            "application/json",
+            body,
+            TwilioSignature.HEADER,
+            TwilioSignature.of(TOKEN, PUBLIC + pathAndQuery, Map.of()));
+    Answer noHash =
+        server.post(
+            TwilioWebhookRoutes.PATH,
+            "application/json",
+            body,
+            TwilioSignature.HEADER,
+            TwilioSignature.of(TOKEN, PUBLIC + TwilioWebhookRoutes.PATH, Map.of()));
 
     assertThat(a.status()).isEqualTo(200);
     assertThat(server.status(m.messageId())).isEqualTo(Status.DELIVERED);
@@ -238,9 +334,11 @@ class TwilioWebhookAcceptanceTest {
 
   @Test
   void theRoutesRefuseAnUnusableConfiguration() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TwilioWebhookRoutes("", PUBLIC, null))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new TwilioWebhookRoutes("", PUBLIC, null))
         .hasMessageContaining("OCTOPODS_TWILIO_AUTH_TOKEN");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TwilioWebhookRoutes(TOKEN, "status.example.com", null))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new TwilioWebhookRoutes(TOKEN, "status.example.com", null))
         .hasMessageContaining("OCTOPODS_PUBLIC_URL");
   }
 }

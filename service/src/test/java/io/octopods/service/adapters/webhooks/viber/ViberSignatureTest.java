@@ -7,9 +7,12 @@ import org.junit.jupiter.api.Test;
 
 /** The known answer of providers.md 3.5. */
 class ViberSignatureTest {
-  private static final byte[] BODY = ("{\"event\":\"delivered\",\"timestamp\":1457764197627,"
-      + "\"message_token\":4912661846655238145,\"user_id\":\"01234567890A=\"}").getBytes(StandardCharsets.UTF_8);
-  private static final String SIGNED = "d5d8f4355a446745a8b786a67f17031fefc5f1abae735b1aba6b79e1999c7528";
+  private static final byte[] BODY =
+      ("{\"event\":\"delivered\",\"timestamp\":1457764197627,"
+              + "\"message_token\":4912661846655238145,\"user_id\":\"01234567890A=\"}")
+          .getBytes(StandardCharsets.UTF_8);
+  private static final String SIGNED =
+      "d5d8f4355a446745a8b786a67f17031fefc5f1abae735b1aba6b79e1999c7528";
 
   @Test
   void theDerivedVectorIsReproduced() {
@@ -21,8 +24,10 @@ class ViberSignatureTest {
   @Test
   void aWrongTokenOrBodyOrNoSignatureIsRefused() {
     assertThat(ViberSignature.valid("other-token", BODY, SIGNED)).isFalse();
-    byte[] other = new String(BODY, StandardCharsets.UTF_8).replace("delivered", "seen")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] other =
+        new String(BODY, StandardCharsets.UTF_8)
+            .replace("delivered", "seen")
+            .getBytes(StandardCharsets.UTF_8);
     assertThat(ViberSignature.valid("viber-token", other, SIGNED)).isFalse();
     assertThat(ViberSignature.valid("viber-token", BODY, null)).isFalse();
     assertThat(ViberSignature.valid("viber-token", BODY, " ")).isFalse();

@@ -29,8 +29,7 @@ class ViberWebhookAcceptanceTest {
   private static final String JSON = "application/json";
   private static final String BIG_TOKEN = "4912661846655238145";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private WebhookTestServer server;
 
   @BeforeEach
@@ -44,8 +43,13 @@ class ViberWebhookAcceptanceTest {
   }
 
   private static String event(String event, String token, String more) {
-    return "{\"event\":\"" + event + "\",\"timestamp\":1457764197627,\"message_token\":" + token
-        + ",\"user_id\":\"01234567890A=\"" + more + "}";
+    return "{\"event\":\""
+        + event
+        + "\",\"timestamp\":1457764197627,\"message_token\":"
+        + token
+        + ",\"user_id\":\"01234567890A=\""
+        + more
+        + "}";
   }
 
   private Answer signed(String body) {
@@ -63,7 +67,9 @@ class ViberWebhookAcceptanceTest {
 
     assertThat(server.status(m.messageId())).isEqualTo(Status.DELIVERED);
     List<HistoryEvent> history = server.history(m.messageId());
-    assertThat(history).extracting(h -> h.providerStatus().orElse("")).containsExactly("delivered", "seen");
+    assertThat(history)
+        .extracting(h -> h.providerStatus().orElse(""))
+        .containsExactly("delivered", "seen");
     assertThat(history.get(0).providerTimestamp()).contains(Instant.ofEpochMilli(1457764197627L));
     assertThat(history.get(0).rawPayload()).isEqualTo(event("delivered", BIG_TOKEN, ""));
     assertThat(server.orphans()).isZero();
@@ -73,7 +79,8 @@ class ViberWebhookAcceptanceTest {
   void aFailedReceiptFailsTheMessageWithItsDescription() {
     MessageRecord m = server.message(Channel.VIBER, BIG_TOKEN);
 
-    assertThat(signed(event("failed", BIG_TOKEN, ",\"desc\":\"failure description\"")).status()).isEqualTo(200);
+    assertThat(signed(event("failed", BIG_TOKEN, ",\"desc\":\"failure description\"")).status())
+        .isEqualTo(200);
 
     assertThat(server.status(m.messageId())).isEqualTo(Status.FAILED);
     assertThat(server.history(m.messageId()).get(0).errorTitle()).contains("failure description");
@@ -81,7 +88,9 @@ class ViberWebhookAcceptanceTest {
 
   @Test
   void aReceiptForATokenWeNeverSentIs200AndKeptAsAnOrphan() {
-    assertThat(signed(event("delivered", "5741311803571721087", "")).status()).as("D3").isEqualTo(200);
+    assertThat(signed(event("delivered", "5741311803571721087", "")).status())
+        .as("D3")
+        .isEqualTo(200);
 
     assertThat(server.orphans()).isEqualTo(1);
   }
@@ -90,10 +99,19 @@ class ViberWebhookAcceptanceTest {
   void eventsThatAreNoReceiptsAre200AndStoreNothing() {
     MessageRecord m = server.message(Channel.VIBER, BIG_TOKEN);
 
-    assertThat(signed("{\"event\":\"webhook\",\"timestamp\":1457764197627,\"chat_hostname\":\"SN-172_\","
-        + "\"message_token\":" + BIG_TOKEN + "}").status()).isEqualTo(200);
-    assertThat(signed("{\"event\":\"subscribed\",\"timestamp\":1457764197627,\"user\":{\"id\":\"01234567890A=\"}}")
-        .status()).isEqualTo(200);
+    assertThat(
+            signed(
+                    "{\"event\":\"webhook\",\"timestamp\":1457764197627,\"chat_hostname\":\"SN-172_\","
+                        + "\"message_token\":"
+                        + BIG_TOKEN
+                        + "}")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            signed(
+                    "{\"event\":\"subscribed\",\"timestamp\":1457764197627,\"user\":{\"id\":\"01234567890A=\"}}")
+                .status())
+        .isEqualTo(200);
 
     assertThat(server.history(m.messageId())).isEmpty();
     assertThat(server.orphans()).isZero();
@@ -105,12 +123,20 @@ class ViberWebhookAcceptanceTest {
     byte[] body = event("delivered", BIG_TOKEN, "").getBytes(StandardCharsets.UTF_8);
 
     Answer missing = server.post(PATH, JSON, body);
-    Answer wrong = server.post(PATH, JSON, body, ViberSignature.HEADER, ViberSignature.of("octopods-wrong-secret", body));
+    Answer wrong =
+        server.post(
+            PATH,
+            JSON,
+            body,
+            ViberSignature.HEADER,
+            ViberSignature.of("octopods-wrong-secret", body));
 
-    assertThat(List.of(missing, wrong)).allSatisfy(a -> {
-      assertThat(a.status()).isEqualTo(401);
-      assertThat(a.contentType()).startsWith("application/problem+json");
-    });
+    assertThat(List.of(missing, wrong))
+        .allSatisfy(
+            a -> {
+              assertThat(a.status()).isEqualTo(401);
+              assertThat(a.contentType()).startsWith("application/problem+json");
+            });
     assertThat(missing.json().get("detail").asText()).contains("X-Viber-Content-Signature");
     assertThat(server.history(m.messageId())).isEmpty();
     assertThat(server.orphans()).isZero();
@@ -122,10 +148,12 @@ class ViberWebhookAcceptanceTest {
     byte[] delivered = event("delivered", BIG_TOKEN, "").getBytes(StandardCharsets.UTF_8);
     byte[] seen = event("seen", BIG_TOKEN, "").getBytes(StandardCharsets.UTF_8);
 
-    Answer queryOnly = server.post(PATH + "?sig=" + ViberSignature.of(TOKEN, delivered), JSON, delivered);
+    Answer queryOnly =
+        server.post(PATH + "?sig=" + ViberSignature.of(TOKEN, delivered), JSON, delivered);
     String sig = ViberSignature.of(TOKEN, seen);
-    Answer both = server.post(PATH + "?sig=" + sig.toUpperCase(Locale.ROOT), JSON, seen,
-        ViberSignature.HEADER, sig);
+    Answer both =
+        server.post(
+            PATH + "?sig=" + sig.toUpperCase(Locale.ROOT), JSON, seen, ViberSignature.HEADER, sig);
 
     assertThat(List.of(queryOnly, both)).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
     assertThat(server.history(m.messageId())).hasSize(2);
@@ -139,13 +167,17 @@ class ViberWebhookAcceptanceTest {
     String wrong = ViberSignature.of("octopods-wrong-secret", body);
 
     Answer wrongQuery = server.post(PATH + "?sig=" + wrong, JSON, body);
-    Answer disagreeing = server.post(PATH + "?sig=" + wrong, JSON, body, ViberSignature.HEADER, right);
-    Answer disagreeingTheOtherWay = server.post(PATH + "?sig=" + right, JSON, body, ViberSignature.HEADER, wrong);
+    Answer disagreeing =
+        server.post(PATH + "?sig=" + wrong, JSON, body, ViberSignature.HEADER, right);
+    Answer disagreeingTheOtherWay =
+        server.post(PATH + "?sig=" + right, JSON, body, ViberSignature.HEADER, wrong);
 
-    assertThat(List.of(wrongQuery, disagreeing, disagreeingTheOtherWay)).allSatisfy(a -> {
-      assertThat(a.status()).isEqualTo(401);
-      assertThat(a.contentType()).startsWith("application/problem+json");
-    });
+    assertThat(List.of(wrongQuery, disagreeing, disagreeingTheOtherWay))
+        .allSatisfy(
+            a -> {
+              assertThat(a.status()).isEqualTo(401);
+              assertThat(a.contentType()).startsWith("application/problem+json");
+            });
     assertThat(disagreeing.json().get("detail").asText()).contains("disagree");
     assertThat(server.history(m.messageId())).isEmpty();
   }
@@ -166,8 +198,13 @@ class ViberWebhookAcceptanceTest {
   void anotherContentTypeIs415() {
     byte[] body = event("delivered", BIG_TOKEN, "").getBytes(StandardCharsets.UTF_8);
 
-    Answer a = server.post(PATH, "application/x-www-form-urlencoded", body, ViberSignature.HEADER,
-        ViberSignature.of(TOKEN, body));
+    Answer a =
+        server.post(
+            PATH,
+            "application/x-www-form-urlencoded",
+            body,
+            ViberSignature.HEADER,
+            ViberSignature.of(TOKEN, body));
 
     assertThat(a.status()).isEqualTo(415);
     assertThat(a.contentType()).startsWith("application/problem+json");
@@ -187,10 +224,12 @@ class ViberWebhookAcceptanceTest {
   void aBodyOver3MiBIs413AlsoWhenItsLengthIsNotDeclared() {
     byte[] big = new byte[3 * 1024 * 1024 + 1];
     java.util.Arrays.fill(big, (byte) ' ');
-    HttpRequest chunked = HttpRequest.newBuilder(URI.create(server.localUrl(PATH)))
-        .header("Content-Type", JSON)
-        .header(ViberSignature.HEADER, ViberSignature.of(TOKEN, big))
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+    HttpRequest chunked =
+        HttpRequest.newBuilder(URI.create(server.localUrl(PATH)))
+            .header("Content-Type", JSON)
+            .header(ViberSignature.HEADER, ViberSignature.of(TOKEN, big))
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+            .build();
 
     assertThat(server.call(chunked).status()).isEqualTo(413);
   }

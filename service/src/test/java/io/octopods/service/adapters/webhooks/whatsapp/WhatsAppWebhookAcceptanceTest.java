@@ -25,13 +25,13 @@ class WhatsAppWebhookAcceptanceTest {
   private static final String PATH = WhatsAppWebhookRoutes.PATH;
   private static final String JSON = "application/json";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private WebhookTestServer server;
 
   @BeforeEach
   void start() {
-    server = new WebhookTestServer(dir, intake -> new WhatsAppWebhookRoutes(SECRET, VERIFY, intake));
+    server =
+        new WebhookTestServer(dir, intake -> new WhatsAppWebhookRoutes(SECRET, VERIFY, intake));
   }
 
   @AfterEach
@@ -40,12 +40,19 @@ class WhatsAppWebhookAcceptanceTest {
   }
 
   private static String item(String wamid, String status, String more) {
-    return "{\"id\":\"" + wamid + "\",\"status\":\"" + status + "\",\"timestamp\":\"1750030073\","
-        + "\"recipient_id\":\"16505551234\"" + more + "}";
+    return "{\"id\":\""
+        + wamid
+        + "\",\"status\":\""
+        + status
+        + "\",\"timestamp\":\"1750030073\","
+        + "\"recipient_id\":\"16505551234\""
+        + more
+        + "}";
   }
 
   private static String statuses(String... items) {
-    return WhatsAppWebhookParsingTest.notification("\"statuses\":[" + String.join(",", items) + "]");
+    return WhatsAppWebhookParsingTest.notification(
+        "\"statuses\":[" + String.join(",", items) + "]");
   }
 
   private Answer signed(String body) {
@@ -62,28 +69,36 @@ class WhatsAppWebhookAcceptanceTest {
     assertThat(a.status()).isEqualTo(200);
     assertThat(server.status(m.messageId())).isEqualTo(Status.READ);
     List<HistoryEvent> history = server.history(m.messageId());
-    assertThat(history).extracting(h -> h.providerStatus().orElse("")).containsExactly("sent", "read");
+    assertThat(history)
+        .extracting(h -> h.providerStatus().orElse(""))
+        .containsExactly("sent", "read");
     assertThat(history.get(0).providerTimestamp()).contains(Instant.ofEpochSecond(1750030073L));
     assertThat(history.get(1).rawPayload()).isEqualTo(item("wamid.OURS1", "read", ""));
   }
 
   @Test
   void theDocumentedFailedStatusFailsTheMessageWithCodeAndTitle() {
-    MessageRecord m = server.message(Channel.WHATSAPP, "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI0QUQ2MjA4NEYyRkExNjMyREUA");
+    MessageRecord m =
+        server.message(
+            Channel.WHATSAPP, "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI0QUQ2MjA4NEYyRkExNjMyREUA");
 
     assertThat(signed(statuses(WhatsAppWebhookParsingTest.FAILED_ITEM)).status()).isEqualTo(200);
 
     assertThat(server.status(m.messageId())).isEqualTo(Status.FAILED);
     HistoryEvent e = server.history(m.messageId()).get(0);
     assertThat(e.errorCode()).contains("131049");
-    assertThat(e.errorTitle()).contains("This message was not delivered to maintain healthy ecosystem engagement.");
+    assertThat(e.errorTitle())
+        .contains("This message was not delivered to maintain healthy ecosystem engagement.");
   }
 
   @Test
   void ourEchoedIdMatchesAStatusThatBeatsTheSendAnswer() {
     MessageRecord m = server.message(Channel.WHATSAPP, null);
 
-    signed(statuses(item("wamid.EARLY", "sent", ",\"biz_opaque_callback_data\":\"" + m.messageId() + "\"")));
+    signed(
+        statuses(
+            item(
+                "wamid.EARLY", "sent", ",\"biz_opaque_callback_data\":\"" + m.messageId() + "\"")));
 
     assertThat(server.find(m.messageId()).providerMessageId()).as("D1").contains("wamid.EARLY");
     assertThat(server.status(m.messageId())).isEqualTo(Status.SENT);
@@ -94,11 +109,16 @@ class WhatsAppWebhookAcceptanceTest {
   void aBatchWithForeignIdsAndBadItemsIs200OursAppliedTheRestKept() {
     MessageRecord m = server.message(Channel.WHATSAPP, "wamid.OURS2");
 
-    Answer a = signed(statuses(
-        item("wamid.OURS2", "delivered", ""),
-        item("wamid.FOREIGN", "delivered", ",\"biz_opaque_callback_data\":\"octopods:msg-42\""),
-        "{\"status\":\"delivered\"}",
-        "{\"id\":\"wamid.FOREIGN2\",\"status\":\"future_status\",\"timestamp\":\"not-a-timestamp\"}"));
+    Answer a =
+        signed(
+            statuses(
+                item("wamid.OURS2", "delivered", ""),
+                item(
+                    "wamid.FOREIGN",
+                    "delivered",
+                    ",\"biz_opaque_callback_data\":\"octopods:msg-42\""),
+                "{\"status\":\"delivered\"}",
+                "{\"id\":\"wamid.FOREIGN2\",\"status\":\"future_status\",\"timestamp\":\"not-a-timestamp\"}"));
 
     assertThat(a.status()).as("C2/D2").isEqualTo(200);
     assertThat(server.status(m.messageId())).isEqualTo(Status.DELIVERED);
@@ -110,8 +130,12 @@ class WhatsAppWebhookAcceptanceTest {
     MessageRecord m = server.message(Channel.WHATSAPP, "wamid.OURS3");
 
     assertThat(signed(WhatsAppWebhookParsingTest.INBOUND).status()).as("L2").isEqualTo(200);
-    assertThat(signed(WhatsAppWebhookParsingTest.notification("\"errors\":[{\"code\":130429,\"title\":\"Rate limit hit\"}]"))
-        .status()).isEqualTo(200);
+    assertThat(
+            signed(
+                    WhatsAppWebhookParsingTest.notification(
+                        "\"errors\":[{\"code\":130429,\"title\":\"Rate limit hit\"}]"))
+                .status())
+        .isEqualTo(200);
 
     assertThat(server.history(m.messageId())).isEmpty();
     assertThat(server.orphans()).isZero();
@@ -120,8 +144,13 @@ class WhatsAppWebhookAcceptanceTest {
   @Test
   void theSignatureIsOverTheRawBytesWithTheirEscapes() {
     MessageRecord m = server.message(Channel.WHATSAPP, "wamid.OURS4");
-    String body = statuses(item("wamid.OURS4", "failed", ",\"errors\":[{\"code\":131026,"
-        + "\"title\":\"caf\\u00e9 \\/ \\ud83d\\ude00\"}]"));
+    String body =
+        statuses(
+            item(
+                "wamid.OURS4",
+                "failed",
+                ",\"errors\":[{\"code\":131026,"
+                    + "\"title\":\"caf\\u00e9 \\/ \\ud83d\\ude00\"}]"));
 
     assertThat(signed(body).status()).as("J4").isEqualTo(200);
     assertThat(server.history(m.messageId()).get(0).errorTitle()).contains("café / 😀");
@@ -133,14 +162,26 @@ class WhatsAppWebhookAcceptanceTest {
     byte[] body = statuses(item("wamid.OURS5", "delivered", "")).getBytes(StandardCharsets.UTF_8);
 
     Answer missing = server.post(PATH, JSON, body);
-    Answer wrong = server.post(PATH, JSON, body, MetaSignature.HEADER, MetaSignature.of("other-secret", body));
-    Answer reserialised = server.post(PATH, JSON, body, MetaSignature.HEADER,
-        MetaSignature.of(SECRET, new String(body, StandardCharsets.UTF_8).replace(",", ", ").getBytes(StandardCharsets.UTF_8)));
+    Answer wrong =
+        server.post(PATH, JSON, body, MetaSignature.HEADER, MetaSignature.of("other-secret", body));
+    Answer reserialised =
+        server.post(
+            PATH,
+            JSON,
+            body,
+            MetaSignature.HEADER,
+            MetaSignature.of(
+                SECRET,
+                new String(body, StandardCharsets.UTF_8)
+                    .replace(",", ", ")
+                    .getBytes(StandardCharsets.UTF_8)));
 
-    assertThat(List.of(missing, wrong, reserialised)).allSatisfy(a -> {
-      assertThat(a.status()).isEqualTo(401);
-      assertThat(a.contentType()).startsWith("application/problem+json");
-    });
+    assertThat(List.of(missing, wrong, reserialised))
+        .allSatisfy(
+            a -> {
+              assertThat(a.status()).isEqualTo(401);
+              assertThat(a.contentType()).startsWith("application/problem+json");
+            });
     assertThat(server.history(m.messageId())).isEmpty();
     assertThat(server.orphans()).isZero();
   }
@@ -161,17 +202,28 @@ class WhatsAppWebhookAcceptanceTest {
   void anotherContentTypeIs415() {
     byte[] body = statuses(item("wamid.X", "sent", "")).getBytes(StandardCharsets.UTF_8);
 
-    Answer a = server.post(PATH, "text/plain", body, MetaSignature.HEADER, MetaSignature.of(SECRET, body));
+    Answer a =
+        server.post(PATH, "text/plain", body, MetaSignature.HEADER, MetaSignature.of(SECRET, body));
 
     assertThat(a.status()).isEqualTo(415);
     assertThat(a.contentType()).startsWith("application/problem+json");
-    assertThat(server.post(PATH, "application/json; charset=utf-8", body, MetaSignature.HEADER,
-        MetaSignature.of(SECRET, body)).status()).isEqualTo(200);
+    assertThat(
+            server
+                .post(
+                    PATH,
+                    "application/json; charset=utf-8",
+                    body,
+                    MetaSignature.HEADER,
+                    MetaSignature.of(SECRET, body))
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
   void theVerificationHandshakeEchoesTheChallenge() {
-    Answer ok = server.get(PATH + "?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=" + VERIFY);
+    Answer ok =
+        server.get(
+            PATH + "?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=" + VERIFY);
 
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.body()).isEqualTo("1158201444");
@@ -180,8 +232,13 @@ class WhatsAppWebhookAcceptanceTest {
 
   @Test
   void aHandshakeWithAnotherTokenOrModeIs403() {
-    assertThat(server.get(PATH + "?hub.mode=subscribe&hub.challenge=1&hub.verify_token=nope").status()).isEqualTo(403);
-    assertThat(server.get(PATH + "?hub.mode=unsubscribe&hub.challenge=1&hub.verify_token=" + VERIFY).status())
+    assertThat(
+            server.get(PATH + "?hub.mode=subscribe&hub.challenge=1&hub.verify_token=nope").status())
+        .isEqualTo(403);
+    assertThat(
+            server
+                .get(PATH + "?hub.mode=unsubscribe&hub.challenge=1&hub.verify_token=" + VERIFY)
+                .status())
         .isEqualTo(403);
     assertThat(server.get(PATH).status()).as("an unsigned probe").isEqualTo(403);
   }
