@@ -37,4 +37,17 @@ class ArchitectureTest {
             "the gate checks any service by its interfaces; its insides are the service's business")
         .check(CLASSES);
   }
+
+  @Test
+  void stepsAndHarnessSpeakRestAssuredNotTheJdksHttpClient() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.octopods.features.steps..", "io.octopods.features.harness..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("java.net.http..")
+        .because(
+            "every exchange goes through the wire's REST Assured filters: contract check, report")
+        .check(CLASSES);
+  }
 }

@@ -32,9 +32,11 @@ public record StackProfile(String name, Map<String, String> settings, String clo
 
   /**
    * The suites and {@code ./octopods check}'s local stack: free ports, the virtual clock, two
-   * workspaces, no rate limit, quick hand-off retries and worker polls, SMS reconciliation after a
-   * second. The provider timeout is longer than every send answer a library scenario delays but
-   * still gives, so those answers arrive as meant.
+   * workspaces, no rate limit, quick hand-off retries and worker polls. The provider timeout is
+   * longer than every send answer a library scenario delays but still gives, so those answers
+   * arrive as meant. SMS reconciliation runs on the real clock: it waits long enough that a
+   * scenario's own callbacks, played at once on the virtual clock, come first even on a loaded
+   * machine, and short enough that a scenario about reconciliation can await it.
    */
   public static final StackProfile TEST =
       new StackProfile(
@@ -46,7 +48,7 @@ public record StackProfile(String name, Map<String, String> settings, String clo
               "OCTOPODS_HANDOFF_FIRST_BACKOFF", "PT0.05S",
               "OCTOPODS_HANDOFF_BACKOFF_MAX", "PT0.2S",
               "OCTOPODS_WORKER_POLL_INTERVAL", "PT0.05S",
-              "OCTOPODS_RECONCILE_AFTER", "PT1S",
+              "OCTOPODS_RECONCILE_AFTER", "PT5S",
               "OCTOPODS_INTERCOM_CLIENT_SECRET", TEST_INTERCOM_SECRET),
           "virtual",
           0);

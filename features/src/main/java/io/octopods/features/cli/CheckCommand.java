@@ -229,6 +229,7 @@ public final class CheckCommand implements Callable<Integer> {
   private static boolean causedByConnection(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof java.net.ConnectException
+          || c instanceof java.net.SocketTimeoutException
           || c instanceof java.net.http.HttpTimeoutException) {
         return true;
       }

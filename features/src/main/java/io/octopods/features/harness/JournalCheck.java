@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.contracts.Exchange;
 import io.octopods.contracts.Verdict;
 import io.octopods.simulator.SimulatorClient;
+import io.restassured.response.Response;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class JournalCheck {
     scenarios.clear();
     shapes.clear();
     for (String provider : PROVIDERS) {
-      wire.admin(provider, "DELETE", "/__admin/requests", null);
+      wire.wireMockJournal(provider, "DELETE");
     }
   }
 
@@ -58,11 +59,11 @@ public final class JournalCheck {
           }
         }
       }
-      Call requests = wire.admin(provider, "GET", "/__admin/requests", null);
-      if (requests.status() != 200) {
+      Response requests = wire.wireMockJournal(provider, "GET");
+      if (requests.statusCode() != 200) {
         continue;
       }
-      for (JsonNode served : requests.json().path("requests")) {
+      for (JsonNode served : Wire.json(requests).path("requests")) {
         JsonNode rq = served.path("request");
         String path = rq.path("url").asText();
         if (path.startsWith("/__")) {

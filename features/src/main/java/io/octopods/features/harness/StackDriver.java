@@ -5,11 +5,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.contracts.StatusModel;
 import io.octopods.simulator.SimulatorClient;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -109,35 +110,48 @@ public final class StackDriver {
    * {@code POST /api/v1/{channel}/messages}; answers the call (the test decides what status it
    * expects).
    */
-  public Call send(String channel, String to) {
-    return wire.api(
-        "POST",
-        "/api/v1/" + channel + "/messages",
-        "{\"to\":"
-            + Call.quote(to)
-            + ",\"body\":\"Hello from the Octopods harness\",\"contact\":{\"email\":"
-            + Call.quote(emailOf(to))
-            + "}}");
+  public Response send(String channel, String to) {
+    return wire.api()
+        .contentType("application/json")
+        .body(
+            "{\"to\":"
+                + Wire.quote(to)
+                + ",\"body\":\"Hello from the Octopods harness\",\"contact\":{\"email\":"
+                + Wire.quote(emailOf(to))
+                + "}}")
+        .when()
+        .post("/api/v1/" + channel + "/messages");
   }
 
   public JsonNode message(String channel, String messageId) {
-    return wire.api("GET", "/api/v1/" + channel + "/messages/" + messageId, null)
-        .expect(200)
-        .json();
+    return Wire.json(
+        wire.api()
+            .when()
+            .get("/api/v1/" + channel + "/messages/" + messageId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .response());
   }
 
   public List<JsonNode> history(String channel, String messageId) {
     List<JsonNode> events = new ArrayList<>();
-    wire.api("GET", "/api/v1/" + channel + "/messages/" + messageId + "/history", null)
-        .expect(200)
-        .json()
+    Wire.json(
+            wire.api()
+                .when()
+                .get("/api/v1/" + channel + "/messages/" + messageId + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response())
         .path("data")
         .forEach(events::add);
     return events;
   }
 
   public JsonNode health() {
-    return wire.service("GET", "/health", Map.of(), null).expect(200).json();
+    return Wire.json(
+        wire.service().when().get("/health").then().statusCode(200).extract().response());
   }
 
   /**
@@ -244,10 +258,10 @@ public final class StackDriver {
    * The workspace's HubSpot dead letters of one message (none when the target serves no such list).
    */
   public List<JsonNode> hubspotDeadLetters(String messageId) {
-    Call c = wire.api("GET", "/api/v1/surfaces/hubspot/dead-letters", null);
+    Response answer = wire.api().when().get("/api/v1/surfaces/hubspot/dead-letters");
     List<JsonNode> mine = new ArrayList<>();
-    if (c.status() == 200) {
-      c.json()
+    if (answer.statusCode() == 200) {
+      Wire.json(answer)
           .path("data")
           .forEach(
               d -> {
@@ -269,15 +283,25 @@ public final class StackDriver {
     List<String> dead =
         hubspotDeadLetters(messageId).stream().map(d -> d.path("status").asText()).toList();
     String label =
-        wire.api("GET", "/surfaces/intercom/messages/" + messageId, null)
-            .expect(200)
-            .json()
+        Wire.json(
+                wire.api()
+                    .when()
+                    .get("/surfaces/intercom/messages/" + messageId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .response())
             .at("/delivery_status/label")
             .asText();
     JsonNode reach =
-        wire.api("GET", "/surfaces/reach/messages/" + messageId + "/timeline", null)
-            .expect(200)
-            .json();
+        Wire.json(
+            wire.api()
+                .when()
+                .get("/surfaces/reach/messages/" + messageId + "/timeline")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response());
     String inbox =
         wire.target().intercomSecret().map(secret -> canvas("intercom", secret, to)).orElse(null);
     String reachCanvas =
@@ -291,18 +315,16 @@ public final class StackDriver {
    */
   private String canvas(String app, String secret, String to) {
     String body =
-        "{\"workspace_id\":\"harness\",\"contact\":{\"email\":" + Call.quote(emailOf(to)) + "}}";
-    Call c =
-        wire.service(
-                "POST",
-                "/surfaces/" + app + "/canvas/initialize",
-                Map.of(
-                    "Content-Type",
-                    "application/json",
-                    "X-Body-Signature",
-                    Signatures.hmacHex(secret, body)),
-                body)
-            .expect(200);
-    return c.body();
+        "{\"workspace_id\":\"harness\",\"contact\":{\"email\":" + Wire.quote(emailOf(to)) + "}}";
+    return wire.service()
+        .contentType("application/json")
+        .header("X-Body-Signature", Signatures.hmacHex(secret, body))
+        .body(body.getBytes(StandardCharsets.UTF_8))
+        .when()
+        .post("/surfaces/" + app + "/canvas/initialize")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 }

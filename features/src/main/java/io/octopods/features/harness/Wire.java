@@ -1,36 +1,50 @@
 package io.octopods.features.harness;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.octopods.contracts.ContractBreach;
 import io.octopods.contracts.Exchange;
 import io.octopods.contracts.Interfaces;
 import io.octopods.contracts.Verdict;
+import io.qameta.allure.restassured.AllureRestAssured;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * The harness's only way to the stack: plain HTTP. Every call with the service or a provider's wire
- * routes is checked against the contracts, counted in the {@link Ledger}, attached to the report; a
- * breach fails the scenario at once, naming the contract file and the JSON pointer. The simulators'
- * admin API ({@code SimulatorClient}) and WireMock's request journals ({@link #admin}) are the
- * harness's own instruments and are not counted.
+ * The harness's only way to the status service: REST Assured requests whose every exchange is
+ * checked against the contracts ({@code contracts/service/openapi.yaml}), counted in the {@link
+ * Ledger} and attached to the Allure report; a breach fails the scenario at once, naming the
+ * contract file and the JSON pointer. A body goes out as the exact bytes given (no charset is added
+ * to its content type), so a signed webhook or canvas request reaches the service as it was signed.
+ * The simulators' admin API ({@code SimulatorClient}) and WireMock's request journals ({@link
+ * #wireMockJournal}) are the harness's own instruments and are not counted.
  */
 public final class Wire {
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final RestAssuredConfig EXACT_BYTES =
+      RestAssuredConfig.config()
+          .encoderConfig(
+              EncoderConfig.encoderConfig()
+                  .appendDefaultContentCharsetToContentTypeIfUndefined(false)
+                  .encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.BINARY));
 
   private final Target target;
   private final Interfaces contracts;
   private final Ledger ledger;
+  private final Filter contractCheck = new ContractCheck();
+  private final Filter attachment = new ReportAttachment();
 
   public Wire(Target target, Interfaces contracts, Ledger ledger) {
     this.target = target;
@@ -42,35 +56,32 @@ public final class Wire {
     return target;
   }
 
-  /** A call to the status service, checked against {@code contracts/service/openapi.yaml}. */
-  public Call service(String method, String path, Map<String, String> headers, String body) {
-    Call call = send(method, target.service() + path, headers, body);
-    judge(contracts.onService(exchangeOf(call, path)));
-    return call;
+  /** A request to the status service, checked against the contracts when it is answered. */
+  public RequestSpecification service() {
+    return RestAssured.given()
+        .config(EXACT_BYTES)
+        .baseUri(target.service())
+        .urlEncodingEnabled(false)
+        .filter(contractCheck)
+        .filter(attachment);
   }
 
-  /** A call to the service with the scenario workspace's API key. */
-  public Call api(String method, String path, String jsonBody) {
-    return apiAs(target.apiKey(), method, path, jsonBody);
+  /** A request to the service with the scenario workspace's API key. */
+  public RequestSpecification api() {
+    return apiAs(target.apiKey());
   }
 
-  public Call apiAs(String key, String method, String path, String jsonBody) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Authorization", "Bearer " + key);
-    if (jsonBody != null) {
-      headers.put("Content-Type", "application/json");
-    }
-    return service(method, path, headers, jsonBody);
+  /** A request to the service with another API key. */
+  public RequestSpecification apiAs(String key) {
+    return service().header("Authorization", "Bearer " + key);
   }
 
-  /**
-   * A call to WireMock's own admin API ({@code /__admin/requests}) of a simulator: an instrument,
-   * not counted.
-   */
-  public Call admin(String provider, String method, String path, String jsonBody) {
-    Map<String, String> headers =
-        jsonBody == null ? Map.of() : Map.of("Content-Type", "application/json");
-    return send(method, target.simulator(provider) + path, headers, jsonBody);
+  /** WireMock's own request journal of a simulator ({@code /__admin/requests}): not counted. */
+  public Response wireMockJournal(String provider, String method) {
+    return RestAssured.given()
+        .config(EXACT_BYTES)
+        .baseUri(target.simulator(provider))
+        .request(method, "/__admin/requests");
   }
 
   /**
@@ -86,52 +97,99 @@ public final class Wire {
     return contracts;
   }
 
-  private void judge(Verdict verdict) {
-    ledger.exercised(verdict);
-    if (!verdict.breaches().isEmpty()) {
-      var b = verdict.breaches().get(0);
-      throw new ContractBreachError(verdict, b);
+  /** An answer's body as JSON ({@link MissingNode} when empty or not JSON). */
+  public static JsonNode json(Response response) {
+    return json(response.asString());
+  }
+
+  static JsonNode json(String text) {
+    if (text == null || text.isBlank()) {
+      return MissingNode.getInstance();
+    }
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      return MissingNode.getInstance();
     }
   }
 
-  static Exchange exchangeOf(Call call, String path) {
-    return new Exchange(
-        call.method(),
-        path,
-        call.requestHeaders().entrySet().stream()
-            .filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
-            .map(Map.Entry::getValue)
-            .findFirst()
-            .orElse(null),
-        call.requestBody(),
-        call.status(),
-        call.header("Content-Type").orElse(null),
-        call.body());
+  /** A JSON string literal (quotes included). */
+  public static String quote(String s) {
+    try {
+      return JSON.writeValueAsString(s);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
-  private Call send(String method, String url, Map<String, String> headers, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-    headers.forEach(b::header);
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    try {
-      HttpResponse<String> r =
-          CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      Call call =
-          new Call(
-              method, url, Map.copyOf(headers), body, r.statusCode(), r.headers().map(), r.body());
-      ReportAttachments.call(call);
-      return call;
-    } catch (ConnectException e) {
-      throw new TargetUnreachable(method + " " + url + ": connection refused (is it running?)", e);
-    } catch (IOException e) {
-      throw new TargetUnreachable(method + " " + url + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TargetUnreachable(method + " " + url + " interrupted", e);
+  private void judge(Verdict verdict) {
+    ledger.exercised(verdict);
+    if (!verdict.breaches().isEmpty()) {
+      throw new ContractBreachError(verdict, verdict.breaches().get(0));
+    }
+  }
+
+  /** Checks each exchange with the service against its contract once it is answered. */
+  private final class ContractCheck implements Filter {
+    @Override
+    public Response filter(
+        FilterableRequestSpecification request,
+        FilterableResponseSpecification responseSpec,
+        FilterContext context) {
+      Response response;
+      try {
+        response = context.next(request, responseSpec);
+      } catch (Exception e) {
+        if (e instanceof IOException) {
+          throw new TargetUnreachable(
+              request.getMethod() + " " + request.getURI() + " failed: " + e, e);
+        }
+        throw e;
+      }
+      URI uri = URI.create(request.getURI());
+      String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+      String contentType = request.getHeaders().getValue("Content-Type");
+      judge(
+          contracts.onService(
+              new Exchange(
+                  request.getMethod(),
+                  path,
+                  contentType == null ? request.getContentType() : contentType,
+                  bodyText(request.getBody()),
+                  response.statusCode(),
+                  response.getHeader("Content-Type"),
+                  response.asString())));
+      return response;
+    }
+
+    private static String bodyText(Object body) {
+      if (body == null) {
+        return null;
+      }
+      return body instanceof byte[] bytes
+          ? new String(bytes, StandardCharsets.UTF_8)
+          : body.toString();
+    }
+  }
+
+  /**
+   * Attaches each exchange to the Allure report, named by its method and URL, except the health
+   * polls the harness waits on.
+   */
+  private static final class ReportAttachment implements Filter {
+    @Override
+    public Response filter(
+        FilterableRequestSpecification request,
+        FilterableResponseSpecification responseSpec,
+        FilterContext context) {
+      if (request.getURI().endsWith("/health")) {
+        return context.next(request, responseSpec);
+      }
+      String call = request.getMethod() + " " + request.getURI();
+      return new AllureRestAssured()
+          .setRequestAttachmentName(call)
+          .setResponseAttachmentName("answer to " + call)
+          .filter(request, responseSpec, context);
     }
   }
 
@@ -147,7 +205,7 @@ public final class Wire {
 
   /** A contract breach; its message starts {@code contract breach:} so that reports can sort it. */
   public static final class ContractBreachError extends AssertionError {
-    ContractBreachError(Verdict verdict, io.octopods.contracts.ContractBreach b) {
+    ContractBreachError(Verdict verdict, ContractBreach b) {
       super(
           "contract breach: "
               + b.contractFile()

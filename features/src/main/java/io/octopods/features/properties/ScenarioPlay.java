@@ -1,12 +1,12 @@
 package io.octopods.features.properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.octopods.features.harness.Call;
 import io.octopods.features.harness.Harness;
 import io.octopods.features.harness.HistoryInvariants;
 import io.octopods.features.harness.StackDriver;
 import io.octopods.features.harness.SurfaceInvariants;
 import io.octopods.features.harness.SurfaceSnapshot;
+import io.octopods.features.harness.Wire;
 import io.octopods.simulator.SimulatorClient;
 import io.qameta.allure.Allure;
 import java.util.List;
@@ -48,8 +48,8 @@ public final class ScenarioPlay {
     String to = driver.freshRecipient();
     driver.bind(provider, to, driver.upload(provider, scenario.toYaml()));
 
-    Call answer = driver.send(channel, to).expect(202);
-    JsonNode accepted = answer.json();
+    JsonNode accepted =
+        Wire.json(driver.send(channel, to).then().statusCode(202).extract().response());
     String messageId = accepted.path("message_id").asText();
     driver.awaitHandOff(channel, messageId, to);
     driver.awaitQuiet();

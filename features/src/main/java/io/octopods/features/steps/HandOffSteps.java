@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.octopods.features.harness.Call;
 import io.octopods.features.harness.HistoryInvariants;
 import io.octopods.features.harness.StackDriver;
+import io.octopods.features.harness.Wire;
 import io.octopods.simulator.SimulatorClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,9 +34,9 @@ public final class HandOffSteps {
   @When("the message is sent and the provider reports within {string} before it answers the send")
   public void sendWithEarlyCallbacks(String by) {
     scene.orphansBefore = scene.driver.health().at("/pending/orphans").asLong();
-    Call answer = scene.driver.send(scene.channel, scene.to);
-    answer.expect(202);
-    scene.accepted = answer.json();
+    scene.accepted =
+        Wire.json(
+            scene.driver.send(scene.channel, scene.to).then().statusCode(202).extract().response());
     scene.messageId = scene.accepted.path("message_id").asText();
     await("the " + scene.provider + " simulator received the send of " + scene.messageId)
         .atMost(StackDriver.SETTLE)

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.octopods.features.harness.Call;
 import io.octopods.features.harness.HistoryInvariants;
 import io.octopods.features.harness.SurfaceInvariants;
 import io.octopods.features.harness.SurfaceSnapshot;
 import io.octopods.features.harness.Target;
+import io.octopods.features.harness.Wire;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +26,9 @@ public final class MessageSteps {
   @When("the message is sent")
   public void send() {
     scene.orphansBefore = scene.driver.health().at("/pending/orphans").asLong();
-    Call answer = scene.driver.send(scene.channel, scene.to);
-    answer.expect(202);
-    scene.accepted = answer.json();
+    scene.accepted =
+        Wire.json(
+            scene.driver.send(scene.channel, scene.to).then().statusCode(202).extract().response());
     scene.messageId = scene.accepted.path("message_id").asText();
     scene.driver.awaitHandOff(scene.channel, scene.messageId, scene.to);
     new HistoryInvariants(scene.harness.ledger())

@@ -2,9 +2,10 @@ package io.octopods.features.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
-import io.octopods.features.harness.Call;
 import io.octopods.features.harness.StackDriver;
+import io.octopods.features.harness.Wire;
 import io.octopods.simulator.SimulatorClient;
+import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -27,12 +28,17 @@ public final class SurfaceSteps {
   public void inbox(String label, String icon) {
     scene.driver.awaitQuiet();
     JsonNode d =
-        scene
-            .driver
-            .wire()
-            .api("GET", "/surfaces/intercom/messages/" + scene.messageId(), null)
-            .expect(200)
-            .json()
+        Wire.json(
+                scene
+                    .driver
+                    .wire()
+                    .api()
+                    .when()
+                    .get("/surfaces/intercom/messages/" + scene.messageId())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .response())
             .path("delivery_status");
     if (!label.equals(d.path("label").asText()) || !icon.equals(d.path("icon").asText())) {
       throw new AssertionError(
@@ -115,7 +121,7 @@ public final class SurfaceSteps {
    */
   @Then("polling the message is advised to wait {int} seconds")
   public void retryAfter(int seconds) {
-    Optional<String> header = poll().header("Retry-After");
+    Optional<String> header = Optional.ofNullable(poll().getHeader("Retry-After"));
     if (!header.equals(Optional.of(String.valueOf(seconds)))) {
       throw new AssertionError(
           "expected Retry-After: " + seconds + " on the message, found " + header.orElse("none"));
@@ -124,24 +130,29 @@ public final class SurfaceSteps {
 
   @Then("polling the message is advised to stop")
   public void noRetryAfter() {
-    Call c = poll();
-    if (c.header("Retry-After").isPresent()
-        || !c.json().at("/message_status/terminal").asBoolean()) {
+    Response answer = poll();
+    if (answer.getHeader("Retry-After") != null
+        || !Wire.json(answer).at("/message_status/terminal").asBoolean()) {
       throw new AssertionError(
           "expected a terminal message without Retry-After, found Retry-After "
-              + c.header("Retry-After").orElse("none")
+              + answer.getHeader("Retry-After")
               + " on "
-              + c.body());
+              + answer.asString());
     }
   }
 
-  private Call poll() {
+  private Response poll() {
     scene.driver.awaitQuiet();
     return scene
         .driver
         .wire()
-        .api("GET", "/api/v1/" + scene.channel + "/messages/" + scene.messageId(), null)
-        .expect(200);
+        .api()
+        .when()
+        .get("/api/v1/" + scene.channel + "/messages/" + scene.messageId())
+        .then()
+        .statusCode(200)
+        .extract()
+        .response();
   }
 
   private static Instant instant(String s) {

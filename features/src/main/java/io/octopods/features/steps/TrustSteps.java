@@ -2,11 +2,12 @@ package io.octopods.features.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
-import io.octopods.features.harness.Call;
 import io.octopods.features.harness.Ledger;
+import io.octopods.features.harness.Wire;
 import io.octopods.simulator.SimulatorClient;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.opentest4j.TestAbortedException;
 
 /** Who may change and read a message: signed callbacks only (I12), one workspace only (I13). */
@@ -48,67 +49,49 @@ public final class TrustSteps {
     int historyBefore = scene.driver.history(scene.channel, scene.messageId()).size();
     List<String> hubspotBefore = scene.look("before the forged callback").hubspot();
     String pid = before.path("provider_message_id").asText("");
-    Call answer =
+    Response answer =
         switch (scene.provider) {
           case "twilio" ->
-              scene
-                  .driver
-                  .wire()
-                  .service(
-                      "POST",
-                      "/webhooks/twilio",
-                      Map.of(
-                          "Content-Type",
-                          "application/x-www-form-urlencoded",
-                          "X-Twilio-Signature",
-                          "bm90IGEgc2lnbmF0dXJlIGF0IGFsbA=="),
-                      "MessageSid="
-                          + pid
-                          + "&MessageStatus="
-                          + word
-                          + "&AccountSid=AC00000000000000000000000000000000");
+              forged(
+                  "twilio",
+                  "application/x-www-form-urlencoded",
+                  "X-Twilio-Signature",
+                  "bm90IGEgc2lnbmF0dXJlIGF0IGFsbA==",
+                  "MessageSid="
+                      + pid
+                      + "&MessageStatus="
+                      + word
+                      + "&AccountSid=AC00000000000000000000000000000000");
           case "whatsapp" ->
-              scene
-                  .driver
-                  .wire()
-                  .service(
-                      "POST",
-                      "/webhooks/whatsapp",
-                      Map.of(
-                          "Content-Type",
-                          "application/json",
-                          "X-Hub-Signature-256",
-                          "sha256=" + "0".repeat(64)),
-                      "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
-                          + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\","
-                          + "\"phone_number_id\":\"1\"},\"statuses\":[{\"id\":"
-                          + Call.quote(pid)
-                          + ",\"status\":"
-                          + Call.quote(word)
-                          + ",\"timestamp\":\"1700000000\",\"recipient_id\":\"15550000000\"}]}}]}]}");
+              forged(
+                  "whatsapp",
+                  "application/json",
+                  "X-Hub-Signature-256",
+                  "sha256=" + "0".repeat(64),
+                  "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                      + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\","
+                      + "\"phone_number_id\":\"1\"},\"statuses\":[{\"id\":"
+                      + Wire.quote(pid)
+                      + ",\"status\":"
+                      + Wire.quote(word)
+                      + ",\"timestamp\":\"1700000000\",\"recipient_id\":\"15550000000\"}]}}]}]}");
           default ->
-              scene
-                  .driver
-                  .wire()
-                  .service(
-                      "POST",
-                      "/webhooks/viber",
-                      Map.of(
-                          "Content-Type",
-                          "application/json",
-                          "X-Viber-Content-Signature",
-                          "0".repeat(64)),
-                      "{\"event\":"
-                          + Call.quote(word)
-                          + ",\"timestamp\":1700000000000,\"chat_hostname\":\"SN-CHAT-01_\","
-                          + "\"message_token\":"
-                          + (pid.isEmpty() ? "0" : pid)
-                          + ",\"user_id\":\"01234567890A=\"}");
+              forged(
+                  "viber",
+                  "application/json",
+                  "X-Viber-Content-Signature",
+                  "0".repeat(64),
+                  "{\"event\":"
+                      + Wire.quote(word)
+                      + ",\"timestamp\":1700000000000,\"chat_hostname\":\"SN-CHAT-01_\","
+                      + "\"message_token\":"
+                      + (pid.isEmpty() ? "0" : pid)
+                      + ",\"user_id\":\"01234567890A=\"}");
         };
     ledger.invariant(
         "I12",
-        answer.status() == 401,
-        "a forged callback was answered " + answer.status() + ": " + answer.body());
+        answer.statusCode() == 401,
+        "a forged callback was answered " + answer.statusCode() + ": " + answer.asString());
     scene.driver.awaitQuiet();
     JsonNode after = scene.driver.message(scene.channel, scene.messageId());
     ledger.invariant(
@@ -147,26 +130,47 @@ public final class TrustSteps {
             "/api/v1/" + scene.channel + "/messages/" + id + "/history",
             "/surfaces/intercom/messages/" + id,
             "/surfaces/reach/messages/" + id + "/timeline")) {
-      Call c = scene.driver.wire().apiAs(other, "GET", path, null);
+      Response answer = scene.driver.wire().apiAs(other).when().get(path);
       scene
           .harness
           .ledger()
           .invariant(
               "I13",
-              c.status() == 404,
-              "another workspace got " + c.status() + " for GET " + path + ": " + c.body());
+              answer.statusCode() == 404,
+              "another workspace got "
+                  + answer.statusCode()
+                  + " for GET "
+                  + path
+                  + ": "
+                  + answer.asString());
     }
-    Call list =
+    Response list =
         scene
             .driver
             .wire()
-            .apiAs(other, "GET", "/api/v1/" + scene.channel + "/messages?limit=100", null);
+            .apiAs(other)
+            .when()
+            .get("/api/v1/" + scene.channel + "/messages?limit=100");
     scene
         .harness
         .ledger()
         .invariant(
             "I13",
-            list.status() == 200 && !list.body().contains(id),
-            "another workspace's list shows the message: " + list.body());
+            list.statusCode() == 200 && !list.asString().contains(id),
+            "another workspace's list shows the message: " + list.asString());
+  }
+
+  /** A callback signed with a wrong signature, posted to the service's webhook as these bytes. */
+  private Response forged(
+      String provider, String contentType, String signatureHeader, String signature, String body) {
+    return scene
+        .driver
+        .wire()
+        .service()
+        .contentType(contentType)
+        .header(signatureHeader, signature)
+        .body(body.getBytes(StandardCharsets.UTF_8))
+        .when()
+        .post("/webhooks/" + provider);
   }
 }

@@ -3,12 +3,13 @@ package io.octopods.features.steps;
 import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
-import io.octopods.features.harness.Call;
 import io.octopods.simulator.SimulatorClient;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The service's provider webhooks as the providers meet them: how each callback of the scenario was
@@ -85,7 +86,7 @@ public final class WebhookSteps {
    */
   @Then("an unsigned GET probe to the {provider} webhook gets a 4xx and nothing is stored")
   public void unsignedGet(String provider) {
-    probe(provider, "GET", Map.of(), null);
+    probe(provider, "GET", scene.driver.wire().service());
   }
 
   /**
@@ -95,7 +96,16 @@ public final class WebhookSteps {
   @Then(
       "an unsigned empty POST to the {provider} webhook is refused with 401 and nothing is stored")
   public void unsignedPost(String provider) {
-    int status = probe(provider, "POST", Map.of("Content-Type", "application/json"), "{}");
+    int status =
+        probe(
+            provider,
+            "POST",
+            scene
+                .driver
+                .wire()
+                .service()
+                .contentType("application/json")
+                .body("{}".getBytes(StandardCharsets.UTF_8)));
     scene
         .harness
         .ledger()
@@ -138,23 +148,23 @@ public final class WebhookSteps {
    * Sends one probe; checks it got a 4xx and that neither the orphans nor this scenario's history
    * grew.
    */
-  private int probe(String provider, String method, Map<String, String> headers, String body) {
+  private int probe(String provider, String method, RequestSpecification request) {
     long orphansBefore = scene.driver.health().at("/pending/orphans").asLong();
     Integer historyBefore =
         scene.messageId == null
             ? null
             : scene.driver.history(scene.channel, scene.messageId).size();
-    Call c = scene.driver.wire().service(method, "/webhooks/" + provider, headers, body);
-    if (c.status() < 400 || c.status() >= 500) {
+    Response answer = request.when().request(method, "/webhooks/" + provider);
+    if (answer.statusCode() < 400 || answer.statusCode() >= 500) {
       throw new AssertionError(
           "an unsigned "
               + method
               + " to /webhooks/"
               + provider
               + " was answered "
-              + c.status()
+              + answer.statusCode()
               + " (expected a 4xx): "
-              + c.body());
+              + answer.asString());
     }
     scene.driver.awaitQuiet();
     long orphansAfter = scene.driver.health().at("/pending/orphans").asLong();
@@ -187,6 +197,6 @@ public final class WebhookSteps {
                   + " added a history event to message "
                   + scene.messageId);
     }
-    return c.status();
+    return answer.statusCode();
   }
 }
