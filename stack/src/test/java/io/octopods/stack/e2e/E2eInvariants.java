@@ -21,7 +21,7 @@ import java.util.Set;
  * not, and the reason: {@link io.octopods.contracts.StatusModel}, shared with the features'
  * harness), so I2-I4, I7-I9 are checked on the sequence of events as the service recorded them.
  */
-final class E2eInvariants {
+public final class E2eInvariants {
   private E2eInvariants() {}
 
   /**
@@ -31,7 +31,7 @@ final class E2eInvariants {
    *
    * @param channel {@code sms}, {@code whatsapp} or {@code viber}
    */
-  static void check(String channel, JsonNode message, List<JsonNode> history) {
+  public static void check(String channel, JsonNode message, List<JsonNode> history) {
     String where =
         channel + " message " + message.path("message_id").asText() + ", history " + history;
     JsonNode ms = message.path("message_status");
@@ -164,7 +164,7 @@ final class E2eInvariants {
   }
 
   /** I2, I3, I14 between two polls of the same message. */
-  static void checkBetweenPolls(JsonNode before, JsonNode after) {
+  public static void checkBetweenPolls(JsonNode before, JsonNode after) {
     String s1 = before.path("message_status").path("message_status").asText();
     String s2 = after.path("message_status").path("message_status").asText();
     String where = "poll " + before + " then " + after;
