@@ -7,9 +7,9 @@ import java.util.Set;
 /**
  * The contract of docs/status-model.md as data and rules, written independently of the service's
  * engine: the statuses, ranks and apply rules of section 2 (with the reason of a report not
- * applied), the surface labels of section 5, and which provider serves which channel. The harness
- * (features) and the service's end-to-end suites judge the service with these, never with the
- * service's own code.
+ * applied), the surface labels and Inbox icons of section 5, and which provider serves which
+ * channel. The harness (features) and the service's end-to-end suites judge the service with these,
+ * never with the service's own code.
  */
 public final class StatusModel {
   public static final List<String> PUBLIC =
@@ -46,6 +46,41 @@ public final class StatusModel {
           "Failed",
           "DELETED",
           "Deleted");
+
+  /** Section 5: the name of the Inbox icon of each status, as Intercom's JSON read gives it. */
+  public static final Map<String, String> INBOX_ICON =
+      Map.of(
+          "UNKNOWN",
+          "clock",
+          "SENT",
+          "check",
+          "DELIVERED",
+          "check-double",
+          "READ",
+          "eye",
+          "FAILED",
+          "x-circle",
+          "DELETED",
+          "trash");
+
+  /**
+   * Section 5: the text that stands for each Inbox icon on a canvas, by the icon's name (no icon
+   * text holds a space, so a canvas's {@code <icon text> <label>} splits at its first space).
+   */
+  public static final Map<String, String> INBOX_ICON_TEXT =
+      Map.of(
+          "clock",
+          "\uD83D\uDD53",
+          "check",
+          "\u2713",
+          "check-double",
+          "\u2713\u2713",
+          "eye",
+          "\uD83D\uDC41",
+          "x-circle",
+          "\u2297",
+          "trash",
+          "\uD83D\uDDD1");
 
   /** Ranks of section 2; FAILED stands apart. QUEUED is internal (shown as UNKNOWN). */
   private static final Map<String, Integer> RANK =
@@ -120,6 +155,15 @@ public final class StatusModel {
         .map(Map.Entry::getKey)
         .findFirst()
         .orElse(null);
+  }
+
+  /**
+   * Section 5: the text of the Inbox icon of a public status, as a canvas shows it before the
+   * label; null for a word that is no public status.
+   */
+  public static String inboxIconText(String status) {
+    String icon = INBOX_ICON.get(status);
+    return icon == null ? null : INBOX_ICON_TEXT.get(icon);
   }
 
   /** The public API's channel of a provider: {@code sms} for Twilio, else the provider's name. */

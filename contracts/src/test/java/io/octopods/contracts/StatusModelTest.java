@@ -2,10 +2,24 @@ package io.octopods.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The oracle says what status-model.md says, on the rules the suites lean on most. */
 class StatusModelTest {
+  /**
+   * A row of section 5's icon table: {@code | Delivered | `check-double` | ✓✓ (U+2713 U+2713) |}.
+   */
+  private static final Pattern ICON_ROW =
+      Pattern.compile(
+          "^\\| ([A-Za-z ]+) \\| `([a-z-]+)` \\| (\\S+) \\((U\\+[0-9A-F]+(?: U\\+[0-9A-F]+)*)\\) \\|$");
 
   @Test
   void aStatusMayOnlyMoveUpAndNeverLeaveAnOutcome() {
@@ -48,5 +62,47 @@ class StatusModelTest {
     assertThat(StatusModel.statusOfLabel(StatusModel.REACH, "queued")).isNull();
     assertThat(StatusModel.channelOf("twilio")).isEqualTo("sms");
     assertThat(StatusModel.providerOf("sms")).isEqualTo("twilio");
+  }
+
+  @Test
+  void everyStatusHasOneInboxIconWhoseTextSplitsFromTheLabelAtTheFirstSpace() {
+    assertThat(StatusModel.INBOX_ICON).containsOnlyKeys(StatusModel.PUBLIC);
+    assertThat(StatusModel.INBOX_ICON_TEXT)
+        .containsOnlyKeys(StatusModel.INBOX_ICON.values())
+        .allSatisfy((name, text) -> assertThat(text).isNotEmpty().doesNotContain(" "));
+    assertThat(StatusModel.INBOX_ICON_TEXT.values()).doesNotHaveDuplicates();
+    assertThat(StatusModel.inboxIconText("DELIVERED")).isEqualTo("\u2713\u2713");
+    assertThat(StatusModel.inboxIconText("QUEUED")).as("internal, never shown").isNull();
+  }
+
+  @Test
+  void theInboxIconsAreSectionFivesIconTable() throws IOException {
+    Map<String, String> names = new HashMap<>();
+    Map<String, String> texts = new HashMap<>();
+    for (String line : Files.readAllLines(Path.of("..", "docs", "status-model.md"))) {
+      Matcher row = ICON_ROW.matcher(line);
+      if (row.matches()) {
+        String label = row.group(1);
+        String codePoints =
+            Pattern.compile(" ")
+                .splitAsStream(row.group(4))
+                .map(u -> Character.toString(Integer.parseInt(u.substring(2), 16)))
+                .collect(Collectors.joining());
+        assertThat(row.group(3))
+            .as("the icon of %s as its code points say", label)
+            .isEqualTo(codePoints);
+        names.put(label, row.group(2));
+        texts.put(label, row.group(3));
+      }
+    }
+    Map<String, String> oracleNames = new HashMap<>();
+    Map<String, String> oracleTexts = new HashMap<>();
+    StatusModel.INBOX.forEach(
+        (status, label) -> {
+          oracleNames.put(label, StatusModel.INBOX_ICON.get(status));
+          oracleTexts.put(label, StatusModel.inboxIconText(status));
+        });
+    assertThat(names).as("icon names by label").isEqualTo(oracleNames);
+    assertThat(texts).as("icon texts by label").isEqualTo(oracleTexts);
   }
 }

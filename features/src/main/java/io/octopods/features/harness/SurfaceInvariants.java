@@ -15,6 +15,8 @@ public final class SurfaceInvariants {
    * Once the system is quiet: each surface shows a status of its own vocabulary, all the same one
    * (I10). A message with a HubSpot dead letter is exempt from HubSpot's agreement: its current
    * status must be on HubSpot's timeline or among its dead letters instead, and no status in both.
+   * The canvases read are judged by the component that shows the message's status (api.md, "Where a
+   * canvas shows a message's status"), never by other text on them.
    */
   public void agree(SurfaceSnapshot s, String where) {
     String status = s.apiStatus();
@@ -81,24 +83,8 @@ public final class SurfaceInvariants {
         "I10",
         s.reach().path("terminal").asBoolean() == StatusModel.TERMINAL.contains(status),
         "Reach's terminal flag " + s.reach().path("terminal") + " for " + status + "; " + where);
-    if (s.inboxCanvasText() != null) {
-      ledger.invariant(
-          "I10",
-          s.inboxCanvasText().contains(StatusModel.INBOX.get(status)),
-          "the Intercom Inbox canvas does not show '"
-              + StatusModel.INBOX.get(status)
-              + "': "
-              + s.inboxCanvasText()
-              + "; "
-              + where);
-    }
-    if (s.reachCanvasText() != null) {
-      String now = "Now: " + StatusModel.REACH.get(status);
-      ledger.invariant(
-          "I10",
-          s.reachCanvasText().contains(now),
-          "the Reach canvas does not show '" + now + "': " + s.reachCanvasText() + "; " + where);
-    }
+    s.inboxCanvasStatus().ifPresent(reading -> inboxCanvasAgrees(reading, status, where));
+    s.reachCanvasStatus().ifPresent(reading -> reachCanvasAgrees(reading, status, where));
     ledger.invariant(
         "I9",
         s.hubspot().stream().distinct().count() == s.hubspot().size(),
@@ -111,6 +97,92 @@ public final class SurfaceInvariants {
           StatusModel.mayFollow(before, after),
           "HubSpot's timeline goes " + before + " -> " + after + " " + s.hubspot() + "; " + where);
     }
+  }
+
+  /**
+   * The Inbox's first canvas shows, in the subtitle of the message's list item, the icon and label
+   * of section 5 for the API's status (I1: an icon and a label of section 5; I10: the API's).
+   */
+  private void inboxCanvasAgrees(StatusComponents.Reading reading, String status, String where) {
+    if (!(reading instanceof StatusComponents.Shown shown)) {
+      missing((StatusComponents.Missing) reading, where);
+      return;
+    }
+    ledger.invariant(
+        "I1",
+        StatusModel.INBOX_ICON_TEXT.containsValue(shown.icon())
+            && StatusModel.INBOX.containsValue(shown.label()),
+        shown.component()
+            + " shows '"
+            + shown.text()
+            + "', not an icon of "
+            + StatusModel.INBOX_ICON_TEXT.values()
+            + ", a space and a label of "
+            + StatusModel.INBOX.values()
+            + "; "
+            + where);
+    String label = StatusModel.INBOX.get(status);
+    String icon = StatusModel.inboxIconText(status);
+    ledger.invariant(
+        "I10",
+        label.equals(shown.label()) && icon.equals(shown.icon()),
+        shown.component()
+            + " shows the label '"
+            + shown.label()
+            + "' with the icon '"
+            + shown.icon()
+            + "' but the API shows "
+            + status
+            + " (the label '"
+            + label
+            + "' with the icon '"
+            + icon
+            + "'); "
+            + where);
+  }
+
+  /**
+   * Reach's first canvas, the timeline of the message, names the step of section 5 for the API's
+   * status, and says whether it is final (I1: a step of section 5; I10: the API's).
+   */
+  private void reachCanvasAgrees(StatusComponents.Reading reading, String status, String where) {
+    if (!(reading instanceof StatusComponents.Shown shown)) {
+      missing((StatusComponents.Missing) reading, where);
+      return;
+    }
+    ledger.invariant(
+        "I1",
+        StatusModel.REACH.containsValue(shown.label()),
+        shown.component()
+            + " shows '"
+            + shown.text()
+            + "', not a step of "
+            + StatusModel.REACH.values()
+            + "; "
+            + where);
+    String expected =
+        StatusComponents.REACH_NOW
+            + StatusModel.REACH.get(status)
+            + StatusComponents.REACH_SEPARATOR
+            + (StatusModel.TERMINAL.contains(status) ? "final" : "Refresh for updates");
+    ledger.invariant(
+        "I10",
+        expected.equals(shown.text()),
+        shown.component()
+            + " shows '"
+            + shown.text()
+            + "' but the API shows "
+            + status
+            + " ('"
+            + expected
+            + "'); "
+            + where);
+  }
+
+  /** A canvas without the component that shows the message's status: it agrees with nothing. */
+  private void missing(StatusComponents.Missing missing, String where) {
+    ledger.invariant(
+        "I10", false, missing.component() + " is missing: " + missing.why() + "; " + where);
   }
 
   /**

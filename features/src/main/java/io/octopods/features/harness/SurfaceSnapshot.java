@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.contracts.StatusModel;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One message as every surface shows it at one moment: the public API's resource, HubSpot's
@@ -11,7 +12,7 @@ import java.util.List;
  * status change, so a late push still reads in status order), the statuses of its HubSpot dead
  * letters (events HubSpot refused for good), Intercom's Inbox label, Reach's timeline and, when the
  * target's Intercom secret is known, the first canvas of the Inbox app and of Reach (their Canvas
- * Kit JSON).
+ * Kit JSON as served).
  */
 public record SurfaceSnapshot(
     JsonNode api,
@@ -19,11 +20,27 @@ public record SurfaceSnapshot(
     List<String> hubspotDead,
     String inboxLabel,
     JsonNode reach,
-    String inboxCanvasText,
-    String reachCanvasText) {
+    String inboxCanvasJson,
+    String reachCanvasJson) {
 
   public String apiStatus() {
     return api.at("/message_status/message_status").asText();
+  }
+
+  public String messageId() {
+    return api.path("message_id").asText();
+  }
+
+  /** What the Inbox's first canvas shows of this message; empty when no canvas was read. */
+  public Optional<StatusComponents.Reading> inboxCanvasStatus() {
+    return Optional.ofNullable(inboxCanvasJson)
+        .map(json -> StatusComponents.onInboxCanvas(json, messageId()));
+  }
+
+  /** What Reach's first canvas shows of this message; empty when no canvas was read. */
+  public Optional<StatusComponents.Reading> reachCanvasStatus() {
+    return Optional.ofNullable(reachCanvasJson)
+        .map(json -> StatusComponents.onReachCanvas(json, messageId()));
   }
 
   /**

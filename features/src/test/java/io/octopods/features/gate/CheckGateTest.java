@@ -174,7 +174,8 @@ class CheckGateTest {
         "STATUS_GOES_BACK  | invariant I     | SENT",
         "MISSING_FIELD     | contract breach | terminal",
         "WRONG_INBOX_LABEL | invariant I10   | Intercom",
-        "WRONG_REACH_CANVAS | invariant I10  | Reach canvas"
+        "WRONG_INBOX_CANVAS | invariant I10  | Intercom Inbox canvas, list item",
+        "WRONG_REACH_CANVAS | invariant I10  | Reach canvas, text"
       })
   void aCorruptedAnswerFailsTheGateAndIsNamed(Corruption corruption, String kind, String detail)
       throws Exception {

@@ -1,5 +1,9 @@
 package io.octopods.features.gate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -21,8 +25,8 @@ import java.util.regex.Pattern;
 /**
  * A reverse proxy in front of a healthy service that corrupts its answers in one way, so that the
  * gate can be shown to catch each kind of defect: a lower-case status, a status going backwards, a
- * missing field, a wrong label on one surface (Intercom's Inbox in its JSON read, Reach in its
- * canvas).
+ * missing field, a wrong label on one surface (Intercom's Inbox in its JSON read or its canvas,
+ * Reach in its canvas; on a canvas, only in the component that shows the status).
  */
 final class CorruptingProxy implements AutoCloseable {
   enum Corruption {
@@ -42,10 +46,21 @@ final class CorruptingProxy implements AutoCloseable {
      */
     WRONG_INBOX_LABEL,
     /**
-     * Reach's canvas says "Now: Sent" whatever the status: valid Canvas Kit, wrong on one surface.
+     * The Inbox's first canvas, still headed "Sent messages", shows another status in the subtitle
+     * of every list item, the component that shows a message's status: Sent with its icon, or
+     * Delivered with its icon where it showed Sent. Valid Canvas Kit, wrong on one surface.
+     */
+    WRONG_INBOX_CANVAS,
+    /**
+     * Reach's canvas says "Now: Sent" whatever the status, in the text that names the step, the
+     * component that shows a message's status: valid Canvas Kit, wrong on one surface.
      */
     WRONG_REACH_CANVAS
   }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SENT = "\u2713 Sent";
+  private static final String DELIVERED = "\u2713\u2713 Delivered";
 
   private static final Pattern MESSAGE_PATH =
       Pattern.compile("^/api/v1/[a-z]+/messages/[0-9a-f-]{36}$");
@@ -121,6 +136,10 @@ final class CorruptingProxy implements AutoCloseable {
   }
 
   private String corrupt(String method, String path, String body) {
+    if (corruption == Corruption.WRONG_INBOX_CANVAS
+        && path.startsWith("/surfaces/intercom/canvas/")) {
+      return withAnotherStatusInEachListItem(body);
+    }
     if (corruption == Corruption.WRONG_REACH_CANVAS && path.startsWith("/surfaces/reach/canvas/")) {
       return body.replaceAll("Now: [A-Za-z]+", "Now: Sent");
     }
@@ -154,6 +173,24 @@ final class CorruptingProxy implements AutoCloseable {
             : body;
       default:
         return body;
+    }
+  }
+
+  /** The canvas with each list item's subtitle turned to another status (the rest unchanged). */
+  private static String withAnotherStatusInEachListItem(String canvas) {
+    try {
+      JsonNode root = JSON.readTree(canvas);
+      for (JsonNode component : root.at("/canvas/content/components")) {
+        if ("list".equals(component.path("type").asText())) {
+          for (JsonNode item : component.path("items")) {
+            ((ObjectNode) item)
+                .put("subtitle", SENT.equals(item.path("subtitle").asText()) ? DELIVERED : SENT);
+          }
+        }
+      }
+      return JSON.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      return canvas;
     }
   }
 
