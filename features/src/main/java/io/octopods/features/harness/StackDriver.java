@@ -304,9 +304,25 @@ public final class StackDriver {
                 .response());
     String inbox =
         wire.target().intercomSecret().map(secret -> canvas("intercom", secret, to)).orElse(null);
+    String inboxDetail =
+        wire.target()
+            .intercomSecret()
+            .map(secret -> inboxDetailCanvas(secret, to, messageId))
+            .orElse(null);
     String reachCanvas =
         wire.target().intercomSecret().map(secret -> canvas("reach", secret, to)).orElse(null);
-    return new SurfaceSnapshot(api, hubspot, dead, label, reach, inbox, reachCanvas);
+    return new SurfaceSnapshot(api, hubspot, dead, label, reach, inbox, inboxDetail, reachCanvas);
+  }
+
+  /** The Inbox app's detail canvas of one message: what a click on its list item opens. */
+  private String inboxDetailCanvas(String secret, String to, String messageId) {
+    String body =
+        "{\"workspace_id\":\"harness\",\"contact\":{\"email\":"
+            + Wire.quote(emailOf(to))
+            + "},\"component_id\":"
+            + Wire.quote(messageId)
+            + "}";
+    return signedCanvas("/surfaces/intercom/canvas/submit", secret, body);
   }
 
   /**
@@ -316,12 +332,17 @@ public final class StackDriver {
   private String canvas(String app, String secret, String to) {
     String body =
         "{\"workspace_id\":\"harness\",\"contact\":{\"email\":" + Wire.quote(emailOf(to)) + "}}";
+    return signedCanvas("/surfaces/" + app + "/canvas/initialize", secret, body);
+  }
+
+  /** A Canvas Kit request signed as Intercom signs it, sent as the bytes that were signed. */
+  private String signedCanvas(String path, String secret, String body) {
     return wire.service()
         .contentType("application/json")
         .header("X-Body-Signature", Signatures.hmacHex(secret, body))
         .body(body.getBytes(StandardCharsets.UTF_8))
         .when()
-        .post("/surfaces/" + app + "/canvas/initialize")
+        .post(path)
         .then()
         .statusCode(200)
         .extract()

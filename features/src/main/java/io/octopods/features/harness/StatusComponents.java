@@ -65,14 +65,57 @@ public final class StatusComponents {
         if (subtitle == null || !subtitle.isTextual()) {
           return new Missing(component, "the list item has no subtitle: " + item);
         }
-        String text = subtitle.asText();
-        int space = text.indexOf(' ');
-        return space < 0
-            ? new Shown(component, text, "", text, "")
-            : new Shown(component, text, text.substring(0, space), text.substring(space + 1), "");
+        return iconAndLabel(component, subtitle.asText());
       }
     }
     return new Missing(component, "no list item has the message's id: " + canvasJson);
+  }
+
+  /**
+   * On the Inbox app's detail canvas of one message, whose {@code stored_data.message_id} is the
+   * message id: the {@code value} of the {@code data-table}'s {@code field-value} item whose {@code
+   * field} is {@code Delivery Status}, {@code <icon text> <label>}, split at its first space.
+   */
+  public static Reading onInboxDetailCanvas(String canvasJson, String messageId) {
+    String component = "Intercom Inbox detail canvas of message " + messageId + ", Delivery Status";
+    JsonNode canvas;
+    try {
+      canvas = JSON.readTree(canvasJson).path("canvas");
+    } catch (JsonProcessingException e) {
+      return new Missing(component, "the canvas is not JSON: " + canvasJson);
+    }
+    JsonNode storedId = canvas.at("/stored_data/message_id");
+    if (!messageId.equals(storedId.asText())) {
+      return new Missing(
+          component,
+          "the canvas is not this message's detail (its stored_data.message_id is "
+              + (storedId.isMissingNode() ? "absent" : storedId.toString())
+              + "): "
+              + canvasJson);
+    }
+    for (JsonNode table : canvas.at("/content/components")) {
+      if (!"data-table".equals(table.path("type").asText())) {
+        continue;
+      }
+      for (JsonNode row : table.path("items")) {
+        if (!"Delivery Status".equals(row.path("field").asText())) {
+          continue;
+        }
+        JsonNode value = row.get("value");
+        if (value == null || !value.isTextual()) {
+          return new Missing(component, "the Delivery Status row has no value: " + row);
+        }
+        return iconAndLabel(component, value.asText());
+      }
+    }
+    return new Missing(component, "no data-table row is 'Delivery Status': " + canvasJson);
+  }
+
+  private static Shown iconAndLabel(String component, String text) {
+    int space = text.indexOf(' ');
+    return space < 0
+        ? new Shown(component, text, "", text, "")
+        : new Shown(component, text, text.substring(0, space), text.substring(space + 1), "");
   }
 
   /**

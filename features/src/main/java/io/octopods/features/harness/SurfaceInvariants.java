@@ -84,6 +84,7 @@ public final class SurfaceInvariants {
         s.reach().path("terminal").asBoolean() == StatusModel.TERMINAL.contains(status),
         "Reach's terminal flag " + s.reach().path("terminal") + " for " + status + "; " + where);
     s.inboxCanvasStatus().ifPresent(reading -> inboxCanvasAgrees(reading, status, where));
+    s.inboxDetailCanvasStatus().ifPresent(reading -> inboxCanvasAgrees(reading, status, where));
     s.reachCanvasStatus().ifPresent(reading -> reachCanvasAgrees(reading, status, where));
     ledger.invariant(
         "I9",

@@ -11,8 +11,8 @@ import java.util.Optional;
  * timeline events for it (their statuses in timeline order: by each event's time, the moment of its
  * status change, so a late push still reads in status order), the statuses of its HubSpot dead
  * letters (events HubSpot refused for good), Intercom's Inbox label, Reach's timeline and, when the
- * target's Intercom secret is known, the first canvas of the Inbox app and of Reach (their Canvas
- * Kit JSON as served).
+ * target's Intercom secret is known, the first canvas of the Inbox app, the Inbox's detail canvas
+ * of the message and Reach's canvas (their Canvas Kit JSON as served).
  */
 public record SurfaceSnapshot(
     JsonNode api,
@@ -21,6 +21,7 @@ public record SurfaceSnapshot(
     String inboxLabel,
     JsonNode reach,
     String inboxCanvasJson,
+    String inboxDetailCanvasJson,
     String reachCanvasJson) {
 
   public String apiStatus() {
@@ -35,6 +36,12 @@ public record SurfaceSnapshot(
   public Optional<StatusComponents.Reading> inboxCanvasStatus() {
     return Optional.ofNullable(inboxCanvasJson)
         .map(json -> StatusComponents.onInboxCanvas(json, messageId()));
+  }
+
+  /** What the Inbox's detail canvas of the message shows; empty when no canvas was read. */
+  public Optional<StatusComponents.Reading> inboxDetailCanvasStatus() {
+    return Optional.ofNullable(inboxDetailCanvasJson)
+        .map(json -> StatusComponents.onInboxDetailCanvas(json, messageId()));
   }
 
   /** What Reach's first canvas shows of this message; empty when no canvas was read. */

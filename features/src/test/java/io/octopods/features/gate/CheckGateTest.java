@@ -175,6 +175,7 @@ class CheckGateTest {
         "MISSING_FIELD     | contract breach | terminal",
         "WRONG_INBOX_LABEL | invariant I10   | Intercom",
         "WRONG_INBOX_CANVAS | invariant I10  | Intercom Inbox canvas, list item",
+        "WRONG_INBOX_DETAIL_CANVAS | invariant I10 | Intercom Inbox detail canvas of message",
         "WRONG_REACH_CANVAS | invariant I10  | Reach canvas, text"
       })
   void aCorruptedAnswerFailsTheGateAndIsNamed(Corruption corruption, String kind, String detail)

@@ -52,6 +52,12 @@ final class CorruptingProxy implements AutoCloseable {
      */
     WRONG_INBOX_CANVAS,
     /**
+     * The Inbox's detail canvas of a message shows another status in its data table's "Delivery
+     * Status" row, and only there: Sent with its icon, or Delivered with its icon where it showed
+     * Sent.
+     */
+    WRONG_INBOX_DETAIL_CANVAS,
+    /**
      * Reach's canvas says "Now: Sent" whatever the status, in the text that names the step, the
      * component that shows a message's status: valid Canvas Kit, wrong on one surface.
      */
@@ -140,6 +146,10 @@ final class CorruptingProxy implements AutoCloseable {
         && path.startsWith("/surfaces/intercom/canvas/")) {
       return withAnotherStatusInEachListItem(body);
     }
+    if (corruption == Corruption.WRONG_INBOX_DETAIL_CANVAS
+        && path.startsWith("/surfaces/intercom/canvas/")) {
+      return withAnotherDeliveryStatusRow(body);
+    }
     if (corruption == Corruption.WRONG_REACH_CANVAS && path.startsWith("/surfaces/reach/canvas/")) {
       return body.replaceAll("Now: [A-Za-z]+", "Now: Sent");
     }
@@ -185,6 +195,26 @@ final class CorruptingProxy implements AutoCloseable {
           for (JsonNode item : component.path("items")) {
             ((ObjectNode) item)
                 .put("subtitle", SENT.equals(item.path("subtitle").asText()) ? DELIVERED : SENT);
+          }
+        }
+      }
+      return JSON.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      return canvas;
+    }
+  }
+
+  /** The canvas with its "Delivery Status" row turned to another status (the rest unchanged). */
+  private static String withAnotherDeliveryStatusRow(String canvas) {
+    try {
+      JsonNode root = JSON.readTree(canvas);
+      for (JsonNode component : root.at("/canvas/content/components")) {
+        if ("data-table".equals(component.path("type").asText())) {
+          for (JsonNode row : component.path("items")) {
+            if ("Delivery Status".equals(row.path("field").asText())) {
+              ((ObjectNode) row)
+                  .put("value", SENT.equals(row.path("value").asText()) ? DELIVERED : SENT);
+            }
           }
         }
       }

@@ -182,4 +182,36 @@ class StatusComponentsTest {
     assertThat(reading).isInstanceOf(Missing.class);
     assertThat(((Missing) reading).why()).contains("no text component starts with 'Now: '");
   }
+
+  private static String detailCanvas(String storedId, String deliveryStatus) {
+    return """
+        {"canvas": {"content": {"components": [
+          {"type": "text", "text": "SMS to +15551230001", "style": "header"},
+          {"type": "data-table", "items": [
+            {"type": "field-value", "field": "Delivery Status", "value": "%s"},
+            {"type": "field-value", "field": "Channel", "value": "Sent by SMS"}]}
+        ]}, "stored_data": {"message_id": "%s"}}}
+        """
+        .formatted(deliveryStatus, storedId);
+  }
+
+  @Test
+  void theInboxDetailStatusIsTheDeliveryStatusRowOfTheMessagesDataTable() {
+    Shown shown =
+        (Shown)
+            StatusComponents.onInboxDetailCanvas(
+                detailCanvas(MESSAGE, "\u2713\u2713 Delivered"), MESSAGE);
+    assertThat(shown.icon()).isEqualTo("\u2713\u2713");
+    assertThat(shown.label()).isEqualTo("Delivered");
+    assertThat(shown.component()).contains("detail canvas").contains(MESSAGE);
+  }
+
+  @Test
+  void aDetailCanvasOfAnotherMessageIsMissingTheStatusNamingTheMessage() {
+    Reading reading =
+        StatusComponents.onInboxDetailCanvas(
+            detailCanvas("another-message", "\u2713\u2713 Delivered"), MESSAGE);
+    assertThat(reading).isInstanceOf(Missing.class);
+    assertThat(((Missing) reading).why()).contains("another-message");
+  }
 }

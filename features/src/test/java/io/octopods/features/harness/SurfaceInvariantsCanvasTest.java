@@ -46,6 +46,7 @@ class SurfaceInvariantsCanvasTest {
         "Sent",
         json("{\"current\": \"Sent\", \"terminal\": false}"),
         inboxCanvas,
+        null,
         reachCanvas);
   }
 
