@@ -3,9 +3,13 @@ package io.octopods.features.cli;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import io.octopods.features.harness.BehaviourCoverage;
+import io.octopods.features.harness.EdgeCaseRows;
 import io.octopods.features.harness.Harness;
+import io.octopods.features.harness.JUnitXmlReport;
 import io.octopods.features.harness.Ledger;
 import io.octopods.features.harness.LedgerListener;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -26,9 +31,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./octopods check}: the features and the end-to-end properties against a running service
- * (or a local stack), the contract report written, a summary printed. Exit 0 when everything holds,
- * 1 when a contract or an invariant is broken (or a scenario fails), 2 for usage or infrastructure
- * errors.
+ * (or a local stack); into {@code --report-dir} the contract report (JSON and Markdown), the JUnit
+ * XML, the Allure results and their HTML report; a summary printed, its last line the number of
+ * skips. Exit 0 when everything holds, 1 when a contract or an invariant is broken, a scenario
+ * fails, something was skipped under {@code --strict} or the coverage is below {@code
+ * --min-coverage}, 2 for usage or infrastructure errors.
  */
 @Command(
     name = "check",
@@ -87,13 +94,35 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(
       names = "--report-dir",
-      description = "where the contract report goes (default ${DEFAULT-VALUE})")
+      description =
+          "where the reports go: contract-report.json and .md, junit.xml, allure-results/,"
+              + " allure-report/index.html (default ${DEFAULT-VALUE})")
   Path reportDir = Path.of("reports", "target", "check");
+
+  @Option(
+      names = "--strict",
+      description = "a skipped scenario, property or check fails the gate (exit 1)")
+  boolean strict;
+
+  @Option(
+      names = "--min-coverage",
+      paramLabel = "P",
+      description =
+          "exit 1 when less than P percent of the edge-case cells (docs/edge-cases.md rows by"
+              + " provider) ran")
+  Double minCoverage;
+
+  @Option(names = "--no-html", description = "do not make allure-report/index.html")
+  boolean noHtml;
 
   @Override
   public Integer call() {
     if (target != null && (apiKey == null || apiKey.isBlank())) {
       System.err.println("octopods check: --api-key is required with --target");
+      return 2;
+    }
+    if (minCoverage != null && (minCoverage < 0 || minCoverage > 100)) {
+      System.err.println("octopods check: --min-coverage is a percentage, 0 to 100");
       return 2;
     }
     Map<String, String> options = new LinkedHashMap<>();
@@ -106,6 +135,11 @@ public final class CheckCommand implements Callable<Integer> {
     options.put("public-url", publicUrl);
     options.put("intercom-secret", intercomSecret);
     options.put("report-dir", reportDir.toAbsolutePath().toString());
+    options.put(
+        "feature-roots",
+        features.stream()
+            .map(f -> f.toAbsolutePath().toString())
+            .collect(Collectors.joining(File.pathSeparator)));
     options.forEach(
         (k, v) -> {
           if (v != null) {
@@ -119,6 +153,9 @@ public final class CheckCommand implements Callable<Integer> {
     }
     try {
       Files.createDirectories(reportDir);
+      if (noHtml) {
+        Files.deleteIfExists(reportDir.resolve("allure-report").resolve("index.html"));
+      }
     } catch (IOException e) {
       System.err.println(
           "octopods check: cannot write the report into " + reportDir + ": " + e.getMessage());
@@ -153,69 +190,68 @@ public final class CheckCommand implements Callable<Integer> {
     LauncherDiscoveryRequest built = request.build();
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     LauncherFactory.create().execute(built, summary);
-    return verdict(harness.ledger(), summary.getSummary());
+    return report(harness, summary.getSummary());
   }
 
-  private int verdict(Ledger ledger, TestExecutionSummary summary) {
-    long ran = summary.getTestsStartedCount();
-    System.out.printf(
-        "%n%d scenarios and properties: %d passed, %d failed, %d skipped; %d exchanges checked%n",
-        ran,
-        summary.getTestsSucceededCount(),
-        summary.getTotalFailureCount(),
-        summary.getTestsAbortedCount(),
-        ledger.exchangeCount());
-    ledger
-        .interfaces()
-        .forEach(
-            t ->
-                t.breaches()
-                    .forEach(
-                        b ->
-                            System.out.printf(
-                                "  contract breach on %s: %s %s: %s (%s)%n",
-                                t.name(),
-                                b.breach().contractFile(),
-                                b.breach().pointer(),
-                                b.breach().message(),
-                                b.scenario())));
-    ledger
-        .broken()
-        .forEach(
-            (id, list) ->
-                list.forEach(
-                    v ->
-                        System.out.printf(
-                            "  invariant %s broken: %s (%s)%n",
-                            id, firstLine(v.message()), v.scenario())));
-    boolean infrastructureOnly = true;
-    for (TestExecutionSummary.Failure f : summary.getFailures()) {
-      String message = String.valueOf(f.getException().getMessage());
-      boolean infrastructure =
-          message.startsWith("infrastructure:") || causedByConnection(f.getException());
-      infrastructureOnly &= infrastructure;
-      System.out.printf(
-          "  failed: %s: %s%n", f.getTestIdentifier().getDisplayName(), firstLine(message));
-    }
+  /** Writes the JUnit XML and the HTML report, prints the summary, and answers the exit code. */
+  private int report(Harness harness, TestExecutionSummary summary) {
+    Ledger ledger = harness.ledger();
+    BehaviourCoverage coverage = BehaviourCoverage.of(ledger, EdgeCaseRows.shipped());
     Path dir = Path.of(System.getProperty(LedgerListener.REPORT_DIR));
-    System.out.println("contract report: " + dir.resolve("contract-report.md") + " (and .json)");
-    System.out.println(
-        "Allure results: "
-            + System.getProperty("allure.results.directory")
-            + " (HTML: reports/allure-report "
-            + System.getProperty("allure.results.directory")
-            + ")");
-    if (ledger.breachCount() > 0 || ledger.violationCount() > 0) {
-      return 1;
+    Path results = Path.of(System.getProperty("allure.results.directory"));
+    List<String> files = new ArrayList<>();
+    files.add("contract report: " + dir.resolve("contract-report.md") + " (and .json)");
+    files.add("JUnit XML: " + JUnitXmlReport.write(ledger, dir));
+    files.add("Allure results: " + results);
+    String htmlProblem = null;
+    if (noHtml) {
+      files.add("HTML report: not made (--no-html)");
+    } else {
+      try {
+        files.add(
+            "HTML report: "
+                + AllureHtmlReport.make(
+                    results, dir.resolve("allure-report"), harness.target().description()));
+      } catch (IOException | RuntimeException e) {
+        htmlProblem = "the HTML report could not be made: " + e.getMessage();
+        files.add("HTML report: not made: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        htmlProblem = "interrupted while making the HTML report";
+        files.add("HTML report: not made: interrupted");
+      }
     }
-    if (summary.getTotalFailureCount() > 0) {
-      return infrastructureOnly ? 2 : 1;
-    }
-    if (ran == 0) {
+    GateVerdict verdict =
+        new GateVerdict(
+            ledger.breachCount(),
+            ledger.violationCount(),
+            summary.getTotalFailureCount(),
+            infrastructureOnly(summary),
+            summary.getTestsStartedCount(),
+            GateSummary.skipped(ledger),
+            coverage.percent(),
+            strict,
+            minCoverage);
+    GateSummary.print(System.out, ledger, summary, coverage, files, verdict);
+    int exit = verdict.exitCode();
+    if (summary.getTestsStartedCount() == 0) {
       System.err.println("octopods check: no scenario matched (--tags " + tags + ")");
+    }
+    if (htmlProblem != null && exit == 0) {
+      System.err.println("octopods check: " + htmlProblem);
       return 2;
     }
-    return 0;
+    return exit;
+  }
+
+  private static boolean infrastructureOnly(TestExecutionSummary summary) {
+    for (TestExecutionSummary.Failure f : summary.getFailures()) {
+      String message = String.valueOf(f.getException().getMessage());
+      if (!message.startsWith("infrastructure:") && !causedByConnection(f.getException())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void emptyFolder(Path dir) {
@@ -235,10 +271,5 @@ public final class CheckCommand implements Callable<Integer> {
       }
     }
     return false;
-  }
-
-  private static String firstLine(String s) {
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * The contract report: {@code contract-report.json} (the gate's input; schema {@code
  * contracts/harness/contract-report.schema.json}) and {@code contract-report.md} (the same, to
  * read): per interface and provider what was exercised and what broke, per invariant how often it
- * was checked and where it broke, and what was skipped and why.
+ * was checked and where it broke, what was skipped and why (scenarios, properties and single
+ * checks), and the behaviour covered ({@link BehaviourCoverage}).
  */
 public final class ContractReport {
   private static final ObjectMapper JSON =
@@ -25,15 +26,21 @@ public final class ContractReport {
   private ContractReport() {}
 
   public static ObjectNode json(Ledger ledger, String target) {
+    return json(ledger, target, BehaviourCoverage.of(ledger, EdgeCaseRows.shipped()));
+  }
+
+  public static ObjectNode json(Ledger ledger, String target, BehaviourCoverage coverage) {
     ObjectNode root = JSON.createObjectNode();
     root.put("generated_at", Instant.now().toString());
     root.put("target", target);
-    List<Ledger.Outcome> outcomes = ledger.outcomes();
+    List<Outcome> outcomes = ledger.outcomes();
+    List<SkippedCheck> checks = ledger.skippedChecks();
     ObjectNode summary = root.putObject("summary");
     summary.put("scenarios", outcomes.size());
-    summary.put("passed", outcomes.stream().filter(o -> "passed".equals(o.status())).count());
-    summary.put("failed", outcomes.stream().filter(o -> "failed".equals(o.status())).count());
-    summary.put("skipped", outcomes.stream().filter(o -> "skipped".equals(o.status())).count());
+    summary.put("passed", count(outcomes, Outcome.Status.PASSED));
+    summary.put("failed", outcomes.stream().filter(o -> o.status().failed()).count());
+    summary.put("skipped", count(outcomes, Outcome.Status.SKIPPED));
+    summary.put("checks_skipped", checks.size());
     summary.put("exchanges", ledger.exchangeCount());
     summary.put("breaches", ledger.breachCount());
     summary.put("invariants_broken", ledger.violationCount());
@@ -67,24 +74,80 @@ public final class ContractReport {
               }
             });
     ArrayNode skipped = root.putArray("skipped");
-    for (Ledger.Outcome o : outcomes) {
-      if ("skipped".equals(o.status())) {
+    for (Outcome o : outcomes) {
+      if (o.status() == Outcome.Status.SKIPPED) {
         skipped
             .addObject()
-            .put("scenario", o.name())
-            .put("reason", o.message() == null ? "" : o.message());
+            .put("scenario", o.displayName())
+            .put(
+                "reason",
+                o.message() == null || o.message().isBlank() ? "(no reason given)" : o.message())
+            .put("kind", o.isScenario() ? "scenario" : "property");
       }
     }
+    for (SkippedCheck c : checks) {
+      skipped
+          .addObject()
+          .put("scenario", c.scenarios().get(0))
+          .put("reason", c.reason())
+          .put("kind", "check")
+          .put("check", c.check())
+          .put("occurrences", c.scenarios().size());
+    }
     ArrayNode failed = root.putArray("failed");
-    for (Ledger.Outcome o : outcomes) {
-      if ("failed".equals(o.status())) {
+    for (Outcome o : outcomes) {
+      if (o.status().failed()) {
         failed
             .addObject()
-            .put("scenario", o.name())
+            .put("scenario", o.displayName())
             .put("message", o.message() == null ? "" : o.message());
       }
     }
+    root.set("coverage", coverageJson(coverage));
     return root;
+  }
+
+  private static long count(List<Outcome> outcomes, Outcome.Status status) {
+    return outcomes.stream().filter(o -> o.status() == status).count();
+  }
+
+  private static ObjectNode coverageJson(BehaviourCoverage coverage) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("percent", coverage.percent());
+    node.put("applicable", coverage.applicable());
+    node.put("ran", coverage.ran());
+    ArrayNode edgeCases = node.putArray("edge_cases");
+    coverage
+        .edgeCases()
+        .forEach(
+            c ->
+                edgeCases
+                    .addObject()
+                    .put("row", c.row())
+                    .put("provider", c.provider())
+                    .put("state", c.state().word()));
+    ArrayNode transitions = node.putArray("transitions");
+    coverage
+        .transitions()
+        .forEach(
+            t ->
+                transitions
+                    .addObject()
+                    .put("provider", t.provider())
+                    .put("from", t.from())
+                    .put("to", t.to())
+                    .put("count", t.count()));
+    ArrayNode surfaces = node.putArray("surfaces");
+    coverage
+        .surfaces()
+        .forEach(
+            s ->
+                surfaces
+                    .addObject()
+                    .put("surface", s.surface())
+                    .put("status", s.status())
+                    .put("seen", s.seen()));
+    return node;
   }
 
   public static String markdown(ObjectNode report) {
@@ -166,12 +229,25 @@ public final class ContractReport {
       report
           .path("skipped")
           .forEach(
-              k ->
+              k -> {
+                if ("check".equals(k.path("kind").asText())) {
+                  md.append("- check **")
+                      .append(k.path("check").asText())
+                      .append("**: ")
+                      .append(k.path("reason").asText())
+                      .append(" (")
+                      .append(k.path("occurrences").asLong())
+                      .append(" scenarios and properties, the first: ")
+                      .append(k.path("scenario").asText())
+                      .append(")\n");
+                } else {
                   md.append("- ")
                       .append(k.path("scenario").asText())
                       .append(": ")
                       .append(k.path("reason").asText())
-                      .append('\n'));
+                      .append('\n');
+                }
+              });
     }
     if (!report.path("failed").isEmpty()) {
       md.append("\n\n## Failed\n\n");
@@ -185,6 +261,7 @@ public final class ContractReport {
                       .append(firstLine(k.path("message").asText()))
                       .append('\n'));
     }
+    CoverageMarkdown.append(md, report.path("coverage"));
     return md.append('\n').toString();
   }
 
@@ -195,7 +272,11 @@ public final class ContractReport {
 
   /** Writes both files into {@code dir}; answers the JSON. */
   public static ObjectNode write(Ledger ledger, String target, Path dir) {
-    ObjectNode report = json(ledger, target);
+    return write(json(ledger, target), dir);
+  }
+
+  /** Writes {@code report} and its Markdown into {@code dir}; answers the JSON. */
+  public static ObjectNode write(ObjectNode report, Path dir) {
     try {
       Files.createDirectories(dir);
       Files.writeString(

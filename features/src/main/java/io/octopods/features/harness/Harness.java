@@ -32,7 +32,7 @@ public final class Harness {
     this.ledger = new Ledger(contracts.catalog());
     this.wire = new Wire(target, contracts, ledger);
     this.driver = new StackDriver(wire);
-    this.journals = new JournalCheck(wire, driver.admin());
+    this.journals = new JournalCheck(wire, driver.admin(), ledger);
   }
 
   /** The harness of this JVM, started on first use. */

@@ -10,6 +10,7 @@ import static io.octopods.contracts.StatusModel.rank;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.contracts.StatusModel;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +18,8 @@ import java.util.Set;
  * The invariants of status-model.md section 3 as the public API shows them: one message resource
  * and its history, replayed with the rules of section 2 (a HubSpot dead letter in the history is no
  * report, and is only checked for its shape). Each check is counted in the {@link Ledger} under its
- * I-number; the first that does not hold fails the scenario.
+ * I-number; the first that does not hold fails the scenario. The transitions of a replayed history
+ * go to the ledger's {@link CoverageTally}.
  */
 public final class HistoryInvariants {
   private final Ledger ledger;
@@ -51,7 +53,10 @@ public final class HistoryInvariants {
     String firstOutcome = null;
     int topRank = -1;
     boolean failureReported = false;
+    List<Transition> transitions = new ArrayList<>();
+    String provider = StatusModel.providerOf(channel);
     for (JsonNode e : history) {
+      String before = current;
       String mapped = text(e, "mapped_status");
       String word = text(e, "provider_status");
       boolean applied = e.path("applied").asBoolean();
@@ -135,7 +140,11 @@ public final class HistoryInvariants {
         ledger.invariant("I9", !applied, "a repeated identical report was applied again; " + at);
       }
       previous = e;
+      if (!before.equals(current)) {
+        transitions.add(new Transition(provider, before, current));
+      }
     }
+    ledger.tally().history(message.path("message_id").asText(), transitions);
     ledger.invariant(
         "I2",
         status.equals(publicOf(current)),

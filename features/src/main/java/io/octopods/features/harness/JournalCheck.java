@@ -21,12 +21,14 @@ public final class JournalCheck {
   static final List<String> PROVIDERS = List.of("twilio", "whatsapp", "viber", "hubspot");
   private final Wire wire;
   private final SimulatorClient admin;
+  private final Ledger ledger;
   private final Map<String, String> scenarios = new HashMap<>();
   private final Map<String, Boolean> shapes = new HashMap<>();
 
-  public JournalCheck(Wire wire, SimulatorClient admin) {
+  public JournalCheck(Wire wire, SimulatorClient admin, Ledger ledger) {
     this.wire = wire;
     this.admin = admin;
+    this.ledger = ledger;
   }
 
   /** Empties WireMock's request journals, so the next check sees only the next scenario's calls. */
@@ -61,6 +63,12 @@ public final class JournalCheck {
       }
       Response requests = wire.wireMockJournal(provider, "GET");
       if (requests.statusCode() != 200) {
+        ledger.skipped(
+            "contracts of the calls the service made to " + provider,
+            "the "
+                + provider
+                + " simulator's request journal (/__admin/requests) answered "
+                + requests.statusCode());
         continue;
       }
       for (JsonNode served : Wire.json(requests).path("requests")) {

@@ -5,17 +5,23 @@ import io.octopods.contracts.InterfaceInfo;
 import io.octopods.contracts.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * What one run of the harness exercised and what broke: per interface (exchanges, breaches), per
- * invariant of status-model.md (checks, violations), the scenarios skipped and why, and the outcome
- * of every scenario and property. The contract report is written from it; the gate's exit code is
- * decided by it.
+ * invariant of status-model.md (checks, violations), the checks that could not run and why, the
+ * outcome of every scenario and property (with the providers it exercised), and what it reached of
+ * the status model ({@link CoverageTally}). The reports are written from it; the gate's exit code
+ * is decided by it.
  */
 public final class Ledger {
+  /** The message providers; HubSpot, Intercom and Reach are surfaces. */
+  public static final List<String> PROVIDERS = List.of("twilio", "whatsapp", "viber");
+
   /** One interface of the catalog and what happened on it. */
   public static final class InterfaceTally {
     final InterfaceInfo info;
@@ -41,13 +47,13 @@ public final class Ledger {
   /** A broken invariant and where. */
   public record Violation(String message, String scenario) {}
 
-  /** A scenario or property, and how it ended. */
-  public record Outcome(String name, String status, String message) {}
-
   private final Map<String, InterfaceTally> interfaces = new LinkedHashMap<>();
   private final Map<String, long[]> checked = new TreeMap<>(Ledger::byNumber);
   private final Map<String, List<Violation>> broken = new TreeMap<>(Ledger::byNumber);
   private final List<Outcome> outcomes = new ArrayList<>();
+  private final Map<List<String>, Set<String>> skippedChecks = new LinkedHashMap<>();
+  private final Set<String> providersOfTheTest = new LinkedHashSet<>();
+  private final CoverageTally tally = new CoverageTally();
   private volatile String scenario = "(outside a scenario)";
 
   public Ledger(List<InterfaceInfo> catalog) {
@@ -72,6 +78,17 @@ public final class Ledger {
     return scenario;
   }
 
+  /** A scenario or property starts: it has exercised no provider yet. */
+  public synchronized void testStarted(String name) {
+    scenario = name;
+    providersOfTheTest.clear();
+  }
+
+  /** The providers (twilio, whatsapp, viber) whose interfaces the running test exercised. */
+  public synchronized Set<String> providersOfTheTest() {
+    return Set.copyOf(providersOfTheTest);
+  }
+
   public synchronized void exercised(Verdict verdict) {
     InterfaceTally t =
         interfaces.computeIfAbsent(
@@ -81,6 +98,9 @@ public final class Ledger {
                     new InterfaceInfo(
                         n, verdict.provider(), verdict.direction(), verdict.contractFile())));
     t.exercised++;
+    if (PROVIDERS.contains(verdict.provider())) {
+      providersOfTheTest.add(verdict.provider());
+    }
     for (ContractBreach b : verdict.breaches()) {
       t.breaches.add(new Breach(b, scenario));
     }
@@ -101,8 +121,32 @@ public final class Ledger {
     throw new InvariantBroken(id, message);
   }
 
-  public synchronized void outcome(String name, String status, String message) {
-    outcomes.add(new Outcome(name, status, message));
+  public synchronized void outcome(Outcome outcome) {
+    outcomes.add(outcome);
+  }
+
+  /** A check that cannot run in the current scenario, and why. */
+  public synchronized void skipped(String check, String reason) {
+    skippedChecks.computeIfAbsent(List.of(check, reason), k -> new LinkedHashSet<>()).add(scenario);
+  }
+
+  /** Records {@code check} as skipped in the current scenario unless it {@code runs}. */
+  public void skippedUnless(boolean runs, OptionalCheck check) {
+    if (!runs) {
+      skipped(check.title(), check.reason());
+    }
+  }
+
+  public synchronized List<SkippedCheck> skippedChecks() {
+    List<SkippedCheck> list = new ArrayList<>();
+    skippedChecks.forEach(
+        (k, scenarios) -> list.add(new SkippedCheck(k.get(0), k.get(1), List.copyOf(scenarios))));
+    return list;
+  }
+
+  /** What the run reached of the status model. */
+  public CoverageTally tally() {
+    return tally;
   }
 
   public synchronized List<InterfaceTally> interfaces() {

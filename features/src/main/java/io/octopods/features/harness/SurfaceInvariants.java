@@ -19,6 +19,7 @@ public final class SurfaceInvariants {
    * canvas shows a message's status"), never by other text on them.
    */
   public void agree(SurfaceSnapshot s, String where) {
+    ledger.tally().surfaces(s.statuses());
     String status = s.apiStatus();
     ledger.invariant(
         "I1",
@@ -83,6 +84,9 @@ public final class SurfaceInvariants {
         "I10",
         s.reach().path("terminal").asBoolean() == StatusModel.TERMINAL.contains(status),
         "Reach's terminal flag " + s.reach().path("terminal") + " for " + status + "; " + where);
+    ledger.skippedUnless(s.inboxCanvasJson() != null, OptionalCheck.INBOX_CANVAS);
+    ledger.skippedUnless(s.inboxDetailCanvasJson() != null, OptionalCheck.INBOX_DETAIL_CANVAS);
+    ledger.skippedUnless(s.reachCanvasJson() != null, OptionalCheck.REACH_CANVAS);
     s.inboxCanvasStatus().ifPresent(reading -> inboxCanvasAgrees(reading, status, where));
     s.inboxDetailCanvasStatus().ifPresent(reading -> inboxCanvasAgrees(reading, status, where));
     s.reachCanvasStatus().ifPresent(reading -> reachCanvasAgrees(reading, status, where));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.octopods.contracts.Contracts;
 import io.octopods.features.gate.CorruptingProxy.Corruption;
+import io.octopods.features.harness.JUnitXmlReport;
+import io.octopods.features.harness.JUnitXmlShape;
 import io.octopods.stack.Stack;
 import io.octopods.stack.StackProfile;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.w3c.dom.Element;
 
 /**
  * {@code ./octopods check --target} against a proxy in front of a healthy service: exit 0 through a
@@ -34,14 +37,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * corrupts the answers. A QA engineer's own feature file, run by {@code --features} against a
  * service whose reconciliation is too slow to wait for: it passes and is in the run's Allure
  * results, while the scenarios that need reconciliation are skipped with the reason. Simulators on
- * a real clock, or a target that cannot be reached: exit 2, said before any scenario runs. The gate
- * runs as its own process (the launcher's Java command), the way CI runs it.
+ * a real clock, or a target that cannot be reached: exit 2, said before any scenario runs. Without
+ * the Intercom secret, {@code --strict} fails on the canvas checks it had to skip. The report
+ * folder holds what CI publishes: the contract report, {@code junit.xml} and, made once here (the
+ * other runs pass {@code --no-html}), {@code allure-report/index.html}. The gate runs as its own
+ * process (the launcher's Java command), the way CI runs it.
  */
 class CheckGateTest {
   private static final Map<Corruption, CompletableFuture<Run>> RUNS =
       new EnumMap<>(Corruption.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static CompletableFuture<Run> ownFeature;
+  private static CompletableFuture<Run> strictWithoutSecret;
   @TempDir static Path work;
 
   /** A behaviour no library scenario has, written by someone who writes no Java. */
@@ -74,18 +81,33 @@ class CheckGateTest {
    */
   @BeforeAll
   static void runTheGates() throws IOException {
-    ExecutorService pool = Executors.newFixedThreadPool(Corruption.values().length + 1);
+    ExecutorService pool = Executors.newFixedThreadPool(Corruption.values().length + 2);
     for (Corruption c : Corruption.values()) {
       RUNS.put(
           c,
           CompletableFuture.supplyAsync(
               () -> {
                 try (Stack stack = Stack.of(StackProfile.TEST).start()) {
-                  return check(stack, c, work.resolve(c.name()), "@smoke");
+                  return c == Corruption.NONE
+                      ? gate(stack, c, work.resolve(c.name()), "@smoke", withIntercomSecret())
+                      : check(stack, c, work.resolve(c.name()), "@smoke");
                 }
               },
               pool));
     }
+    strictWithoutSecret =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (Stack stack = Stack.of(StackProfile.TEST).start()) {
+                return gate(
+                    stack,
+                    Corruption.NONE,
+                    work.resolve("strict"),
+                    "@smoke",
+                    List.of("--strict", "--no-html"));
+              }
+            },
+            pool);
     Path mine = Files.createDirectories(work.resolve("my-scenarios"));
     Files.writeString(mine.resolve("viber-seen-twice.feature"), OWN_FEATURE);
     ownFeature =
@@ -110,8 +132,22 @@ class CheckGateTest {
 
   record Run(int exit, String output) {}
 
+  /** A gate run with the Intercom secret and without the HTML report, and {@code more}. */
   private static Run check(
       Stack stack, Corruption corruption, Path reportDir, String tags, String... more) {
+    List<String> options = new ArrayList<>(withIntercomSecret());
+    options.add("--no-html");
+    options.addAll(List.of(more));
+    return gate(stack, corruption, reportDir, tags, options);
+  }
+
+  private static List<String> withIntercomSecret() {
+    return List.of("--intercom-secret", StackProfile.TEST_INTERCOM_SECRET);
+  }
+
+  /** A gate run through a proxy, with the keys, the tags and {@code options}. */
+  private static Run gate(
+      Stack stack, Corruption corruption, Path reportDir, String tags, List<String> options) {
     try (CorruptingProxy proxy = new CorruptingProxy(stack.serviceUrl(), corruption)) {
       List<String> command =
           new ArrayList<>(
@@ -129,14 +165,12 @@ class CheckGateTest {
                   StackProfile.TEST_OTHER_KEY,
                   "--public-url",
                   stack.serviceUrl(),
-                  "--intercom-secret",
-                  StackProfile.TEST_INTERCOM_SECRET,
                   "--tags",
                   tags,
                   "--skip-properties",
                   "--report-dir",
                   reportDir.toString()));
-      command.addAll(List.of(more));
+      command.addAll(options);
       for (String p : List.of("twilio", "whatsapp", "viber", "hubspot")) {
         command.add("--sim");
         command.add(p + "=" + stack.simulators().baseUrl(p));
@@ -166,6 +200,71 @@ class CheckGateTest {
         .isEmpty();
   }
 
+  @Test
+  void theReportFolderHoldsWhatCiPublishes() throws Exception {
+    Run run = RUNS.get(Corruption.NONE).get(3, TimeUnit.MINUTES);
+    Path dir = work.resolve(Corruption.NONE.name());
+    assertThat(dir.resolve("allure-report").resolve("index.html"))
+        .as(run.output())
+        .isNotEmptyFile()
+        .content()
+        .contains("Octopods");
+    try (Stream<Path> report = Files.list(dir.resolve("allure-report"))) {
+      assertThat(report)
+          .as("one self-contained file")
+          .containsExactly(dir.resolve("allure-report").resolve("index.html"));
+    }
+    Path junit = dir.resolve("junit.xml");
+    assertThat(JUnitXmlShape.problems(junit)).isEmpty();
+    List<Element> cases = JUnitXmlShape.testcases(JUnitXmlShape.parse(junit));
+    assertThat(cases)
+        .extracting(c -> c.getAttribute("classname") + " | " + c.getAttribute("name"))
+        .containsExactly(
+            "cross-provider/happy-path.feature | a WhatsApp message the provider handles as usual");
+    assertThat(cases.get(0).getChildNodes().getLength()).as("it passed").isZero();
+    assertThat(lastLine(run)).isEqualTo("skipped: 0");
+    JsonNode coverage =
+        MAPPER.readTree(dir.resolve("contract-report.json").toFile()).path("coverage");
+    assertThat(coverage.path("surfaces").toString())
+        .contains("{\"surface\":\"Reach\",\"status\":\"READ\",\"seen\":1}");
+    assertThat(coverage.path("transitions").toString())
+        .contains("{\"provider\":\"whatsapp\",\"from\":\"DELIVERED\",\"to\":\"READ\",\"count\":1}");
+  }
+
+  @Test
+  void strictFailsOnTheCanvasChecksSkippedWithoutTheIntercomSecret() throws Exception {
+    Run run = strictWithoutSecret.get(3, TimeUnit.MINUTES);
+    assertThat(run.exit()).as(run.output()).isEqualTo(1);
+    assertThat(run.output())
+        .contains("skipped check: I10 on Intercom's Inbox canvas: no Intercom client secret")
+        .contains("skipped check: I10 on Intercom's Inbox detail canvas: no Intercom client secret")
+        .contains("skipped check: I10 on Reach's canvas: no Intercom client secret")
+        .contains("--intercom-secret");
+    assertThat(lastLine(run)).isEqualTo("skipped: 3 (--strict: a skip fails the gate)");
+    Path dir = work.resolve("strict");
+    JsonNode report = MAPPER.readTree(dir.resolve("contract-report.json").toFile());
+    List<String> checks = new ArrayList<>();
+    report
+        .path("skipped")
+        .forEach(k -> checks.add(k.path("kind").asText() + ": " + k.path("check").asText()));
+    assertThat(checks)
+        .containsExactly(
+            "check: I10 on Intercom's Inbox canvas",
+            "check: I10 on Intercom's Inbox detail canvas",
+            "check: I10 on Reach's canvas");
+    assertThat(JUnitXmlShape.testcases(JUnitXmlShape.parse(dir.resolve("junit.xml"))))
+        .filteredOn(c -> c.getAttribute("classname").equals(JUnitXmlReport.CHECKS))
+        .extracting(c -> JUnitXmlShape.child(c, "skipped").getAttribute("message"))
+        .hasSize(3)
+        .allSatisfy(m -> assertThat(m).contains("--intercom-secret"));
+    assertThat(dir.resolve("allure-report")).as("--no-html").doesNotExist();
+  }
+
+  private static String lastLine(Run run) {
+    String[] lines = run.output().strip().split("\\R");
+    return lines[lines.length - 1];
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -185,6 +284,17 @@ class CheckGateTest {
     assertThat(run.output()).as("the summary names what broke").contains(kind).contains(detail);
     String json = Files.readString(work.resolve(corruption.name()).resolve("contract-report.json"));
     assertThat(json).as("the contract report names it too").contains(detail);
+    Path junit = work.resolve(corruption.name()).resolve("junit.xml");
+    assertThat(JUnitXmlShape.testcases(JUnitXmlShape.parse(junit)))
+        .as("the JUnit XML's failure message names it")
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(JUnitXmlShape.child(c, "failure").getAttribute("message"))
+                    .contains(kind));
+    assertThat(work.resolve(corruption.name()).resolve("allure-report"))
+        .as("--no-html")
+        .doesNotExist();
   }
 
   @Test
@@ -222,6 +332,11 @@ class CheckGateTest {
         r ->
             r.findValues("attachments")
                 .forEach(a -> a.forEach(x -> attachments.add(x.path("name").asText()))));
+    assertThat(
+            JUnitXmlShape.testcases(JUnitXmlShape.parse(work.resolve("own").resolve("junit.xml"))))
+        .as("named by its file in its --features folder")
+        .extracting(c -> c.getAttribute("classname") + " | " + c.getAttribute("name"))
+        .contains("viber-seen-twice.feature | Viber reports seen twice, then a late delivered");
     assertThat(attachments)
         .as("the requests and answers, and the callback journal")
         .anyMatch(n -> n.startsWith("POST ") && n.contains("/api/v1/viber/messages"))
@@ -253,6 +368,18 @@ class CheckGateTest {
               assertThat(k.path("scenario").asText()).contains("E1");
               assertThat(k.path("reason").asText())
                   .contains("reconcile_after (PT1M)")
+                  .contains("too slow");
+            });
+    assertThat(lastLine(run)).isEqualTo("skipped: 2 (run with --strict to fail on skips)");
+    assertThat(
+            JUnitXmlShape.testcases(JUnitXmlShape.parse(work.resolve("own").resolve("junit.xml"))))
+        .filteredOn(c -> JUnitXmlShape.child(c, "skipped") != null)
+        .hasSize(2)
+        .allSatisfy(
+            c -> {
+              assertThat(c.getAttribute("classname"))
+                  .isEqualTo("twilio/late-and-missing-reports.feature");
+              assertThat(JUnitXmlShape.child(c, "skipped").getAttribute("message"))
                   .contains("too slow");
             });
   }
