@@ -36,7 +36,8 @@ public record StackProfile(String name, Map<String, String> settings, String clo
    * longer than every send answer a library scenario delays but still gives, so those answers
    * arrive as meant. SMS reconciliation runs on the real clock: it waits long enough that a
    * scenario's own callbacks, played at once on the virtual clock, come first even on a loaded
-   * machine, and short enough that a scenario about reconciliation can await it.
+   * machine, and short enough that the gate awaits a scenario about reconciliation (it waits for at
+   * most ten times the timer, within its longest wait) instead of skipping it.
    */
   public static final StackProfile TEST =
       new StackProfile(
@@ -48,7 +49,7 @@ public record StackProfile(String name, Map<String, String> settings, String clo
               "OCTOPODS_HANDOFF_FIRST_BACKOFF", "PT0.05S",
               "OCTOPODS_HANDOFF_BACKOFF_MAX", "PT0.2S",
               "OCTOPODS_WORKER_POLL_INTERVAL", "PT0.05S",
-              "OCTOPODS_RECONCILE_AFTER", "PT5S",
+              "OCTOPODS_RECONCILE_AFTER", "PT3S",
               "OCTOPODS_INTERCOM_CLIENT_SECRET", TEST_INTERCOM_SECRET),
           "virtual",
           0);
