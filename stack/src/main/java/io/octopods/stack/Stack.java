@@ -241,9 +241,16 @@ public final class Stack implements AutoCloseable {
   }
 
   private void pointWebhooksAtService() {
+    pointWebhooks(admin, serviceUrl());
+  }
+
+  /**
+   * Points the WhatsApp and Viber simulators' webhooks at a service reached at {@code publicUrl}
+   * (Meta's handshake and Viber's check included); Twilio's callback URL comes from the service.
+   */
+  public static void pointWebhooks(SimulatorClient admin, String publicUrl) {
     for (String provider : List.of("whatsapp", "viber")) {
-      admin.setWebhook(
-          provider, SimulatorClient.Webhook.to(serviceUrl() + "/webhooks/" + provider));
+      admin.setWebhook(provider, SimulatorClient.Webhook.to(publicUrl + "/webhooks/" + provider));
     }
   }
 

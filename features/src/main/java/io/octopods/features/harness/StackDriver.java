@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.octopods.contracts.StatusModel;
 import io.octopods.simulator.SimulatorClient;
+import io.octopods.stack.Stack;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -68,9 +69,7 @@ public final class StackDriver {
    * service).
    */
   public void pointWebhooksAt(String publicUrl) {
-    for (String provider : List.of("whatsapp", "viber")) {
-      admin.setWebhook(provider, SimulatorClient.Webhook.to(publicUrl + "/webhooks/" + provider));
-    }
+    Stack.pointWebhooks(admin, publicUrl);
   }
 
   public void bind(String provider, String to, String scenarioId) {

@@ -4,7 +4,6 @@ import static io.octopods.stack.bench.BenchLog.say;
 
 import io.octopods.simulator.SimulatorClient;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * HubSpot's own rate limit on its simulator (its admin API's HubSpot limits): beyond it HubSpot's
@@ -15,17 +14,16 @@ import java.util.Map;
 final class HubSpotLimit {
   private HubSpotLimit() {}
 
-  static void apply(String hubspotBaseUrl, BenchOptions options) throws Exception {
+  static void apply(SimulatorClient simulators, BenchOptions options) throws Exception {
     if (options.hubspotPer10s <= 0) {
       say(
           "HubSpot simulator: no rate limit (--hubspot-per-10s 0): the pusher pushes as fast as it can");
       return;
     }
     try {
-      SimulatorClient.at(Map.of("hubspot", hubspotBaseUrl))
-          .setHubSpotLimits(
-              SimulatorClient.HubSpotLimits.rateLimit(options.hubspotPer10s)
-                  .policy("TEN_SECONDLY_ROLLING"));
+      simulators.setHubSpotLimits(
+          SimulatorClient.HubSpotLimits.rateLimit(options.hubspotPer10s)
+              .policy("TEN_SECONDLY_ROLLING"));
     } catch (SimulatorClient.Refused e) {
       throw new IllegalStateException(
           "the HubSpot simulator refused its limits: " + e.getMessage(), e);

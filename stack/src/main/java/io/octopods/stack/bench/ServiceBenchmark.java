@@ -100,7 +100,7 @@ public final class ServiceBenchmark implements Callable<Integer> {
                 Optional.empty()));
     Summary summary = new Summary();
     try {
-      HubSpotLimit.apply(sims.baseUrl("hubspot"), options);
+      HubSpotLimit.apply(sims.client(), options);
       HubSpotEvents hubspot = HubSpotEvents.listenTo(sims.server("hubspot"));
       String apiKey = "bench-" + UUID.randomUUID();
       Map<String, String> env =

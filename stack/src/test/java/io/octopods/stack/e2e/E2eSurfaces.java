@@ -3,50 +3,22 @@ package io.octopods.stack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.octopods.contracts.StatusModel;
 import io.octopods.simulator.SimulatorClient;
 import io.octopods.stack.support.StackHttp;
 import io.octopods.stack.support.StackUnderTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * I10 and I2/I3 on every surface, read the way each surface's user reads it: the API, HubSpot's
  * timeline (from the HubSpot simulator), Intercom's Inbox label and Reach's current step. The
- * labels are status-model.md section 5, written here independently of the service's own mapping.
+ * labels are status-model.md section 5 as the contracts' oracle ({@link StatusModel}) holds them,
+ * apart from the service's own mapping.
  */
 final class E2eSurfaces {
-  private static final Map<String, String> INBOX =
-      Map.of(
-          "UNKNOWN",
-          "Send Attempted",
-          "SENT",
-          "Sent",
-          "DELIVERED",
-          "Delivered",
-          "READ",
-          "Read",
-          "FAILED",
-          "Delivery Failed",
-          "DELETED",
-          "Deleted");
-  private static final Map<String, String> REACH =
-      Map.of(
-          "UNKNOWN",
-          "Queued",
-          "SENT",
-          "Sent",
-          "DELIVERED",
-          "Delivered",
-          "READ",
-          "Read",
-          "FAILED",
-          "Failed",
-          "DELETED",
-          "Deleted");
-  private static final List<String> RANK =
-      List.of("UNKNOWN", "SENT", "DELIVERED", "READ", "DELETED");
-
   private E2eSurfaces() {}
 
   /** What Intercom's Inbox and Reach show now, as statuses: [inbox, reach]. */
@@ -69,7 +41,7 @@ final class E2eSurfaces {
             .json()
             .path("current")
             .asText();
-    return List.of(statusOf(INBOX, label), statusOf(REACH, step));
+    return List.of(statusOf(StatusModel.INBOX, label), statusOf(StatusModel.REACH, step));
   }
 
   /**
@@ -84,18 +56,15 @@ final class E2eSurfaces {
       if ("FAILED".equals(before) || "DELETED".equals(before)) {
         assertThat(after).as("I3/I4 on " + surface + "; " + where).isEqualTo(before);
       } else if (!"FAILED".equals(after)) {
-        assertThat(RANK.indexOf(after))
+        assertThat(StatusModel.rank(after))
             .as("I2 on " + surface + " (" + before + " -> " + after + "); " + where)
-            .isGreaterThanOrEqualTo(RANK.indexOf(before));
+            .isGreaterThanOrEqualTo(StatusModel.rank(before));
       }
     }
   }
 
   private static String statusOf(Map<String, String> labels, String label) {
-    return labels.entrySet().stream()
-        .filter(e -> e.getValue().equals(label))
-        .map(Map.Entry::getKey)
-        .findFirst()
+    return Optional.ofNullable(StatusModel.statusOfLabel(labels, label))
         .orElseThrow(
             () ->
                 new AssertionError(
@@ -132,9 +101,9 @@ final class E2eSurfaces {
           .as("I3/I4: nothing follows FAILED on HubSpot; " + where)
           .isNotEqualTo("FAILED");
       if (!"FAILED".equals(after)) {
-        assertThat(RANK.indexOf(after))
+        assertThat(StatusModel.rank(after))
             .as("I2: HubSpot never goes back (" + before + " -> " + after + "); " + where)
-            .isGreaterThan(RANK.indexOf(before));
+            .isGreaterThan(StatusModel.rank(before));
       }
     }
 
@@ -146,7 +115,7 @@ final class E2eSurfaces {
             .json();
     assertThat(inbox.at("/delivery_status/label").asText())
         .as("I10: Intercom's label; " + where)
-        .isEqualTo(INBOX.get(status));
+        .isEqualTo(StatusModel.INBOX.get(status));
     JsonNode reach =
         StackHttp.call(
                 "GET",
@@ -157,7 +126,7 @@ final class E2eSurfaces {
             .json();
     assertThat(reach.path("current").asText())
         .as("I10: Reach's current step; " + where)
-        .isEqualTo(REACH.get(status));
+        .isEqualTo(StatusModel.REACH.get(status));
     assertThat(reach.path("terminal").asBoolean())
         .as("Reach closes with the API; " + where)
         .isEqualTo(api.path("terminal").asBoolean());
