@@ -679,8 +679,7 @@ public final class SimulatorClient {
       request.header("Content-Type", contentType);
     }
     try {
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = exchange(request.build(), method, pathAndQuery);
       String text = response.body();
       return new Answer(
           response.statusCode(),
@@ -702,6 +701,27 @@ public final class SimulatorClient {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(
           "interrupted while calling the " + provider + " simulator", e);
+    }
+  }
+
+  /**
+   * Sends {@code request}; a call that changes nothing when repeated (a read, a delete, a reset) is
+   * sent once more when the connection failed, since a kept-alive connection the simulator closed
+   * while idle fails before the simulator sees the request.
+   */
+  private HttpResponse<String> exchange(HttpRequest request, String method, String pathAndQuery)
+      throws IOException, InterruptedException {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      boolean repeatable =
+          method.equals("GET")
+              || method.equals("DELETE")
+              || pathAndQuery.startsWith("/__sim/reset");
+      if (!repeatable) {
+        throw e;
+      }
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
   }
 
