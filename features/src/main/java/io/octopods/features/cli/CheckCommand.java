@@ -27,6 +27,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,39 +46,7 @@ import picocli.CommandLine.Option;
 public final class CheckCommand implements Callable<Integer> {
   static final String PROPERTIES_PACKAGE = "io.octopods.features.properties";
 
-  @Option(
-      names = "--target",
-      description = "the service's base URL (default: start a local stack on free ports)")
-  String target;
-
-  @Option(names = "--api-key", description = "an API key of the target (required with --target)")
-  String apiKey;
-
-  @Option(
-      names = "--other-api-key",
-      description = "a key of a second workspace, for the isolation checks (I13)")
-  String otherApiKey;
-
-  @Option(names = "--sim-host", description = "where the simulators run (default 127.0.0.1)")
-  String simHost;
-
-  @Option(names = "--port-base", description = "the simulators are on N+1..N+4 (default 8080)")
-  String portBase;
-
-  @Option(
-      names = "--sim",
-      description = "one simulator's URL, e.g. --sim whatsapp=http://sims:9002 (repeatable)")
-  List<String> sims = new ArrayList<>();
-
-  @Option(
-      names = "--public-url",
-      description = "the service's URL as the simulators reach it (default --target)")
-  String publicUrl;
-
-  @Option(
-      names = "--intercom-secret",
-      description = "the target's Intercom client secret, to check the signed canvases")
-  String intercomSecret;
+  @Mixin TargetOptions targetOptions = new TargetOptions();
 
   @Option(
       names = "--tags",
@@ -117,8 +86,9 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (target != null && (apiKey == null || apiKey.isBlank())) {
-      System.err.println("octopods check: --api-key is required with --target");
+    String problem = targetOptions.problem();
+    if (problem != null) {
+      System.err.println("octopods check: " + problem);
       return 2;
     }
     if (minCoverage != null && (minCoverage < 0 || minCoverage > 100)) {
@@ -126,26 +96,13 @@ public final class CheckCommand implements Callable<Integer> {
       return 2;
     }
     Map<String, String> options = new LinkedHashMap<>();
-    options.put("target", target);
-    options.put("api-key", apiKey);
-    options.put("other-api-key", otherApiKey);
-    options.put("sim-host", simHost);
-    options.put("port-base", portBase);
-    options.put("sims", sims.isEmpty() ? null : String.join(",", sims));
-    options.put("public-url", publicUrl);
-    options.put("intercom-secret", intercomSecret);
     options.put("report-dir", reportDir.toAbsolutePath().toString());
     options.put(
         "feature-roots",
         features.stream()
             .map(f -> f.toAbsolutePath().toString())
             .collect(Collectors.joining(File.pathSeparator)));
-    options.forEach(
-        (k, v) -> {
-          if (v != null) {
-            System.setProperty(Harness.PREFIX + k, v);
-          }
-        });
+    targetOptions.applyTo(options);
     if (System.getProperty("allure.results.directory") == null) {
       Path results = reportDir.resolve("allure-results").toAbsolutePath();
       emptyFolder(results); // this run's results only

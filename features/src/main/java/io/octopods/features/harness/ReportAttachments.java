@@ -18,7 +18,7 @@ final class ReportAttachments {
     }
   }
 
-  private static boolean inTest() {
+  static boolean inTest() {
     return Allure.getLifecycle().getCurrentTestCaseOrStep().isPresent();
   }
 }
