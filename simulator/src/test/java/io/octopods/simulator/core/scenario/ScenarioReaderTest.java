@@ -134,6 +134,57 @@ class ScenarioReaderTest {
   }
 
   @Test
+  void expectHistoryIsReadAndLeftToHarnesses() {
+    Scenario s =
+        ScenarioReader.read(
+            """
+        id: with-history
+        provider: whatsapp
+        description: read overtakes delivered, with the history a service recorded
+        callbacks:
+          - {at: 200ms, status: sent}
+          - {at: 1s, status: read}
+          - {at: 1200ms, status: delivered}
+        expect:
+          status: READ
+          history:
+            - {word: sent, reason: null}
+            - {word: read, reason: null}
+            - {word: delivered, reason: stale}
+            - {word: null, reason: unmapped}
+        """,
+            "t");
+    assertThat(s.callbacks())
+        .extracting(c -> c.status().orElseThrow())
+        .containsExactly("sent", "read", "delivered");
+    assertThat(s.document().at("/expect/history/2/reason").asText()).isEqualTo("stale");
+  }
+
+  @Test
+  void refusesABadExpectHistoryItemAtItsPointer() {
+    ScenarioRejected e =
+        catchThrowableOfType(
+            ScenarioRejected.class,
+            () ->
+                ScenarioReader.read(
+                    """
+        id: bad-history
+        provider: viber
+        description: d
+        expect:
+          status: DELIVERED
+          history:
+            - {word: delivered, reason: null}
+            - {word: 42, reason: null}
+            - {word: seen}
+        """,
+                    "t"));
+    assertThat(e.problems())
+        .extracting(ScenarioProblem::pointer)
+        .containsExactlyInAnyOrder("/expect/history/1/word", "/expect/history/2");
+  }
+
+  @Test
   void refusesBatchOutsideWhatsAppAndABatchAtAnotherTime() {
     ScenarioRejected twilio =
         catchThrowableOfType(
