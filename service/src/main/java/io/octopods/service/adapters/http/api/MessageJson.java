@@ -85,12 +85,25 @@ final class MessageJson {
     return o;
   }
 
-  /** {@code {"data": [event, ...]}} in the order received. */
-  static ObjectNode history(List<HistoryEvent> events) {
+  /**
+   * {@code {"data": [event, ...]}} in the order received.
+   *
+   * @param withRaw whether each event carries {@code raw} ({@code ?include=raw})
+   */
+  static ObjectNode history(List<HistoryEvent> events, boolean withRaw) {
     ObjectNode o = JsonBodies.MAPPER.createObjectNode();
     ArrayNode data = o.putArray("data");
-    events.forEach(e -> data.add(event(e)));
+    events.forEach(e -> data.add(withRaw ? eventWithRaw(e) : event(e)));
     return o;
+  }
+
+  /**
+   * One history event with {@code raw}: the report's payload as the service kept it, or null where
+   * nothing was kept (a send event keeps an empty payload).
+   */
+  static ObjectNode eventWithRaw(HistoryEvent e) {
+    String raw = e.rawPayload();
+    return event(e).put("raw", raw == null || raw.isEmpty() ? null : raw);
   }
 
   /**

@@ -192,8 +192,9 @@ public final class PublicApiRoutes implements RouteGroup {
   }
 
   private void history(Context ctx, Call call) {
+    HistoryQuery query = HistoryQuery.from(ctx.queryParamMap());
     MessageRecord message = message(ctx, call);
-    ok(ctx, MessageJson.history(store.history(message.messageId())));
+    ok(ctx, MessageJson.history(store.history(message.messageId()), query.raw()));
   }
 
   private void list(Context ctx, Call call) {
