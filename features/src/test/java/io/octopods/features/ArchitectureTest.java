@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The harness drives the stack from outside: through the contracts, the simulators' public face
- * (the root package: {@code Simulators}, {@code SimulatorClient}) and the stack's wiring, never
- * through the service's or the simulators' insides, so that {@code ./octopods check} holds any
- * deployed service to the same rules.
+ * (the root package: {@code Simulators}, {@code SimulatorClient}; and {@code capture}: the capture
+ * format, the recording proxy and the scenarios derived from captures) and the stack's wiring,
+ * never through the service's or the simulators' insides, so that {@code ./octopods check} holds
+ * any deployed service to the same rules.
  */
 class ArchitectureTest {
   private static final JavaClasses CLASSES =
@@ -23,14 +24,16 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat(
             DescribedPredicate.describe(
-                "a class of the project outside io.octopods.contracts.., "
-                    + "the root package io.octopods.simulator and io.octopods.stack..",
+                "a class of the project outside io.octopods.contracts.., the root package"
+                    + " io.octopods.simulator, io.octopods.simulator.capture and"
+                    + " io.octopods.stack..",
                 c -> {
                   String pkg = c.getPackageName();
                   return pkg.startsWith("io.octopods.")
                       && !pkg.startsWith("io.octopods.features")
                       && !pkg.startsWith("io.octopods.contracts")
                       && !pkg.equals("io.octopods.simulator")
+                      && !pkg.equals("io.octopods.simulator.capture")
                       && !pkg.startsWith("io.octopods.stack");
                 }))
         .because(

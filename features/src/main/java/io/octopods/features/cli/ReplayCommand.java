@@ -38,8 +38,11 @@ import picocli.CommandLine.Parameters;
 public final class ReplayCommand implements Callable<Integer> {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  @Parameters(paramLabel = "SCENARIO", description = "a scenario file (YAML or JSON)")
-  Path scenario;
+  @Parameters(
+      paramLabel = "SCENARIO",
+      arity = "1..*",
+      description = "scenario files (YAML or JSON); several are played at once")
+  List<Path> scenarios;
 
   @Mixin TargetOptions targetOptions = new TargetOptions();
 
@@ -51,31 +54,38 @@ public final class ReplayCommand implements Callable<Integer> {
       System.err.println("octopods replay: " + problem);
       return 2;
     }
-    ObjectNode doc;
-    try {
-      JsonNode read = YAML.readTree(Files.readString(scenario));
-      if (!(read instanceof ObjectNode o) || !o.path("provider").isTextual()) {
-        System.err.println("octopods replay: " + scenario + " is not a scenario (no provider)");
+    List<ObjectNode> docs = new ArrayList<>();
+    for (Path scenario : scenarios) {
+      try {
+        JsonNode read = YAML.readTree(Files.readString(scenario));
+        if (!(read instanceof ObjectNode o) || !o.path("provider").isTextual()) {
+          System.err.println("octopods replay: " + scenario + " is not a scenario (no provider)");
+          return 2;
+        }
+        docs.add(o);
+      } catch (IOException e) {
+        System.err.println("octopods replay: cannot read " + scenario + ": " + e.getMessage());
         return 2;
       }
-      doc = o;
-    } catch (IOException e) {
-      System.err.println("octopods replay: cannot read " + scenario + ": " + e.getMessage());
-      return 2;
     }
     targetOptions.applyTo(Map.of());
-    Replay replay;
+    List<Replay> replays;
     try {
-      replay = play(Harness.get().driver(), doc);
+      replays = playAll(Harness.get().driver(), docs);
     } catch (RuntimeException | AssertionError e) {
       System.err.println("octopods replay: " + e.getMessage());
       return 2;
     }
-    replay.print(out);
-    List<String> differences = replay.differences(doc.path("expect"));
-    differences.forEach(d -> out.println("differs: " + d));
-    out.println(differences.isEmpty() ? "replay: as expected" : "replay: differs");
-    return differences.isEmpty() ? 0 : 1;
+    boolean differs = false;
+    for (int i = 0; i < replays.size(); i++) {
+      Replay replay = replays.get(i);
+      replay.print(out);
+      List<String> differences = replay.differences(docs.get(i).path("expect"));
+      differences.forEach(d -> out.println("differs: " + d));
+      differs |= !differences.isEmpty();
+    }
+    out.println(differs ? "replay: differs" : "replay: as expected");
+    return differs ? 1 : 0;
   }
 
   /** What one play of a scenario left: the message, its history and every surface. */
@@ -160,16 +170,51 @@ public final class ReplayCommand implements Callable<Integer> {
     return n == null || n.isNull() || n.isMissingNode() ? "null" : n.asText();
   }
 
-  /**
-   * Uploads the scenario under an id of its own (so a library scenario of the same id stays as it
-   * is), binds it to a fresh recipient, sends through the public API, plays every callback and
-   * waits until the service is quiet.
-   */
+  /** Plays one scenario: {@link #playAll} of one. */
   static Replay play(StackDriver driver, ObjectNode scenario) {
-    String provider = scenario.path("provider").asText();
-    String channel = StatusModel.channelOf(provider);
+    return playAll(driver, List.of(scenario)).get(0);
+  }
+
+  /**
+   * Uploads each scenario under an id of its own (so a library scenario of the same id stays as it
+   * is), binds it to a fresh recipient and sends one message through the public API for each; then
+   * plays every callback of them all at once, waits until the service is quiet, and reads each
+   * message's history and surfaces.
+   */
+  static List<Replay> playAll(StackDriver driver, List<ObjectNode> scenarios) {
+    driver.requireVirtualClock();
+    record Sent(String original, String channel, String to, String messageId) {}
+    List<Sent> sent = new ArrayList<>();
+    for (ObjectNode scenario : scenarios) {
+      String provider = scenario.path("provider").asText();
+      String channel = StatusModel.channelOf(provider);
+      String original = scenario.path("id").asText("scenario");
+      String to = driver.freshRecipient();
+      driver.bind(provider, to, driver.upload(provider, uploadable(scenario, original)));
+      JsonNode accepted =
+          Wire.json(driver.send(channel, to).then().statusCode(202).extract().response());
+      String messageId = accepted.path("message_id").asText();
+      driver.awaitHandOff(channel, messageId, to);
+      sent.add(new Sent(original, channel, to, messageId));
+    }
+    driver.advance("P8D");
+    driver.awaitQuiet();
+    return sent.stream()
+        .map(
+            s ->
+                new Replay(
+                    s.original(),
+                    s.channel(),
+                    s.to(),
+                    s.messageId(),
+                    driver.history(s.channel(), s.messageId()),
+                    driver.snapshot(s.channel(), s.messageId(), s.to())))
+        .toList();
+  }
+
+  /** The scenario under a fresh id, without {@code match}, as YAML. */
+  private static String uploadable(ObjectNode scenario, String original) {
     ObjectNode doc = scenario.deepCopy();
-    String original = doc.path("id").asText("scenario");
     String id =
         ("replay-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24))
@@ -181,28 +226,10 @@ public final class ReplayCommand implements Callable<Integer> {
       doc.put("description", "replayed from " + original);
     }
     doc.remove("match");
-    String yaml;
     try {
-      yaml = YAML.writeValueAsString(doc);
+      return YAML.writeValueAsString(doc);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    driver.requireVirtualClock();
-    String uploaded = driver.upload(provider, yaml);
-    String to = driver.freshRecipient();
-    driver.bind(provider, to, uploaded);
-    JsonNode accepted =
-        Wire.json(driver.send(channel, to).then().statusCode(202).extract().response());
-    String messageId = accepted.path("message_id").asText();
-    driver.awaitHandOff(channel, messageId, to);
-    driver.advance("P8D");
-    driver.awaitQuiet();
-    return new Replay(
-        original,
-        channel,
-        to,
-        messageId,
-        driver.history(channel, messageId),
-        driver.snapshot(channel, messageId, to));
   }
 }
