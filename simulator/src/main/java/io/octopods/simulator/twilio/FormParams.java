@@ -14,12 +14,12 @@ import java.util.stream.Collectors;
  * {@code application/x-www-form-urlencoded} parameters in the order written; a name may repeat
  * (Twilio's {@code MediaUrl}).
  */
-record FormParams(List<Map.Entry<String, String>> entries) {
-  FormParams {
+public record FormParams(List<Map.Entry<String, String>> entries) {
+  public FormParams {
     entries = List.copyOf(entries);
   }
 
-  static FormParams parse(String encoded) {
+  public static FormParams parse(String encoded) {
     List<Map.Entry<String, String>> entries = new ArrayList<>();
     if (encoded != null && !encoded.isEmpty()) {
       for (String pair : encoded.split("&")) {
@@ -49,10 +49,17 @@ record FormParams(List<Map.Entry<String, String>> entries) {
   }
 
   /** Name to value (the last of a repeated name), as a signature validator sees a form. */
-  Map<String, String> asMap() {
+  public Map<String, String> asMap() {
     Map<String, String> map = new LinkedHashMap<>();
     entries.forEach(e -> map.put(e.getKey(), e.getValue()));
     return map;
+  }
+
+  /** The form as a body, every entry in order (repeated names kept). */
+  public String encode() {
+    return entries.stream()
+        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        .collect(Collectors.joining("&"));
   }
 
   static String encode(Map<String, String> params) {
