@@ -68,6 +68,19 @@ public record Capture(Header header, List<Callback> callbacks, List<Problem> pro
           t, method, path, query, newHeaders, newBody, signature, upstreamStatus, upstreamMs);
     }
 
+    /** The same callback with another signature verdict. */
+    public Callback withSignature(String verdict) {
+      return new Callback(
+          t, method, path, query, headers, body, verdict, upstreamStatus, upstreamMs);
+    }
+
+    /** The same callback with another request (what scrubbing changes); the verdict is kept. */
+    public Callback withRequest(
+        String newPath, String newQuery, Map<String, String> newHeaders, String newBody) {
+      return new Callback(
+          t, method, newPath, newQuery, newHeaders, newBody, signature, upstreamStatus, upstreamMs);
+    }
+
     public String toJson() {
       ObjectNode n = Json.object();
       n.put("t", t.toString());
