@@ -86,6 +86,38 @@ public final class StatusModel {
   private static final Map<String, Integer> RANK =
       Map.of("QUEUED", 0, "UNKNOWN", 1, "SENT", 2, "DELIVERED", 3, "READ", 4, "DELETED", 5);
 
+  /** Section 4, one entry per provider word that maps; every other word is unmapped. */
+  private static final Map<String, Map<String, String>> PROVIDER_WORDS =
+      Map.of(
+          "twilio",
+          Map.ofEntries(
+              Map.entry("accepted", "SENT"),
+              Map.entry("scheduled", "SENT"),
+              Map.entry("queued", "SENT"),
+              Map.entry("sending", "SENT"),
+              Map.entry("sent", "SENT"),
+              Map.entry("delivered", "DELIVERED"),
+              Map.entry("read", "DELIVERED"),
+              Map.entry("undelivered", "FAILED"),
+              Map.entry("failed", "FAILED"),
+              Map.entry("canceled", "FAILED")),
+          "whatsapp",
+          Map.of(
+              "sent", "SENT",
+              "delivered", "DELIVERED",
+              "read", "READ",
+              "played", "READ",
+              "deleted", "DELETED",
+              "undelivered", "FAILED",
+              "failed", "FAILED"),
+          "viber",
+          Map.of(
+              "delivered", "DELIVERED",
+              "seen", "DELIVERED",
+              "undelivered", "FAILED",
+              "failed", "FAILED",
+              "expired", "FAILED"));
+
   private StatusModel() {}
 
   /** The rank of a status; FAILED and unknown words have none (-1). */
@@ -176,5 +208,19 @@ public final class StatusModel {
    */
   public static String providerOf(String channel) {
     return "sms".equals(channel) ? "twilio" : channel;
+  }
+
+  /**
+   * Section 4: the public status a provider's word maps to ({@code twilio}, {@code whatsapp} or
+   * {@code viber}), or null when that provider's word is unmapped (a new word, a word of another
+   * provider), so that it can be passed on to {@link #reason}.
+   */
+  public static String mappedStatus(String provider, String word) {
+    return PROVIDER_WORDS.getOrDefault(provider, Map.of()).get(word);
+  }
+
+  /** Section 4: the words that map for a provider; empty for a provider the model does not know. */
+  public static Set<String> mappedWords(String provider) {
+    return PROVIDER_WORDS.getOrDefault(provider, Map.of()).keySet();
   }
 }

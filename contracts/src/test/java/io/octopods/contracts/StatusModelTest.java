@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,4 +106,40 @@ class StatusModelTest {
     assertThat(names).as("icon names by label").isEqualTo(oracleNames);
     assertThat(texts).as("icon texts by label").isEqualTo(oracleTexts);
   }
+
+  @Test
+  void providerWordsMapAsSectionFoursTableSays() throws IOException {
+    Map<String, Map<String, String>> table = new HashMap<>();
+    List<String> providers = List.of("twilio", "whatsapp", "viber");
+    for (String line : Files.readAllLines(Path.of("..", "docs", "status-model.md"))) {
+      Matcher row = WORD_ROW.matcher(line);
+      if (!row.matches() || row.group(1).startsWith("anything")) {
+        continue;
+      }
+      for (String word : row.group(1).replaceAll(" \\(.*\\)", "").split(", ")) {
+        for (int p = 0; p < providers.size(); p++) {
+          Matcher status = MAPPED.matcher(row.group(p + 2));
+          if (status.find()) {
+            table
+                .computeIfAbsent(providers.get(p), k -> new HashMap<>())
+                .put(word, status.group(1));
+          }
+        }
+      }
+    }
+    for (String provider : providers) {
+      Map<String, String> oracle = new HashMap<>();
+      StatusModel.mappedWords(provider)
+          .forEach(w -> oracle.put(w, StatusModel.mappedStatus(provider, w)));
+      assertThat(oracle).as("the words of %s", provider).isEqualTo(table.get(provider));
+    }
+    assertThat(StatusModel.mappedStatus("whatsapp", "warning")).as("unmapped").isNull();
+    assertThat(StatusModel.mappedStatus("viber", "read")).as("another provider's word").isNull();
+  }
+
+  /** A row of section 4: {@code | read | `DELIVERED` (channel) | `READ` | |}. */
+  private static final Pattern WORD_ROW =
+      Pattern.compile("^\\| ([a-z][a-z_, ()a-z]*) \\|([^|]*)\\|([^|]*)\\|([^|]*)\\|$");
+
+  private static final Pattern MAPPED = Pattern.compile("`([A-Z]+)`");
 }
