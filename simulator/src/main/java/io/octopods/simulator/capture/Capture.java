@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,19 @@ import java.util.Optional;
  * "started_at"}}, then one line per callback (docs/simulator.md, Capture and replay). Reading never
  * throws on a bad line: it is listed with its line number and skipped.
  */
-public record Capture(Header header, List<Callback> callbacks, List<Problem> problems) {
+public record Capture(
+    Header header, List<Callback> callbacks, List<Problem> problems, List<Integer> callbackLines) {
   public static final int VERSION = 1;
+
+  /** A capture built in memory: its callbacks have no line numbers. */
+  public Capture(Header header, List<Callback> callbacks, List<Problem> problems) {
+    this(header, callbacks, problems, List.of());
+  }
+
+  /** The line (from 1) the callback at {@code index} was read from, or 0 when it is not known. */
+  public int lineOf(int index) {
+    return index >= 0 && index < callbackLines.size() ? callbackLines.get(index) : 0;
+  }
 
   /** The first line: what was captured, whether it was scrubbed, and when capturing began. */
   public record Header(String provider, boolean scrubbed, Instant startedAt) {
@@ -132,6 +144,7 @@ public record Capture(Header header, List<Callback> callbacks, List<Problem> pro
   public static Capture parse(List<String> lines) {
     List<Problem> problems = new ArrayList<>();
     List<Callback> callbacks = new ArrayList<>();
+    List<Integer> callbackLines = new ArrayList<>();
     Header header = null;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -162,15 +175,19 @@ public record Capture(Header header, List<Callback> callbacks, List<Problem> pro
         if (!List.of("twilio", "whatsapp", "viber").contains(provider)) {
           problems.add(new Problem(i + 1, "unknown provider '" + provider + "'"));
         }
-        header =
-            new Header(
-                provider,
-                n.path("scrubbed").asBoolean(false),
-                n.hasNonNull("started_at") ? Instant.parse(n.get("started_at").asText()) : null);
+        Instant startedAt = null;
+        try {
+          startedAt =
+              n.hasNonNull("started_at") ? Instant.parse(n.get("started_at").asText()) : null;
+        } catch (DateTimeParseException e) {
+          problems.add(new Problem(i + 1, "started_at is not an instant: " + n.get("started_at")));
+        }
+        header = new Header(provider, n.path("scrubbed").asBoolean(false), startedAt);
         continue;
       }
       try {
         callbacks.add(Callback.fromJson(n));
+        callbackLines.add(i + 1);
       } catch (RuntimeException e) {
         problems.add(new Problem(i + 1, "not a callback line: " + e.getMessage()));
       }
@@ -178,7 +195,8 @@ public record Capture(Header header, List<Callback> callbacks, List<Problem> pro
     if (header == null) {
       problems.add(0, new Problem(1, "no header line {\"octopods_capture\": 1, ...}"));
     }
-    return new Capture(header, List.copyOf(callbacks), List.copyOf(problems));
+    return new Capture(
+        header, List.copyOf(callbacks), List.copyOf(problems), List.copyOf(callbackLines));
   }
 
   private static JsonNode required(JsonNode n, String field) {

@@ -6,7 +6,7 @@ import java.util.Map;
  * The Twilio errors the simulator answers, with Twilio's messages (providers.md 1.3, 1.7, 1.8), and
  * the titles of the asynchronous 30xxx codes that a fetched message shows as {@code error_message}.
  */
-final class TwilioErrors {
+public final class TwilioErrors {
   static final int AUTHENTICATE = 20003;
   static final int TEST_CREDENTIALS = 20008;
   static final int NOT_FOUND = 20404;
@@ -51,6 +51,11 @@ final class TwilioErrors {
           Map.entry(30034, "US A2P 10DLC - Message from an Unregistered Number"));
 
   private TwilioErrors() {}
+
+  /** Whether the simulator knows this code and its title (a capture's new codes are not). */
+  public static boolean known(String code) {
+    return title(code) != null;
+  }
 
   /** Twilio's title of a code, or null for a code it does not know. */
   static String title(String code) {

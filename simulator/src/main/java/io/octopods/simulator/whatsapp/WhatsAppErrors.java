@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Meta's error codes with their real titles, and the Graph API's error envelope. */
-final class WhatsAppErrors {
+public final class WhatsAppErrors {
   static final String HREF =
       "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/";
   static final int REJECTED = 131026;
@@ -30,6 +30,11 @@ final class WhatsAppErrors {
           Map.entry(131056, "(Business Account, Consumer Account) pair rate limit hit"));
 
   private WhatsAppErrors() {}
+
+  /** Whether the simulator knows this code and its real title (a capture's new codes are not). */
+  public static boolean known(String code) {
+    return code != null && code.matches("\\d{1,9}") && TITLES.containsKey(Integer.parseInt(code));
+  }
 
   static String title(int code) {
     return TITLES.getOrDefault(code, "Unknown error");
