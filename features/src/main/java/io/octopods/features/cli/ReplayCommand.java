@@ -123,6 +123,13 @@ public final class ReplayCommand implements Callable<Integer> {
       }
     }
 
+    /** The provider's reports as the service recorded them: word and reason, in order. */
+    List<String> historyRead() {
+      List<String> read = new ArrayList<>();
+      callbackReports(history).forEach(e -> read.add(entry(e.path("provider_status"), reason(e))));
+      return read;
+    }
+
     /** Where the play differs from {@code expect}; empty when it matches or expects nothing. */
     List<String> differences(JsonNode expect) {
       List<String> found = new ArrayList<>();
@@ -143,8 +150,7 @@ public final class ReplayCommand implements Callable<Integer> {
       if (expect.path("history").isArray()) {
         List<String> want = new ArrayList<>();
         expect.path("history").forEach(h -> want.add(entry(h.path("word"), h.path("reason"))));
-        List<String> got = new ArrayList<>();
-        callbackReports(history).forEach(e -> got.add(entry(e.path("provider_status"), reason(e))));
+        List<String> got = historyRead();
         if (!want.equals(got)) {
           found.add("the history reads " + got + ", the scenario expects " + want);
         }

@@ -49,6 +49,14 @@ public final class Harness {
     return current;
   }
 
+  /**
+   * A harness of its own for a target named by {@code options} (the keys of the system properties,
+   * without the prefix), beside the one of this JVM.
+   */
+  public static Harness of(Map<String, String> options) {
+    return start(options);
+  }
+
   /** The harness if one was started in this JVM. */
   public static synchronized Optional<Harness> started() {
     return Optional.ofNullable(current);

@@ -16,6 +16,12 @@ import java.util.Optional;
  */
 public final class ScenarioDerivation {
   /**
+   * Where a scenario from a capture puts its first step: a capture does not see the send, and a
+   * callback due at the send itself would race the send's answer, which is another story (D1).
+   */
+  static final Duration CAPTURE_FIRST_AT = Duration.ofSeconds(1);
+
+  /**
    * One derived scenario.
    *
    * @param id the scenario's id, {@code <provider>-capture-<hash>} or {@code
@@ -68,7 +74,7 @@ public final class ScenarioDerivation {
       if (providerMessageId.isPresent() && !providerMessageId.get().equals(m.getKey())) {
         continue;
       }
-      ScenarioSteps.Steps steps = ScenarioSteps.of(reader, m.getValue(), Duration.ZERO);
+      ScenarioSteps.Steps steps = ScenarioSteps.of(reader, m.getValue(), CAPTURE_FIRST_AT);
       String id = ScenarioDocument.id(provider, "capture", m.getKey());
       String description =
           "Derived from the capture "

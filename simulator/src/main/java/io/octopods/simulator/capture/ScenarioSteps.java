@@ -6,7 +6,9 @@ import io.octopods.simulator.core.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns the reports about one provider message, in arrival order, into scenario steps
@@ -29,6 +31,13 @@ final class ScenarioSteps {
   private final ArrayNode steps = Json.array();
   private final List<String> notes = new ArrayList<>();
   private Arrival previous;
+
+  /** How far a provider's time may run ahead of the arrival it is stamped on (clock skew). */
+  private static final Duration AHEAD = Duration.ofMinutes(1);
+
+  /** Bodies the receiver did not answer with 2xx: the provider sends them again, later. */
+  private final Map<String, Arrival> unanswered = new HashMap<>();
+
   private ObjectNode previousHead;
   private Duration lastAt;
   private Instant lastT;
@@ -67,21 +76,25 @@ final class ScenarioSteps {
   private void add(Delivery d, Duration firstAt) {
     Arrival a = d.arrival();
     Duration at;
+    Arrival failed = unanswered.get(a.body());
+    if (failed != null) {
+      notes.add(
+          a.label()
+              + " is the provider's retry of "
+              + failed.label()
+              + " (the receiver answered "
+              + (failed.upstreamStatus() == 0 ? "nothing" : String.valueOf(failed.upstreamStatus()))
+              + "): not a step, the simulator retries by itself when the receiver fails");
+      if (a.answered()) {
+        unanswered.remove(a.body());
+      }
+      return;
+    }
+    if (!a.answered()) {
+      unanswered.put(a.body(), a);
+    }
     if (previous != null && a.body().equals(previous.body())) {
       Duration gap = nonNegative(Duration.between(previous.t(), a.t()));
-      if (!previous.answered()) {
-        notes.add(
-            a.label()
-                + " is the provider's retry of "
-                + previous.label()
-                + " (the receiver answered "
-                + (previous.upstreamStatus() == 0
-                    ? "nothing"
-                    : String.valueOf(previous.upstreamStatus()))
-                + "): not a step, the simulator retries by itself when the receiver fails");
-        previous = a;
-        return;
-      }
       if (gap.compareTo(BACK_TO_BACK) <= 0) {
         previousHead.put("repeat", previousHead.path("repeat").asInt(1) + 1);
         previous = a;
@@ -165,9 +178,23 @@ final class ScenarioSteps {
       latestMillis = millis;
       return byArrival;
     }
+    Duration byTimestamp = anchorAt.plusMillis(millis - anchorMillis);
+    if (byTimestamp.compareTo(byArrival.plus(AHEAD)) > 0) {
+      // a time after the callback's own arrival is no time it happened: arrival places it
+      head.fields().set("timestamp", head.providerTimestamp().orElseThrow());
+      notes.add(
+          d.arrival().label()
+              + ": "
+              + head.word()
+              + " carries a timestamp "
+              + DurationText.of(byTimestamp.minus(byArrival))
+              + " after its arrival; it keeps its arrival's place (at "
+              + DurationText.of(byArrival)
+              + ") and its timestamp as written, in fields");
+      return byArrival;
+    }
     if (millis >= latestMillis) {
       latestMillis = millis;
-      Duration byTimestamp = anchorAt.plusMillis(millis - anchorMillis);
       return byTimestamp.compareTo(lastAt) < 0 ? lastAt : byTimestamp;
     }
     // an earlier time than a step before it: arrival order wins, the time is kept as written

@@ -45,11 +45,11 @@ class ScenarioDerivationTest {
     assertThat(d.providerMessageId()).isEqualTo(TOKEN);
     assertThat(steps(doc))
         .containsExactly(
-            "0s delivered",
-            "3s seen repeat=2",
-            "3s delivered fields={\"timestamp\":999999999000}",
-            "3603s delivered fields={\"timestamp\":999999999000}",
-            "3603s failed signature=missing fields={\"desc\":null}");
+            "1s delivered",
+            "4s seen repeat=2",
+            "4s delivered fields={\"timestamp\":999999999000}",
+            "3604s delivered fields={\"timestamp\":999999999000}",
+            "3604s failed signature=missing fields={\"desc\":null}");
     assertThat(doc.path("expect").path("status").asText()).isEqualTo("DELIVERED");
     assertThat(d.notes())
         .anySatisfy(n -> assertThat(n).contains("callback 2", "retry of callback 1", "500"))
@@ -77,11 +77,11 @@ class ScenarioDerivationTest {
     assertThat(all)
         .extracting(ScenarioDerivation.Derived::providerMessageId)
         .containsExactly("wamid.A", "wamid.B");
-    assertThat(steps(read(all.get(0)))).containsExactly("0s sent", "0s delivered batch=entry");
+    assertThat(steps(read(all.get(0)))).containsExactly("1s sent", "1s delivered batch=entry");
     assertThat(all.get(0).notes()).anySatisfy(n -> assertThat(n).contains("other messages"));
     assertThat(ScenarioDerivation.fromCapture(capture, Optional.of("wamid.B"), "wa.jsonl"))
         .singleElement()
-        .satisfies(d -> assertThat(steps(read(d))).containsExactly("0s sent"));
+        .satisfies(d -> assertThat(steps(read(d))).containsExactly("1s sent"));
     assertThatThrownBy(
             () -> ScenarioDerivation.fromCapture(capture, Optional.of("wamid.C"), "wa.jsonl"))
         .isInstanceOf(IllegalArgumentException.class)
@@ -111,8 +111,8 @@ class ScenarioDerivationTest {
 
     assertThat(steps(doc))
         .containsExactly(
-            "0s sent content_type=application/json",
-            "1500ms undelivered error=30003 content_type=application/json");
+            "1s sent content_type=application/json",
+            "2500ms undelivered error=30003 content_type=application/json");
     assertThat(doc.path("expect").toString())
         .isEqualTo("{\"status\":\"FAILED\",\"failure_code\":\"30003\"}");
   }
