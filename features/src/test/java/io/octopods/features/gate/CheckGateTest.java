@@ -76,11 +76,11 @@ class CheckGateTest {
       """;
 
   /**
-   * One gate run per corruption, and the strict run without the Intercom secret, one after another
-   * against one stack (the gate resets the simulators it drives before every scenario, so two runs
-   * must not share it at once), each through a proxy of its own, as a process of its own. The QA
-   * engineer's own feature runs meanwhile against a stack of its own, whose reconciliation is too
-   * slow to wait for.
+   * One gate run per corruption, and the strict run without the Intercom secret, in two turns, each
+   * turn's runs one after another against a stack of its own (the gate resets the simulators it
+   * drives before every scenario, so two runs must not share a stack at once), each through a proxy
+   * of its own, as a process of its own. The QA engineer's own feature runs meanwhile against a
+   * stack of its own, whose reconciliation is too slow to wait for.
    */
   @BeforeAll
   static void runTheGates() throws IOException {
@@ -88,33 +88,11 @@ class CheckGateTest {
       RUNS.put(c, new CompletableFuture<>());
     }
     strictWithoutSecret = new CompletableFuture<>();
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    pool.execute(
-        () -> {
-          try (Stack stack = Stack.of(StackProfile.TEST).start()) {
-            for (Corruption c : Corruption.values()) {
-              Path dir = work.resolve(c.name());
-              completeWith(
-                  RUNS.get(c),
-                  () ->
-                      c == Corruption.NONE
-                          ? gate(stack, c, dir, "@smoke", withIntercomSecret())
-                          : check(stack, c, dir, "@smoke"));
-            }
-            completeWith(
-                strictWithoutSecret,
-                () ->
-                    gate(
-                        stack,
-                        Corruption.NONE,
-                        work.resolve("strict"),
-                        "@smoke",
-                        List.of("--strict", "--no-html")));
-          } catch (RuntimeException e) {
-            RUNS.values().forEach(r -> r.completeExceptionally(e));
-            strictWithoutSecret.completeExceptionally(e);
-          }
-        });
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    List<Corruption> all = List.of(Corruption.values());
+    int half = (all.size() + 1) / 2;
+    pool.execute(() -> runInTurn(all.subList(0, half), true));
+    pool.execute(() -> runInTurn(all.subList(half, all.size()), false));
     Path mine = Files.createDirectories(work.resolve("my-scenarios"));
     Files.writeString(mine.resolve("viber-seen-twice.feature"), OWN_FEATURE);
     ownFeature =
@@ -138,6 +116,40 @@ class CheckGateTest {
   }
 
   record Run(int exit, String output) {}
+
+  /**
+   * The runs of {@code corruptions} one after another against one stack of their own, then, when
+   * {@code andStrict}, the strict run without the Intercom secret.
+   */
+  private static void runInTurn(List<Corruption> corruptions, boolean andStrict) {
+    try (Stack stack = Stack.of(StackProfile.TEST).start()) {
+      for (Corruption c : corruptions) {
+        Path dir = work.resolve(c.name());
+        completeWith(
+            RUNS.get(c),
+            () ->
+                c == Corruption.NONE
+                    ? gate(stack, c, dir, "@smoke", withIntercomSecret())
+                    : check(stack, c, dir, "@smoke"));
+      }
+      if (andStrict) {
+        completeWith(
+            strictWithoutSecret,
+            () ->
+                gate(
+                    stack,
+                    Corruption.NONE,
+                    work.resolve("strict"),
+                    "@smoke",
+                    List.of("--strict", "--no-html")));
+      }
+    } catch (RuntimeException e) {
+      corruptions.forEach(c -> RUNS.get(c).completeExceptionally(e));
+      if (andStrict) {
+        strictWithoutSecret.completeExceptionally(e);
+      }
+    }
+  }
 
   private static void completeWith(CompletableFuture<Run> future, Supplier<Run> run) {
     try {
