@@ -183,9 +183,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
   /**
    * Uploads each scenario under an id of its own (so a library scenario of the same id stays as it
-   * is), binds it to a fresh recipient and sends one message through the public API for each; then
-   * plays every callback of them all at once, waits until the service is quiet, and reads each
-   * message's history and surfaces.
+   * is), binds it to a fresh recipient and sends one message through the public API for each, their
+   * hand-offs under way together; then plays every callback of them all at once, waits until the
+   * service is quiet, and reads each message's history and surfaces.
    */
   static List<Replay> playAll(StackDriver driver, List<ObjectNode> scenarios) {
     driver.requireVirtualClock();
@@ -199,9 +199,10 @@ public final class ReplayCommand implements Callable<Integer> {
       driver.bind(provider, to, driver.upload(provider, uploadable(scenario, original)));
       JsonNode accepted =
           Wire.json(driver.send(channel, to).then().statusCode(202).extract().response());
-      String messageId = accepted.path("message_id").asText();
-      driver.awaitHandOff(channel, messageId, to);
-      sent.add(new Sent(original, channel, to, messageId));
+      sent.add(new Sent(original, channel, to, accepted.path("message_id").asText()));
+    }
+    for (Sent s : sent) {
+      driver.awaitHandOff(s.channel(), s.messageId(), s.to());
     }
     driver.advance("P8D");
     driver.awaitQuiet();

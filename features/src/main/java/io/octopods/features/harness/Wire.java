@@ -7,13 +7,17 @@ import io.octopods.contracts.ContractBreach;
 import io.octopods.contracts.Exchange;
 import io.octopods.contracts.Interfaces;
 import io.octopods.contracts.Verdict;
-import io.qameta.allure.restassured.AllureRestAssured;
+import io.qameta.allure.attachment.DefaultAttachmentProcessor;
+import io.qameta.allure.attachment.FreemarkerAttachmentRenderer;
+import io.qameta.allure.attachment.http.HttpRequestAttachment;
+import io.qameta.allure.attachment.http.HttpResponseAttachment;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.http.ContentType;
+import io.restassured.http.Headers;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
@@ -21,6 +25,8 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The harness's only way to the status service: REST Assured requests whose every exchange is
@@ -173,10 +179,19 @@ public final class Wire {
   }
 
   /**
-   * Attaches each exchange to the Allure report, named by its method and URL, except the health
-   * polls the harness waits on and exchanges outside a scenario (a replay).
+   * Attaches each exchange to the Allure report, named by its method and URL, with
+   * allure-rest-assured's request and answer templates, except the health polls the harness waits
+   * on and exchanges outside a scenario (a replay). The two renderers are made once: {@code
+   * AllureRestAssured} makes a FreeMarker configuration, and so parses its template, for every
+   * exchange, which cost the suites more CPU than anything they check. Bodies go as sent, not
+   * prettified: the bytes are what a signature covers.
    */
   private static final class ReportAttachment implements Filter {
+    private static final FreemarkerAttachmentRenderer REQUEST =
+        new FreemarkerAttachmentRenderer("http-request.ftl");
+    private static final FreemarkerAttachmentRenderer ANSWER =
+        new FreemarkerAttachmentRenderer("http-response.ftl");
+
     @Override
     public Response filter(
         FilterableRequestSpecification request,
@@ -186,10 +201,34 @@ public final class Wire {
         return context.next(request, responseSpec);
       }
       String call = request.getMethod() + " " + request.getURI();
-      return new AllureRestAssured()
-          .setRequestAttachmentName(call)
-          .setResponseAttachmentName("answer to " + call)
-          .filter(request, responseSpec, context);
+      HttpRequestAttachment.Builder sent =
+          HttpRequestAttachment.Builder.create(call, request.getURI())
+              .setMethod(request.getMethod())
+              .setHeaders(headers(request.getHeaders()));
+      Object body = request.getBody();
+      if (body != null) {
+        sent.setBody(
+            body instanceof byte[] bytes
+                ? new String(bytes, StandardCharsets.UTF_8)
+                : String.valueOf(body));
+      }
+      new DefaultAttachmentProcessor().addAttachment(sent.build(), REQUEST);
+      Response answer = context.next(request, responseSpec);
+      new DefaultAttachmentProcessor()
+          .addAttachment(
+              HttpResponseAttachment.Builder.create("answer to " + call)
+                  .setResponseCode(answer.getStatusCode())
+                  .setHeaders(headers(answer.getHeaders()))
+                  .setBody(answer.getBody().asString())
+                  .build(),
+              ANSWER);
+      return answer;
+    }
+
+    private static Map<String, String> headers(Headers headers) {
+      Map<String, String> named = new LinkedHashMap<>();
+      headers.forEach(h -> named.merge(h.getName(), h.getValue(), (x, y) -> x + ", " + y));
+      return named;
     }
   }
 
