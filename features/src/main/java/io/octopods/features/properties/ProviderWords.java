@@ -1,14 +1,15 @@
 package io.octopods.features.properties;
 
+import io.octopods.contracts.StatusModel;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The provider words of status-model.md section 4, written down for the generator and the oracle
- * (independently of the service): what each word of each provider maps to, which words are the
- * channel's proof of delivery (an SMS {@code read}, a Viber {@code seen}), and, for generating, the
- * words grouped by what they report. The {@link Kind#UNMAPPED} words map to nothing on that
- * provider: a word of another provider, a deprecated one, a new one.
+ * The provider words of status-model.md section 4 for the generator and the oracle (independently
+ * of the service): what each word of each provider maps to ({@link StatusModel}, the contracts'
+ * oracle), which words are the channel's proof of delivery (an SMS {@code read}, a Viber {@code
+ * seen}), and, for generating, the words grouped by what they report. The {@link Kind#UNMAPPED}
+ * words map to nothing on that provider: a word of another provider, a deprecated one, a new one.
  */
 public final class ProviderWords {
   /**
@@ -23,50 +24,6 @@ public final class ProviderWords {
   }
 
   public static final List<String> PROVIDERS = List.of("twilio", "whatsapp", "viber");
-
-  /** Section 4, one row per provider word that maps; every other word is unmapped. */
-  private static final Map<String, Map<String, String>> MAPPED =
-      Map.of(
-          "twilio",
-              Map.ofEntries(
-                  Map.entry("accepted", "SENT"),
-                  Map.entry("scheduled", "SENT"),
-                  Map.entry("queued", "SENT"),
-                  Map.entry("sending", "SENT"),
-                  Map.entry("sent", "SENT"),
-                  Map.entry("delivered", "DELIVERED"),
-                  Map.entry("read", "DELIVERED"),
-                  Map.entry("undelivered", "FAILED"),
-                  Map.entry("failed", "FAILED"),
-                  Map.entry("canceled", "FAILED")),
-          "whatsapp",
-              Map.of(
-                  "sent",
-                  "SENT",
-                  "delivered",
-                  "DELIVERED",
-                  "read",
-                  "READ",
-                  "played",
-                  "READ",
-                  "deleted",
-                  "DELETED",
-                  "undelivered",
-                  "FAILED",
-                  "failed",
-                  "FAILED"),
-          "viber",
-              Map.of(
-                  "delivered",
-                  "DELIVERED",
-                  "seen",
-                  "DELIVERED",
-                  "undelivered",
-                  "FAILED",
-                  "failed",
-                  "FAILED",
-                  "expired",
-                  "FAILED"));
 
   /**
    * The words the generator draws from, simplest first (a shrunk scenario uses the first word of a
@@ -134,7 +91,7 @@ public final class ProviderWords {
 
   /** The public status a word maps to on this provider's channel, or null when it is unmapped. */
   public static String mapped(String provider, String word) {
-    return MAPPED.get(provider).get(word);
+    return StatusModel.mappedStatus(provider, word);
   }
 
   /** An SMS {@code read} or a Viber {@code seen}: proof of delivery, never READ (I5). */
