@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,9 +59,22 @@ class CaptureRoundTripTest {
 
   @BeforeAll
   static void startTheStackBehindCaptureProxies() {
-    int twilioPort = freePort();
-    String twilioProxy = "http://127.0.0.1:" + twilioPort;
-    stack = Stack.of(StackProfile.TEST).flag("--public-url", twilioProxy).start();
+    // Twilio calls back the service's public URL: the proxy's port is chosen first, and chosen
+    // again if another listener takes it before the proxy binds it
+    for (int attempt = 1; ; attempt++) {
+      int twilioPort = freePort();
+      String twilioProxy = "http://127.0.0.1:" + twilioPort;
+      stack = Stack.of(StackProfile.TEST).flag("--public-url", twilioProxy).start();
+      try {
+        proxy("twilio", twilioPort, Optional.of(twilioProxy));
+        break;
+      } catch (UncheckedIOException e) {
+        stack.close();
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
     SimulatorClient admin = stack.admin();
     Map<String, String> options = new LinkedHashMap<>();
     options.put("target", stack.serviceUrl());
@@ -72,29 +86,39 @@ class CaptureRoundTripTest {
     }
     options.put("sims", String.join(",", sims));
     harness = Harness.of(options);
-    Clock scenarioClock = new ScenarioClock(admin);
-    for (String provider : PROVIDERS) {
-      Path file = dir.resolve("capture-" + provider + ".jsonl");
-      CaptureProxy proxy =
-          CaptureProxy.start(
-              new CaptureProxy.Settings(
-                  provider,
-                  URI.create(stack.serviceUrl()),
-                  "127.0.0.1",
-                  provider.equals("twilio") ? twilioPort : 0,
-                  file,
-                  Optional.of(admin.info(provider).signingSecret()),
-                  provider.equals("twilio") ? Optional.of(twilioProxy) : Optional.empty(),
-                  true, // ids as sent, to find each message's reports (scrubbing has tests of its
-                  // own)
-                  scenarioClock));
-      proxies.add(proxy);
-      captures.put(provider, file);
-      if (!provider.equals("twilio")) {
-        admin.setWebhook(
-            provider, SimulatorClient.Webhook.to(proxy.url() + "/webhooks/" + provider));
-      }
+    for (String provider : List.of("whatsapp", "viber")) {
+      CaptureProxy proxy = proxy(provider, 0, Optional.empty());
+      admin.setWebhook(provider, SimulatorClient.Webhook.to(proxy.url() + "/webhooks/" + provider));
     }
+  }
+
+  /**
+   * A capture proxy in front of the service for {@code provider}'s callbacks, stamping each with
+   * the scenario clock and keeping ids as sent, to find each message's reports (scrubbing has tests
+   * of its own).
+   */
+  private static CaptureProxy proxy(String provider, int port, Optional<String> publicUrl) {
+    Path file = dir.resolve("capture-" + provider + ".jsonl");
+    try {
+      Files.deleteIfExists(file); // a proxy refuses to write over a capture
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    CaptureProxy proxy =
+        CaptureProxy.start(
+            new CaptureProxy.Settings(
+                provider,
+                URI.create(stack.serviceUrl()),
+                "127.0.0.1",
+                port,
+                file,
+                Optional.of(stack.admin().info(provider).signingSecret()),
+                publicUrl,
+                true,
+                new ScenarioClock(stack.admin())));
+    proxies.add(proxy);
+    captures.put(provider, file);
+    return proxy;
   }
 
   @AfterAll

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,9 +32,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * advanced past every callback and retry, then checked over the public API against the scenario's
  * {@code expect} block and the invariants of status-model.md (E2eInvariants). A scenario that needs
  * the reconciliation job (E1) waits for it: the stack checks SMS after OCTOPODS_RECONCILE_AFTER of
- * one second.
+ * one second. The library is played in two halves, by provider ({@link
+ * WhatsAppLibraryAcceptanceTest}, {@link TwilioAndViberLibraryAcceptanceTest}), each against a
+ * stack of its own, so that the two run in test JVMs side by side.
  */
-class LibraryScenariosAcceptanceTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LibraryScenariosAcceptanceTest {
   private static final List<Scenario> LIBRARY =
       ScenarioLibrary.shipped().stream().sorted(Comparator.comparing(Scenario::id)).toList();
 
@@ -50,10 +54,13 @@ class LibraryScenariosAcceptanceTest {
   /** Short, so that E1 (no final callback) is settled by the reconciliation job within the test. */
   private static final Duration RECONCILE_AFTER = Duration.ofSeconds(1);
 
-  private static StackUnderTest stack;
+  private StackUnderTest stack;
+
+  /** Whether this half plays the scenarios of {@code provider}. */
+  abstract boolean plays(String provider);
 
   @BeforeAll
-  static void startStack() {
+  void startStack() {
     stack =
         StackUnderTest.start(
             Map.of(
@@ -64,7 +71,7 @@ class LibraryScenariosAcceptanceTest {
   }
 
   @AfterAll
-  static void stopStack() {
+  void stopStack() {
     if (stack != null) {
       stack.close();
     }
@@ -87,8 +94,8 @@ class LibraryScenariosAcceptanceTest {
     return t.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : t;
   }
 
-  static Stream<Arguments> scenarios() {
-    return LIBRARY.stream().map(s -> Arguments.of(s.id(), s));
+  Stream<Arguments> scenarios() {
+    return LIBRARY.stream().filter(s -> plays(s.provider())).map(s -> Arguments.of(s.id(), s));
   }
 
   @Test
