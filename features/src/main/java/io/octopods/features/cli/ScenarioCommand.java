@@ -58,11 +58,8 @@ public final class ScenarioCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Capture capture;
-      try {
-        capture = Capture.read(file);
-      } catch (UncheckedIOException e) {
-        System.err.println("octopods scenario: " + e.getMessage());
+      Capture capture = read(file);
+      if (capture == null) {
         return 2;
       }
       capture
@@ -187,11 +184,8 @@ public final class ScenarioCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Capture capture;
-      try {
-        capture = Capture.read(file);
-      } catch (UncheckedIOException e) {
-        System.err.println("octopods scenario: " + e.getMessage());
+      Capture capture = read(file);
+      if (capture == null) {
         return 2;
       }
       CaptureDiff.Report report = CaptureDiff.of(capture);
@@ -208,6 +202,16 @@ public final class ScenarioCommand implements Runnable {
       System.out.println(report.summary());
       System.out.println("diff: " + out.resolve("diff.md") + " (and diff.json)");
       return report.leftTheContracts() ? 1 : 0;
+    }
+  }
+
+  /** The capture in {@code file}; null, said on stderr, when it cannot be read. */
+  private static Capture read(Path file) {
+    try {
+      return Capture.read(file);
+    } catch (UncheckedIOException e) {
+      System.err.println("octopods scenario: " + e.getMessage());
+      return null;
     }
   }
 
