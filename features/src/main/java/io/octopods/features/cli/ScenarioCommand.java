@@ -68,9 +68,15 @@ public final class ScenarioCommand implements Runnable {
       if (capture.header() == null) {
         return 2;
       }
-      List<ScenarioDerivation.Derived> derived =
-          ScenarioDerivation.fromCapture(
-              capture, Optional.ofNullable(message), file.getFileName().toString());
+      List<ScenarioDerivation.Derived> derived;
+      try {
+        derived =
+            ScenarioDerivation.fromCapture(
+                capture, Optional.ofNullable(message), file.getFileName().toString());
+      } catch (IllegalArgumentException e) {
+        System.err.println("octopods scenario: " + e.getMessage());
+        return 2;
+      }
       if (derived.isEmpty()) {
         System.err.println(
             "octopods scenario: no message"
@@ -134,7 +140,13 @@ public final class ScenarioCommand implements Runnable {
         System.err.println("octopods scenario: " + e.getMessage());
         return 2;
       }
-      ScenarioDerivation.Derived d = ScenarioDerivation.fromHistory(provider, resource, history);
+      ScenarioDerivation.Derived d;
+      try {
+        d = ScenarioDerivation.fromHistory(provider, resource, history);
+      } catch (IllegalArgumentException e) {
+        System.err.println("octopods scenario: " + e.getMessage());
+        return 2;
+      }
       Path written = write(out, d);
       if (written == null) {
         return 2;

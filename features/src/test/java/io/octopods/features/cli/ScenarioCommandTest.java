@@ -102,12 +102,16 @@ class ScenarioCommandTest {
   }
 
   @Test
-  void usageErrorsExitTwo(@TempDir Path dir) {
+  void usageErrorsExitTwo(@TempDir Path dir) throws Exception {
     assertThat(run("record", "--provider", "sms", "--upstream", "http://127.0.0.1:1").exit())
         .isEqualTo(2);
     assertThat(run("record", "--provider", "viber", "--upstream", "not-a-url").exit()).isEqualTo(2);
     assertThat(run("scenario", "from-capture", dir.resolve("missing.jsonl").toString()).exit())
         .isEqualTo(2);
+    Path file = capture(dir, viberLine("1764583201000", "delivered"));
+    Ran unknownMessage = run("scenario", "from-capture", file.toString(), "--message", "42");
+    assertThat(unknownMessage.exit()).isEqualTo(2);
+    assertThat(unknownMessage.err()).contains("no status report about 42");
     assertThat(
             run(
                     "scenario",
